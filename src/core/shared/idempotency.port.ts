@@ -1,0 +1,9 @@
+/**
+ * Exactly-once claims: a unique-index insert that succeeds for exactly one caller
+ * (insertOne + duplicate-key 11000 on both MongoDB and FerretDB; never an upsert).
+ */
+export interface ClaimRepository {
+  /** true when this call made the claim, false when someone already holds it. */
+  claim(scope: string, key: string, workspaceId: string, now: Date): Promise<boolean>;
+  release(scope: string, key: string, workspaceId: string): Promise<void>;
+}

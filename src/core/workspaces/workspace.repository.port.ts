@@ -1,0 +1,22 @@
+import type { Role } from '../shared/actor.js';
+import type { Member, Platform, Workspace, WorkspaceSettings } from './workspace.js';
+
+export interface WorkspaceRepository {
+  findById(id: string): Promise<Workspace | null>;
+  findByExternalId(platform: Platform, externalId: string): Promise<Workspace | null>;
+  /** Inserts; resolves to the existing workspace when another process created it first. */
+  insertOrGet(workspace: Workspace): Promise<Workspace>;
+  updateSettings(id: string, settings: WorkspaceSettings, now: Date): Promise<void>;
+  /** Adds entries to the types/actions lists if missing ($addToSet: concurrent adds never lose one). */
+  addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void>;
+  listWithReportsEnabled(): Promise<Workspace[]>;
+}
+
+export interface MemberRepository {
+  find(workspaceId: string, userId: string): Promise<Member | null>;
+  insertOrGet(member: Member): Promise<Member>;
+  setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void>;
+  updateProfile(workspaceId: string, userId: string, profile: { displayName?: string; timezone?: string }, now: Date): Promise<void>;
+  list(workspaceId: string): Promise<Member[]>;
+  countOwners(workspaceId: string): Promise<number>;
+}

@@ -1,0 +1,59 @@
+/**
+ * Every index the application declares, in one table. Created one at a time at start-up
+ * (FerretDB panics when createIndexes re-sends several existing ones), and read by the
+ * test guard that checks each recorded query shape is served by one of them.
+ *
+ * Only plain ascending/descending keys and unique (+ sparse for optional fields): the subset
+ * both MongoDB and FerretDB 1.24 implement (docs/mongodb-subset.md, rules 7–9).
+ */
+export interface IndexSpec {
+  collection: string;
+  key: Record<string, 1 | -1>;
+  unique?: boolean;
+  sparse?: boolean;
+}
+
+export const COLLECTIONS = {
+  workspaces: 'workspaces',
+  members: 'members',
+  contacts: 'contacts',
+  organisations: 'organisations',
+  interactions: 'interactions',
+  audit: 'audit_entries',
+  claims: 'claims',
+} as const;
+
+export const INDEXES: IndexSpec[] = [
+  { collection: COLLECTIONS.workspaces, key: { platform: 1, externalId: 1 }, unique: true },
+  { collection: COLLECTIONS.workspaces, key: { 'settings.report.enabled': 1 } },
+
+  { collection: COLLECTIONS.members, key: { workspaceId: 1, userId: 1 }, unique: true },
+  { collection: COLLECTIONS.members, key: { workspaceId: 1, role: 1 } },
+
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, lastName: 1, firstName: 1, _id: 1 } },
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, externalId: 1 }, unique: true, sparse: true },
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, emails: 1 } },
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, organisationId: 1, lastName: 1, firstName: 1 } },
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, createdAt: 1 } },
+
+  { collection: COLLECTIONS.organisations, key: { workspaceId: 1, nameKey: 1 }, unique: true },
+
+  // Timelines, newest first, keyset-paged on (occurredAt, _id).
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, contactId: 1, occurredAt: -1, _id: -1 } },
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, organisationId: 1, occurredAt: -1, _id: -1 } },
+  // Workspace list / export / report, by date or by type.
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, occurredAt: -1, _id: -1 } },
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, type: 1, occurredAt: -1, _id: -1 } },
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, eventId: 1 } },
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, idempotencyKey: 1 }, unique: true, sparse: true },
+  // A member's follow-ups, soonest first.
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, 'followUp.assigneeId': 1, 'followUp.status': 1, 'followUp.dueAt': 1 },
+  },
+  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, 'followUp.status': 1, 'followUp.dueAt': 1 } },
+
+  { collection: COLLECTIONS.audit, key: { workspaceId: 1, targetId: 1, at: -1 } },
+
+  { collection: COLLECTIONS.claims, key: { scope: 1, workspaceId: 1, key: 1 }, unique: true },
+];
