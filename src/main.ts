@@ -1,8 +1,8 @@
+import { startHealthServer } from './http/health.js';
 import { ConfigError, loadConfig } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/mongo/database.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
-import { startHealthServer } from './http/health.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

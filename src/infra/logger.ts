@@ -18,7 +18,10 @@ const REDACT = [
   '*.password',
 ];
 
-export function createLogger(level: string, name = 'interaction-log'): Logger & { child(bindings: Record<string, unknown>): Logger } {
+export function createLogger(
+  level: string,
+  name = 'interaction-log',
+): Logger & { child(bindings: Record<string, unknown>): Logger } {
   const base = pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } });
   return wrap(base);
 }

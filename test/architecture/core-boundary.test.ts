@@ -15,7 +15,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 function importsOf(source: string): string[] {
-  const pattern = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
   return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
@@ -26,17 +27,25 @@ describe('core boundary', () => {
     expect(files.length).toBeGreaterThan(5);
   });
 
-  it.each(files.map((file) => [relative(CORE, file), file]))('%s imports nothing platform- or storage-specific', (_name, file) => {
-    const offending = importsOf(readFileSync(file, 'utf8')).filter((specifier) => {
-      if (specifier.startsWith('node:')) return false;
-      if (specifier.startsWith('.')) return !resolve(join(file, '..'), specifier).startsWith(CORE);
-      const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-      return !ALLOWED_PACKAGES.has(packageName);
-    });
-    expect(offending).toEqual([]);
-  });
+  it.each(files.map((file) => [relative(CORE, file), file]))(
+    '%s imports nothing platform- or storage-specific',
+    (_name, file) => {
+      const offending = importsOf(readFileSync(file, 'utf8')).filter((specifier) => {
+        if (specifier.startsWith('node:')) return false;
+        if (specifier.startsWith('.')) return !resolve(join(file, '..'), specifier).startsWith(CORE);
+        const packageName = specifier.startsWith('@')
+          ? specifier.split('/').slice(0, 2).join('/')
+          : specifier.split('/')[0]!;
+        return !ALLOWED_PACKAGES.has(packageName);
+      });
+      expect(offending).toEqual([]);
+    },
+  );
 
   it('detects a forbidden import (the scanner itself works)', () => {
-    expect(importsOf("import { App } from '@slack/bolt';\nimport x from 'mongoose';")).toEqual(['@slack/bolt', 'mongoose']);
+    expect(importsOf("import { App } from '@slack/bolt';\nimport x from 'mongoose';")).toEqual([
+      '@slack/bolt',
+      'mongoose',
+    ]);
   });
 });

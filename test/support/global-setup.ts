@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureFerretdbBinary, startFerretdb } from '../../src/infra/mongo/embedded-ferretdb.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
+import { ensureFerretdbBinary, startFerretdb } from '../../src/infra/mongo/embedded-ferretdb.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

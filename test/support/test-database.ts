@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { silentLogger } from '../../src/core/shared/ports.js';
-import { type Database, connect } from '../../src/infra/mongo/database.js';
+import { connect, type Database } from '../../src/infra/mongo/database.js';
 import { CommandMonitor } from '../../src/infra/mongo/guard/command-monitor.js';
 import { describeShape, servingIndex } from '../../src/infra/mongo/guard/query-shapes.js';
 import { INDEXES } from '../../src/infra/mongo/indexes.js';
@@ -21,7 +21,10 @@ export function useTestDatabase(options: { allowUnindexed?: (shape: string) => b
   beforeAll(async () => {
     const name = `t_${randomBytes(6).toString('hex')}`;
     handle.monitor = new CommandMonitor();
-    handle.db = await connect(`${inject('mongoBaseUri')}${name}`, { logger: silentLogger, monitorCommands: true });
+    handle.db = await connect(`${inject('mongoBaseUri')}${name}`, {
+      logger: silentLogger,
+      monitorCommands: true,
+    });
     handle.monitor.attach(handle.db.connection.getClient());
   });
   afterAll(async () => {

@@ -44,7 +44,12 @@ export interface InteractionRepository {
   findById(workspaceId: string, id: string): Promise<Interaction | null>;
   findByIdempotencyKeys(workspaceId: string, keys: string[]): Promise<Interaction[]>;
   /** Applies the patch; unset optional fields when the patch holds them as undefined explicitly. */
-  update(workspaceId: string, id: string, patch: InteractionPatch, unset?: (keyof Interaction)[]): Promise<Interaction | null>;
+  update(
+    workspaceId: string,
+    id: string,
+    patch: InteractionPatch,
+    unset?: (keyof Interaction)[],
+  ): Promise<Interaction | null>;
   deleteById(workspaceId: string, id: string): Promise<boolean>;
   deleteByIds(workspaceId: string, ids: string[]): Promise<number>;
   /** Returns one page in display order plus whether more exist beyond it in the requested direction. */
@@ -61,9 +66,19 @@ export interface InteractionRepository {
     now: Date,
   ): Promise<number>;
   /** Keeps denormalised contact fields in step after a contact edit. */
-  refreshContactFields(workspaceId: string, contactId: string, contactName: string, organisationId: string | undefined): Promise<void>;
+  refreshContactFields(
+    workspaceId: string,
+    contactId: string,
+    contactName: string,
+    organisationId: string | undefined,
+  ): Promise<void>;
   /** Follow-ups assigned to a member with the given status, soonest first. */
-  listFollowUps(workspaceId: string, assigneeId: string, status: 'open' | 'done', limit: number): Promise<Interaction[]>;
+  listFollowUps(
+    workspaceId: string,
+    assigneeId: string,
+    status: 'open' | 'done',
+    limit: number,
+  ): Promise<Interaction[]>;
   /** Group counts over a filter, for the report. field 'actions' counts each action of each record. */
   countBy(
     workspaceId: string,

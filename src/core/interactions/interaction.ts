@@ -1,7 +1,16 @@
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const CHANNELS = ['call', 'email', 'sms', 'whatsapp', 'in_person', 'video', 'letter', 'other'] as const;
+export const CHANNELS = [
+  'call',
+  'email',
+  'sms',
+  'whatsapp',
+  'in_person',
+  'video',
+  'letter',
+  'other',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SOURCES = ['manual', 'chat-message', 'import', 'api'] as const;

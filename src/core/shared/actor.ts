@@ -21,7 +21,9 @@ export function canWrite(actor: Actor): boolean {
 
 export function assertCanWrite(actor: Actor): void {
   if (!canWrite(actor)) {
-    throw new ForbiddenError('Viewers can read the log but cannot change it. Ask a workspace admin for the member role.');
+    throw new ForbiddenError(
+      'Viewers can read the log but cannot change it. Ask a workspace admin for the member role.',
+    );
   }
 }
 

@@ -31,7 +31,11 @@ export type FieldErrors = Record<string, string>;
 export class ValidationError extends DomainError {
   readonly code = ErrorCode.ValidationFailed;
   constructor(readonly fieldErrors: FieldErrors) {
-    super(`Invalid input: ${Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+    super(
+      `Invalid input: ${Object.entries(fieldErrors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+    );
   }
 }
 

@@ -33,7 +33,9 @@ export function decodeCursor(raw: string): PageCursor {
   } catch {
     // fall through to the validation error below
   }
-  throw new ValidationError({ cursor: 'This page link is no longer valid. Start again from the first page.' });
+  throw new ValidationError({
+    cursor: 'This page link is no longer valid. Start again from the first page.',
+  });
 }
 
 export interface Page<T> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError, type FieldErrors } from './errors.js';
+import { type FieldErrors, ValidationError } from './errors.js';
 
 /** Parses use-case input, turning zod issues into a ValidationError with one message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -16,7 +16,12 @@ export interface MemberRepository {
   find(workspaceId: string, userId: string): Promise<Member | null>;
   insertOrGet(member: Member): Promise<Member>;
   setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void>;
-  updateProfile(workspaceId: string, userId: string, profile: { displayName?: string; timezone?: string }, now: Date): Promise<void>;
+  updateProfile(
+    workspaceId: string,
+    userId: string,
+    profile: { displayName?: string; timezone?: string },
+    now: Date,
+  ): Promise<void>;
   list(workspaceId: string): Promise<Member[]>;
   countOwners(workspaceId: string): Promise<number>;
 }

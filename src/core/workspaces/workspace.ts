@@ -3,7 +3,15 @@ import type { Role } from '../shared/actor.js';
 export const PLATFORMS = ['slack', 'teams', 'cli'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const DEFAULT_INTERACTION_TYPES = ['Visit', 'Call', 'Meeting', 'Appointment', 'Email', 'Note', 'Other'];
+export const DEFAULT_INTERACTION_TYPES = [
+  'Visit',
+  'Call',
+  'Meeting',
+  'Appointment',
+  'Email',
+  'Note',
+  'Other',
+];
 export const DEFAULT_ACTIONS = ['Discussion', 'To call back', 'Agreed', 'Declined', 'Donated'];
 export const DEFAULT_DATE_FORMAT = 'dd/MM/yyyy HH:mm';
 export const DEFAULT_TIMEZONE = 'UTC';

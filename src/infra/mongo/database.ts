@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../../core/shared/ports.js';
-import { EmbeddedDatabaseUnavailable, type EmbeddedServer, ensureFerretdbBinary, startFerretdb } from './embedded-ferretdb.js';
+import {
+  EmbeddedDatabaseUnavailable,
+  type EmbeddedServer,
+  ensureFerretdbBinary,
+  startFerretdb,
+} from './embedded-ferretdb.js';
 import { ensureIndexes } from './ensure-indexes.js';
 
 export const DEFAULT_DB_NAME = 'interaction_log';
@@ -44,7 +49,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
-export async function connect(uri: string, options: Pick<OpenDatabaseOptions, 'logger' | 'monitorCommands'>): Promise<Database> {
+export async function connect(
+  uri: string,
+  options: Pick<OpenDatabaseOptions, 'logger' | 'monitorCommands'>,
+): Promise<Database> {
   const connection = mongoose.createConnection(uri, {
     autoIndex: false,
     autoCreate: false,
@@ -84,7 +92,9 @@ async function startEmbeddedServer(dataDir: string, logger: Logger): Promise<Emb
 /** A real mongod downloaded by mongodb-memory-server: only where the internet is reachable. */
 async function startMemoryServer(dataDir: string, ferretdbReason: string): Promise<EmbeddedServer> {
   const moduleName = 'mongodb-memory-server';
-  let memoryServer: { MongoMemoryServer: { create(options: object): Promise<{ getUri(): string; stop(): Promise<boolean> }> } };
+  let memoryServer: {
+    MongoMemoryServer: { create(options: object): Promise<{ getUri(): string; stop(): Promise<boolean> }> };
+  };
   try {
     memoryServer = await import(moduleName);
   } catch {
@@ -94,7 +104,9 @@ async function startMemoryServer(dataDir: string, ferretdbReason: string): Promi
         'or install Go 1.24+ so the embedded FerretDB can be built.',
     );
   }
-  const server = await memoryServer.MongoMemoryServer.create({ instance: { dbPath: join(dataDir, 'mongod') } });
+  const server = await memoryServer.MongoMemoryServer.create({
+    instance: { dbPath: join(dataDir, 'mongod') },
+  });
   return { uri: server.getUri(), stop: async () => void (await server.stop()) };
 }
 

@@ -55,7 +55,9 @@ export async function ensureFerretdbBinary(logger: Logger, root = projectRoot())
       encoding: 'utf8',
     });
     if (build.status !== 0) {
-      throw new EmbeddedDatabaseUnavailable(`go build of the embedded FerretDB failed: ${build.stderr.trim()}`);
+      throw new EmbeddedDatabaseUnavailable(
+        `go build of the embedded FerretDB failed: ${build.stderr.trim()}`,
+      );
     }
     renameSync(temporary, binary);
     return binary;
@@ -78,7 +80,11 @@ function tryLock(lock: string): boolean {
 }
 
 /** Starts FerretDB on a free loopback port with its SQLite files under dataDir. */
-export async function startFerretdb(binary: string, dataDir: string, logger: Logger): Promise<EmbeddedServer> {
+export async function startFerretdb(
+  binary: string,
+  dataDir: string,
+  logger: Logger,
+): Promise<EmbeddedServer> {
   const sqliteDir = resolve(dataDir);
   mkdirSync(sqliteDir, { recursive: true });
   const child = spawn(binary, ['-sqlite-dir', sqliteDir, '-listen', '127.0.0.1:0', '-log-level', 'error'], {
@@ -104,7 +110,9 @@ function waitForReady(child: ChildProcess): Promise<string> {
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new EmbeddedDatabaseUnavailable(`FerretDB did not start within ${READY_TIMEOUT_MS} ms: ${stderr}`));
+      reject(
+        new EmbeddedDatabaseUnavailable(`FerretDB did not start within ${READY_TIMEOUT_MS} ms: ${stderr}`),
+      );
     }, READY_TIMEOUT_MS);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();

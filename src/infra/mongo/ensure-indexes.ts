@@ -17,7 +17,11 @@ export async function ensureIndexes(db: Db, logger: Logger, specs: IndexSpec[] =
     try {
       await db.collection(spec.collection).createIndex(spec.key, options);
     } catch (error) {
-      logger.error('Could not create index', { collection: spec.collection, index: options.name, error: String(error) });
+      logger.error('Could not create index', {
+        collection: spec.collection,
+        index: options.name,
+        error: String(error),
+      });
       throw error;
     }
   }

@@ -40,18 +40,29 @@ export const INDEXES: IndexSpec[] = [
 
   // Timelines, newest first, keyset-paged on (occurredAt, _id).
   { collection: COLLECTIONS.interactions, key: { workspaceId: 1, contactId: 1, occurredAt: -1, _id: -1 } },
-  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, organisationId: 1, occurredAt: -1, _id: -1 } },
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, organisationId: 1, occurredAt: -1, _id: -1 },
+  },
   // Workspace list / export / report, by date or by type.
   { collection: COLLECTIONS.interactions, key: { workspaceId: 1, occurredAt: -1, _id: -1 } },
   { collection: COLLECTIONS.interactions, key: { workspaceId: 1, type: 1, occurredAt: -1, _id: -1 } },
   { collection: COLLECTIONS.interactions, key: { workspaceId: 1, eventId: 1 } },
-  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, idempotencyKey: 1 }, unique: true, sparse: true },
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, idempotencyKey: 1 },
+    unique: true,
+    sparse: true,
+  },
   // A member's follow-ups, soonest first.
   {
     collection: COLLECTIONS.interactions,
     key: { workspaceId: 1, 'followUp.assigneeId': 1, 'followUp.status': 1, 'followUp.dueAt': 1 },
   },
-  { collection: COLLECTIONS.interactions, key: { workspaceId: 1, 'followUp.status': 1, 'followUp.dueAt': 1 } },
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, 'followUp.status': 1, 'followUp.dueAt': 1 },
+  },
 
   { collection: COLLECTIONS.audit, key: { workspaceId: 1, targetId: 1, at: -1 } },
 

@@ -9,7 +9,12 @@ export function projectRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && parsed.name === 'interaction-log') {
+      if (
+        typeof parsed === 'object' &&
+        parsed !== null &&
+        'name' in parsed &&
+        parsed.name === 'interaction-log'
+      ) {
         return dir;
       }
     }

@@ -2,7 +2,20 @@ import type { CommandStartedEvent, MongoClient } from 'mongodb';
 import { checkCommand } from './portability-rules.js';
 import { type QueryShape, shapeOf } from './query-shapes.js';
 
-const IGNORED = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions', 'buildInfo', 'listIndexes', 'listCollections', 'getMore', 'killCursors', 'dropDatabase', 'drop']);
+const IGNORED = new Set([
+  'hello',
+  'ismaster',
+  'isMaster',
+  'ping',
+  'endSessions',
+  'buildInfo',
+  'listIndexes',
+  'listCollections',
+  'getMore',
+  'killCursors',
+  'dropDatabase',
+  'drop',
+]);
 
 /** Collects portability violations and query shapes from a client's command monitoring. */
 export class CommandMonitor {

@@ -5,18 +5,62 @@
  */
 type Doc = Record<string, unknown>;
 
-const ALLOWED_STAGES = new Set(['$match', '$group', '$sort', '$skip', '$limit', '$count', '$unwind', '$project', '$addFields']);
+const ALLOWED_STAGES = new Set([
+  '$match',
+  '$group',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$unwind',
+  '$project',
+  '$addFields',
+]);
 const ALLOWED_ACCUMULATORS = new Set(['$sum', '$count']);
-const BANNED_QUERY_OPERATORS = new Set(['$expr', '$where', '$jsonSchema', '$text', '$near', '$geoWithin', '$geoIntersects']);
+const BANNED_QUERY_OPERATORS = new Set([
+  '$expr',
+  '$where',
+  '$jsonSchema',
+  '$text',
+  '$near',
+  '$geoWithin',
+  '$geoIntersects',
+]);
 const BANNED_UPDATE_MODIFIERS = new Set(['$slice', '$sort', '$position']);
 const ALLOWED_UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate', '$setOnInsert', '$bit', '$pop',
-  '$pullAll', '$addToSet', '$push', '$pull',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$currentDate',
+  '$setOnInsert',
+  '$bit',
+  '$pop',
+  '$pullAll',
+  '$addToSet',
+  '$push',
+  '$pull',
 ]);
-const BANNED_INDEX_OPTIONS = ['expireAfterSeconds', 'partialFilterExpression', 'hidden', 'collation', 'weights', 'wildcardProjection'];
+const BANNED_INDEX_OPTIONS = [
+  'expireAfterSeconds',
+  'partialFilterExpression',
+  'hidden',
+  'collation',
+  'weights',
+  'wildcardProjection',
+];
 
 function isDoc(value: unknown): value is Doc {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !isBsonValue(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !isBsonValue(value)
+  );
 }
 
 function isBsonValue(value: object): boolean {
@@ -26,7 +70,8 @@ function isBsonValue(value: object): boolean {
 export function checkCommand(name: string, command: Doc): string[] {
   const problems: string[] = [];
   if ('collation' in command) problems.push(`${name}: collation is not portable`);
-  if ('startTransaction' in command || 'autocommit' in command) problems.push(`${name}: transactions are not portable`);
+  if ('startTransaction' in command || 'autocommit' in command)
+    problems.push(`${name}: transactions are not portable`);
   switch (name) {
     case 'find':
     case 'count':
@@ -37,7 +82,8 @@ export function checkCommand(name: string, command: Doc): string[] {
       problems.push(...checkPipeline(command.pipeline));
       break;
     case 'findAndModify':
-      if (command.fields !== undefined) problems.push('findAndModify: projection (fields) is rejected by FerretDB');
+      if (command.fields !== undefined)
+        problems.push('findAndModify: projection (fields) is rejected by FerretDB');
       if (command.arrayFilters !== undefined) problems.push('findAndModify: arrayFilters are not portable');
       problems.push(...checkFilter(command.query));
       if (command.update !== undefined) problems.push(...checkUpdate(command.update));
@@ -56,7 +102,8 @@ export function checkCommand(name: string, command: Doc): string[] {
       }
       break;
     case 'insert':
-      for (const document of asArray(command.documents)) problems.push(...checkDocumentKeys(document, 'insert'));
+      for (const document of asArray(command.documents))
+        problems.push(...checkDocumentKeys(document, 'insert'));
       break;
     case 'createIndexes':
       for (const index of asArray(command.indexes)) {
@@ -65,7 +112,8 @@ export function checkCommand(name: string, command: Doc): string[] {
           if (option in index) problems.push(`createIndexes: ${option} is not portable`);
         }
         for (const direction of Object.values(isDoc(index.key) ? index.key : {})) {
-          if (direction !== 1 && direction !== -1) problems.push(`createIndexes: index type ${String(direction)} is not portable`);
+          if (direction !== 1 && direction !== -1)
+            problems.push(`createIndexes: index type ${String(direction)} is not portable`);
         }
       }
       break;
@@ -96,7 +144,11 @@ export function checkFilter(filter: unknown): string[] {
     if (!isDoc(value)) continue;
     for (const [operator, operand] of Object.entries(value)) {
       if (BANNED_QUERY_OPERATORS.has(operator)) problems.push(`query operator ${operator} is not portable`);
-      if (operator === '$elemMatch' && isDoc(operand) && Object.keys(operand).some((k) => !k.startsWith('$'))) {
+      if (
+        operator === '$elemMatch' &&
+        isDoc(operand) &&
+        Object.keys(operand).some((k) => !k.startsWith('$'))
+      ) {
         problems.push(`$elemMatch on sub-documents (${key}) never matches on FerretDB; use dot paths`);
       }
       if (operator === '$options' && typeof operand === 'string' && /[^ims]/.test(operand)) {
@@ -121,14 +173,22 @@ export function checkUpdate(update: unknown): string[] {
     const fields = update[operator];
     if (!isDoc(fields)) continue;
     for (const [path, value] of Object.entries(fields)) {
-      if (/(^|\.)\$(\[[^\]]*\])?(\.|$)/.test(path)) problems.push(`positional update path ${path} is not portable`);
-      if (operator === '$push' && isDoc(value) && Object.keys(value).some((k) => BANNED_UPDATE_MODIFIERS.has(k))) {
+      if (/(^|\.)\$(\[[^\]]*\])?(\.|$)/.test(path))
+        problems.push(`positional update path ${path} is not portable`);
+      if (
+        operator === '$push' &&
+        isDoc(value) &&
+        Object.keys(value).some((k) => BANNED_UPDATE_MODIFIERS.has(k))
+      ) {
         problems.push(`$push modifiers on ${path} are silently ignored by FerretDB`);
       }
       if (operator === '$pull' && (isDoc(value) || Array.isArray(value))) {
-        problems.push(`$pull with a condition or document on ${path} is a no-op on FerretDB; reassign the array`);
+        problems.push(
+          `$pull with a condition or document on ${path} is a no-op on FerretDB; reassign the array`,
+        );
       }
-      if (operator === '$set' || operator === '$setOnInsert') problems.push(...checkDocumentKeys(value, path));
+      if (operator === '$set' || operator === '$setOnInsert')
+        problems.push(...checkDocumentKeys(value, path));
     }
   }
   return problems;
@@ -166,15 +226,17 @@ export function checkDocumentKeys(value: unknown, where: string): string[] {
   const visit = (node: unknown, path: string, parentIsArray: boolean): void => {
     if (Array.isArray(node)) {
       if (parentIsArray) problems.push(`${where}: nested array at ${path} is not portable`);
-      node.forEach((item, index) => visit(item, `${path}.${index}`, true));
+      for (const [index, item] of node.entries()) visit(item, `${path}.${index}`, true);
       return;
     }
     if (!isDoc(node)) {
-      if (typeof node === 'number' && !Number.isFinite(node)) problems.push(`${where}: non-finite number at ${path}`);
+      if (typeof node === 'number' && !Number.isFinite(node))
+        problems.push(`${where}: non-finite number at ${path}`);
       return;
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key.includes('.') || key.startsWith('$')) problems.push(`${where}: key "${key}" at ${path} is not portable`);
+      if (key.includes('.') || key.startsWith('$'))
+        problems.push(`${where}: key "${key}" at ${path} is not portable`);
       visit(child, path ? `${path}.${key}` : key, false);
     }
   };

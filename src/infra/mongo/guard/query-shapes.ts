@@ -14,7 +14,11 @@ export interface QueryShape {
 
 type Doc = Record<string, unknown>;
 const isDoc = (value: unknown): value is Doc =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !('_bsontype' in value);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof Date) &&
+  !('_bsontype' in value);
 
 export function shapeOf(commandName: string, command: Doc): QueryShape | null {
   const collection = command[commandName];
@@ -38,7 +42,9 @@ export function shapeOf(commandName: string, command: Doc): QueryShape | null {
       const stages = Array.isArray(command.pipeline) ? command.pipeline : [];
       const first = stages[0];
       filter = isDoc(first) ? first.$match : undefined;
-      const sortStage = stages.find((stage) => isDoc(stage) && '$sort' in stage && stages.indexOf(stage) === 1);
+      const sortStage = stages.find(
+        (stage) => isDoc(stage) && '$sort' in stage && stages.indexOf(stage) === 1,
+      );
       sort = isDoc(sortStage) ? sortStage.$sort : undefined;
       break;
     }
@@ -55,7 +61,8 @@ export function shapeOf(commandName: string, command: Doc): QueryShape | null {
   const shape: QueryShape = { collection, command: commandName, equality: [], sort: [], range: [] };
   collectFilter(filter, shape, false);
   if (isDoc(sort)) {
-    for (const [field, direction] of Object.entries(sort)) shape.sort.push([field, direction === -1 ? -1 : 1]);
+    for (const [field, direction] of Object.entries(sort))
+      shape.sort.push([field, direction === -1 ? -1 : 1]);
   }
   shape.equality.sort();
   shape.range = [...new Set(shape.range)].sort();
