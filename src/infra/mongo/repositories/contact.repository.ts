@@ -1,0 +1,135 @@
+import type { Connection } from 'mongoose';
+import type { Contact, Organisation } from '../../../core/contacts/contact.js';
+import type { ContactRepository, OrganisationRepository } from '../../../core/contacts/contact.repository.port.js';
+import { escapeRegex } from '../../../core/shared/text.js';
+import { isDuplicateKeyError } from '../errors.js';
+import { type ContactDoc, type OrganisationDoc, contactModel, organisationModel } from '../models/contact.model.js';
+
+export function toContact(doc: ContactDoc): Contact {
+  const { _id, address, organisationId, externalId, ...rest } = doc;
+  return {
+    ...rest,
+    id: _id,
+    emails: [...rest.emails],
+    phones: [...rest.phones],
+    tags: [...rest.tags],
+    ...(address && Object.values(address).some(Boolean) ? { address: { ...address } } : {}),
+    ...(organisationId ? { organisationId } : {}),
+    ...(externalId ? { externalId } : {}),
+  };
+}
+
+function toDoc(contact: Contact): ContactDoc {
+  const { id, ...rest } = contact;
+  return { _id: id, ...rest };
+}
+
+const BY_NAME = { lastName: 1, firstName: 1, _id: 1 } as const;
+
+export class MongoContactRepository implements ContactRepository {
+  private readonly model;
+  constructor(connection: Connection) {
+    this.model = contactModel(connection);
+  }
+
+  async insert(contact: Contact): Promise<void> {
+    await this.model.insertMany([toDoc(contact)], { lean: true });
+  }
+
+  async findById(workspaceId: string, id: string): Promise<Contact | null> {
+    const doc = await this.model.findOne({ _id: id, workspaceId }).lean<ContactDoc>();
+    return doc ? toContact(doc) : null;
+  }
+
+  async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: ids }, workspaceId }).lean<ContactDoc[]>();
+    return docs.map(toContact);
+  }
+
+  async findByExternalId(workspaceId: string, externalId: string): Promise<Contact | null> {
+    const doc = await this.model.findOne({ workspaceId, externalId }).lean<ContactDoc>();
+    return doc ? toContact(doc) : null;
+  }
+
+  async findByEmail(workspaceId: string, email: string): Promise<Contact[]> {
+    const docs = await this.model.find({ workspaceId, emails: email.toLowerCase() }).lean<ContactDoc[]>();
+    return docs.map(toContact);
+  }
+
+  async search(workspaceId: string, foldedText: string, limit: number): Promise<Contact[]> {
+    const filter = foldedText ? { workspaceId, searchText: { $regex: escapeRegex(foldedText) } } : { workspaceId };
+    const docs = await this.model.find(filter).sort(BY_NAME).limit(limit).lean<ContactDoc[]>();
+    return docs.map(toContact);
+  }
+
+  async replace(contact: Contact): Promise<void> {
+    const { _id, ...rest } = toDoc(contact);
+    const unset: Record<string, ''> = {};
+    for (const optional of ['address', 'organisationId', 'externalId'] as const) {
+      if (rest[optional] === undefined) unset[optional] = '';
+    }
+    await this.model.updateOne(
+      { _id, workspaceId: contact.workspaceId },
+      Object.keys(unset).length > 0 ? { $set: rest, $unset: unset } : { $set: rest },
+    );
+  }
+
+  async deleteById(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.model.deleteOne({ _id: id, workspaceId });
+    return result.deletedCount === 1;
+  }
+
+  async listByOrganisation(workspaceId: string, organisationId: string): Promise<Contact[]> {
+    const docs = await this.model.find({ workspaceId, organisationId }).sort({ lastName: 1, firstName: 1 }).lean<ContactDoc[]>();
+    return docs.map(toContact);
+  }
+
+  async countCreatedBetween(workspaceId: string, from: Date, to: Date): Promise<number> {
+    return this.model.countDocuments({ workspaceId, createdAt: { $gte: from, $lt: to } });
+  }
+}
+
+function toOrganisation(doc: OrganisationDoc): Organisation {
+  const { _id, ...rest } = doc;
+  return { ...rest, id: _id };
+}
+
+export class MongoOrganisationRepository implements OrganisationRepository {
+  private readonly model;
+  constructor(connection: Connection) {
+    this.model = organisationModel(connection);
+  }
+
+  async findById(workspaceId: string, id: string): Promise<Organisation | null> {
+    const doc = await this.model.findOne({ _id: id, workspaceId }).lean<OrganisationDoc>();
+    return doc ? toOrganisation(doc) : null;
+  }
+
+  async findByNameKey(workspaceId: string, nameKey: string): Promise<Organisation | null> {
+    const doc = await this.model.findOne({ workspaceId, nameKey }).lean<OrganisationDoc>();
+    return doc ? toOrganisation(doc) : null;
+  }
+
+  async insertOrGet(organisation: Organisation): Promise<Organisation> {
+    const { id, ...rest } = organisation;
+    try {
+      await this.model.insertMany([{ _id: id, ...rest }], { lean: true });
+      return organisation;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.findByNameKey(organisation.workspaceId, organisation.nameKey);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async search(workspaceId: string, foldedText: string, limit: number): Promise<Organisation[]> {
+    const docs = await this.model
+      .find({ workspaceId, nameKey: { $regex: escapeRegex(foldedText) } })
+      .sort({ nameKey: 1 })
+      .limit(limit)
+      .lean<OrganisationDoc[]>();
+    return docs.map(toOrganisation);
+  }
+}

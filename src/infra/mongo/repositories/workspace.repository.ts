@@ -1,0 +1,124 @@
+import type { Connection } from 'mongoose';
+import type { Role } from '../../../core/shared/actor.js';
+import type { Member, Platform, Workspace, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
+import type { MemberRepository, WorkspaceRepository } from '../../../core/workspaces/workspace.repository.port.js';
+import { isDuplicateKeyError } from '../errors.js';
+import { type MemberDoc, type WorkspaceDoc, memberModel, workspaceModel } from '../models/workspace.model.js';
+
+function toWorkspace(doc: WorkspaceDoc): Workspace {
+  const { _id, platform, ...rest } = doc;
+  const report = rest.settings.report;
+  return {
+    ...rest,
+    id: _id,
+    platform: platform as Platform,
+    settings: {
+      ...rest.settings,
+      interactionTypes: [...rest.settings.interactionTypes],
+      actions: [...rest.settings.actions],
+      defaultRole: rest.settings.defaultRole as Role,
+      report: { enabled: report.enabled, weekday: report.weekday, time: report.time, ...(report.channelId ? { channelId: report.channelId } : {}) },
+    },
+  };
+}
+
+export class MongoWorkspaceRepository implements WorkspaceRepository {
+  private readonly model;
+  constructor(connection: Connection) {
+    this.model = workspaceModel(connection);
+  }
+
+  async findById(id: string): Promise<Workspace | null> {
+    const doc = await this.model.findOne({ _id: id }).lean<WorkspaceDoc>();
+    return doc ? toWorkspace(doc) : null;
+  }
+
+  async findByExternalId(platform: Platform, externalId: string): Promise<Workspace | null> {
+    const doc = await this.model.findOne({ platform, externalId }).lean<WorkspaceDoc>();
+    return doc ? toWorkspace(doc) : null;
+  }
+
+  async insertOrGet(workspace: Workspace): Promise<Workspace> {
+    const { id, ...rest } = workspace;
+    try {
+      await this.model.insertMany([{ _id: id, ...rest }], { lean: true });
+      return workspace;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.findByExternalId(workspace.platform, workspace.externalId);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async updateSettings(id: string, settings: WorkspaceSettings, now: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { settings, updatedAt: now } });
+  }
+
+  async addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void> {
+    const additions: Record<string, { $each: string[] }> = {};
+    if (lists.interactionTypes?.length) additions['settings.interactionTypes'] = { $each: lists.interactionTypes };
+    if (lists.actions?.length) additions['settings.actions'] = { $each: lists.actions };
+    if (Object.keys(additions).length === 0) return;
+    await this.model.updateOne({ _id: id }, { $addToSet: additions });
+  }
+
+  async listWithReportsEnabled(): Promise<Workspace[]> {
+    const docs = await this.model.find({ 'settings.report.enabled': true }).lean<WorkspaceDoc[]>();
+    return docs.map(toWorkspace);
+  }
+}
+
+function toMember(doc: MemberDoc): Member {
+  const { _id, role, timezone, ...rest } = doc;
+  return { ...rest, role: role as Role, ...(timezone ? { timezone } : {}) };
+}
+
+export class MongoMemberRepository implements MemberRepository {
+  private readonly model;
+  constructor(connection: Connection) {
+    this.model = memberModel(connection);
+  }
+
+  async find(workspaceId: string, userId: string): Promise<Member | null> {
+    const doc = await this.model.findOne({ workspaceId, userId }).lean<MemberDoc>();
+    return doc ? toMember(doc) : null;
+  }
+
+  async insertOrGet(member: Member): Promise<Member> {
+    try {
+      await this.model.insertMany([{ _id: `${member.workspaceId}:${member.userId}`, ...member }], { lean: true });
+      return member;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.find(member.workspaceId, member.userId);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void> {
+    await this.model.updateOne({ workspaceId, userId }, { $set: { role, updatedAt: now } });
+  }
+
+  async updateProfile(
+    workspaceId: string,
+    userId: string,
+    profile: { displayName?: string; timezone?: string },
+    now: Date,
+  ): Promise<void> {
+    const set: Record<string, unknown> = { updatedAt: now };
+    if (profile.displayName !== undefined) set.displayName = profile.displayName;
+    if (profile.timezone !== undefined) set.timezone = profile.timezone;
+    await this.model.updateOne({ workspaceId, userId }, { $set: set });
+  }
+
+  async list(workspaceId: string): Promise<Member[]> {
+    const docs = await this.model.find({ workspaceId }).lean<MemberDoc[]>();
+    return docs.map(toMember).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  async countOwners(workspaceId: string): Promise<number> {
+    return this.model.countDocuments({ workspaceId, role: 'owner' });
+  }
+}
