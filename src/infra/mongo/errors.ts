@@ -6,7 +6,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
   if ('code' in error && error.code === DUPLICATE_KEY) return true;
   // Bulk writes report per-document errors.
   if ('writeErrors' in error && Array.isArray(error.writeErrors)) {
-    return error.writeErrors.length > 0 && error.writeErrors.every((e: { code?: number }) => e.code === DUPLICATE_KEY);
+    return (
+      error.writeErrors.length > 0 &&
+      error.writeErrors.every((e: { code?: number }) => e.code === DUPLICATE_KEY)
+    );
   }
   return false;
 }

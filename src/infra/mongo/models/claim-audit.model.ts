@@ -27,7 +27,16 @@ const claimSchema = new Schema<ClaimDoc>(
 );
 
 const auditSchema = new Schema<AuditDoc>(
-  { _id: String, workspaceId: String, actorId: String, action: String, targetId: String, at: Date, before: String, after: String },
+  {
+    _id: String,
+    workspaceId: String,
+    actorId: String,
+    action: String,
+    targetId: String,
+    at: Date,
+    before: String,
+    after: String,
+  },
   { versionKey: false, autoIndex: false },
 );
 

@@ -1,6 +1,6 @@
 import { type Connection, Schema } from 'mongoose';
-import { defineModel } from './define-model.js';
 import { COLLECTIONS } from '../indexes.js';
+import { defineModel } from './define-model.js';
 
 export interface WorkspaceDoc {
   _id: string;

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { AuditEntry, AuditAction, AuditRepository } from '../../../core/audit/audit.js';
+import type { AuditAction, AuditEntry, AuditRepository } from '../../../core/audit/audit.js';
 import type { ClaimRepository } from '../../../core/shared/idempotency.port.js';
 import { isDuplicateKeyError } from '../errors.js';
 import { type AuditDoc, auditModel, claimModel } from '../models/claim-audit.model.js';
@@ -13,7 +13,10 @@ export class MongoClaimRepository implements ClaimRepository {
 
   async claim(scope: string, key: string, workspaceId: string, now: Date): Promise<boolean> {
     try {
-      await this.model.insertMany([{ _id: `${scope}|${workspaceId}|${key}`, scope, workspaceId, key, claimedAt: now }], { lean: true });
+      await this.model.insertMany(
+        [{ _id: `${scope}|${workspaceId}|${key}`, scope, workspaceId, key, claimedAt: now }],
+        { lean: true },
+      );
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -34,7 +37,10 @@ export class MongoAuditRepository implements AuditRepository {
 
   async insertMany(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.model.insertMany(entries.map(({ id, ...rest }) => ({ _id: id, ...rest })), { lean: true });
+    await this.model.insertMany(
+      entries.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+      { lean: true },
+    );
   }
 
   async listForTarget(workspaceId: string, targetId: string): Promise<AuditEntry[]> {

@@ -1,9 +1,17 @@
 import type { Connection } from 'mongoose';
 import type { Contact, Organisation } from '../../../core/contacts/contact.js';
-import type { ContactRepository, OrganisationRepository } from '../../../core/contacts/contact.repository.port.js';
+import type {
+  ContactRepository,
+  OrganisationRepository,
+} from '../../../core/contacts/contact.repository.port.js';
 import { escapeRegex } from '../../../core/shared/text.js';
 import { isDuplicateKeyError } from '../errors.js';
-import { type ContactDoc, type OrganisationDoc, contactModel, organisationModel } from '../models/contact.model.js';
+import {
+  type ContactDoc,
+  contactModel,
+  type OrganisationDoc,
+  organisationModel,
+} from '../models/contact.model.js';
 
 export function toContact(doc: ContactDoc): Contact {
   const { _id, address, organisationId, externalId, ...rest } = doc;
@@ -58,7 +66,9 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async search(workspaceId: string, foldedText: string, limit: number): Promise<Contact[]> {
-    const filter = foldedText ? { workspaceId, searchText: { $regex: escapeRegex(foldedText) } } : { workspaceId };
+    const filter = foldedText
+      ? { workspaceId, searchText: { $regex: escapeRegex(foldedText) } }
+      : { workspaceId };
     const docs = await this.model.find(filter).sort(BY_NAME).limit(limit).lean<ContactDoc[]>();
     return docs.map(toContact);
   }
@@ -81,7 +91,10 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async listByOrganisation(workspaceId: string, organisationId: string): Promise<Contact[]> {
-    const docs = await this.model.find({ workspaceId, organisationId }).sort({ lastName: 1, firstName: 1 }).lean<ContactDoc[]>();
+    const docs = await this.model
+      .find({ workspaceId, organisationId })
+      .sort({ lastName: 1, firstName: 1 })
+      .lean<ContactDoc[]>();
     return docs.map(toContact);
   }
 

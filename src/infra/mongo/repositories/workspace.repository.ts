@@ -1,9 +1,12 @@
 import type { Connection } from 'mongoose';
 import type { Role } from '../../../core/shared/actor.js';
 import type { Member, Platform, Workspace, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
-import type { MemberRepository, WorkspaceRepository } from '../../../core/workspaces/workspace.repository.port.js';
+import type {
+  MemberRepository,
+  WorkspaceRepository,
+} from '../../../core/workspaces/workspace.repository.port.js';
 import { isDuplicateKeyError } from '../errors.js';
-import { type MemberDoc, type WorkspaceDoc, memberModel, workspaceModel } from '../models/workspace.model.js';
+import { type MemberDoc, memberModel, type WorkspaceDoc, workspaceModel } from '../models/workspace.model.js';
 
 function toWorkspace(doc: WorkspaceDoc): Workspace {
   const { _id, platform, ...rest } = doc;
@@ -17,7 +20,12 @@ function toWorkspace(doc: WorkspaceDoc): Workspace {
       interactionTypes: [...rest.settings.interactionTypes],
       actions: [...rest.settings.actions],
       defaultRole: rest.settings.defaultRole as Role,
-      report: { enabled: report.enabled, weekday: report.weekday, time: report.time, ...(report.channelId ? { channelId: report.channelId } : {}) },
+      report: {
+        enabled: report.enabled,
+        weekday: report.weekday,
+        time: report.time,
+        ...(report.channelId ? { channelId: report.channelId } : {}),
+      },
     },
   };
 }
@@ -57,7 +65,8 @@ export class MongoWorkspaceRepository implements WorkspaceRepository {
 
   async addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void> {
     const additions: Record<string, { $each: string[] }> = {};
-    if (lists.interactionTypes?.length) additions['settings.interactionTypes'] = { $each: lists.interactionTypes };
+    if (lists.interactionTypes?.length)
+      additions['settings.interactionTypes'] = { $each: lists.interactionTypes };
     if (lists.actions?.length) additions['settings.actions'] = { $each: lists.actions };
     if (Object.keys(additions).length === 0) return;
     await this.model.updateOne({ _id: id }, { $addToSet: additions });
@@ -87,7 +96,9 @@ export class MongoMemberRepository implements MemberRepository {
 
   async insertOrGet(member: Member): Promise<Member> {
     try {
-      await this.model.insertMany([{ _id: `${member.workspaceId}:${member.userId}`, ...member }], { lean: true });
+      await this.model.insertMany([{ _id: `${member.workspaceId}:${member.userId}`, ...member }], {
+        lean: true,
+      });
       return member;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
