@@ -14,6 +14,21 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+
+  // Slack (issue: Slack bot). One workspace with a bot token, or many through OAuth.
+  SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token (xoxb-…)')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
+    .optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -28,4 +43,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issue = result.error.issues[0];
   const variable = issue?.path.join('.') ?? 'environment';
   throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+}
+
+export type SlackMode =
+  | { kind: 'off'; missing: string[] }
+  | { kind: 'single-workspace'; socketMode: boolean }
+  | { kind: 'oauth'; socketMode: boolean };
+
+/**
+ * Which Slack set-up the variables describe. Partial sets are errors that name what is
+ * missing, so a half-configured bot never starts silently without Slack.
+ */
+export function slackMode(config: AppConfig): SlackMode {
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthSet = oauthVars.filter((name) => config[name] !== undefined);
+  const anySlack =
+    config.SLACK_BOT_TOKEN !== undefined ||
+    oauthSet.length > 0 ||
+    config.SLACK_SIGNING_SECRET !== undefined ||
+    socketMode;
+  if (!anySlack)
+    return {
+      kind: 'off',
+      missing: [
+        'SLACK_SIGNING_SECRET',
+        'SLACK_BOT_TOKEN (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+      ],
+    };
+  if (!socketMode && config.SLACK_SIGNING_SECRET === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: SLACK_SIGNING_SECRET is required to verify Slack requests (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (oauthSet.length > 0 && oauthSet.length < oauthVars.length) {
+    const missing = oauthVars.filter((name) => config[name] === undefined);
+    throw new ConfigError(
+      `Invalid configuration: ${missing.join(', ')} must be set for OAuth installs (or unset ${oauthSet.join(', ')})`,
+    );
+  }
+  if (oauthSet.length === oauthVars.length) return { kind: 'oauth', socketMode };
+  if (config.SLACK_BOT_TOKEN === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: SLACK_BOT_TOKEN is required for a single workspace (or set the SLACK_CLIENT_* variables for OAuth)',
+    );
+  }
+  return { kind: 'single-workspace', socketMode };
 }

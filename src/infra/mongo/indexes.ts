@@ -21,6 +21,7 @@ export const COLLECTIONS = {
   interactions: 'interactions',
   audit: 'audit_entries',
   claims: 'claims',
+  slackInstallations: 'slack_installations',
 } as const;
 
 export const INDEXES: IndexSpec[] = [

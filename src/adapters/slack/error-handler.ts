@@ -1,0 +1,86 @@
+import type { AnyMiddlewareArgs, CodedError, Context } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { isDomainError } from '../../core/shared/errors.js';
+import type { Logger } from '../../core/shared/ports.js';
+import { newReferenceId, unexpectedErrorMessage, userMessageFor } from './errors.js';
+
+type Body = AnyMiddlewareArgs['body'];
+
+/** Bolt's extended error handler arguments (the type itself is not exported by @slack/bolt). */
+interface ErrorHandlerArgs {
+  error: CodedError;
+  body: Body;
+  context: Context;
+}
+
+function text(source: unknown, ...path: string[]): string | undefined {
+  let node = source;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !(key in node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * The one global sink for errors a listener did not handle. Domain errors the user caused get
+ * their specific message; anything else is logged with context (never tokens) and the user
+ * hears back with a reference id that is also in the log line.
+ */
+export function createGlobalErrorHandler(logger: Logger, clientForToken: (botToken: string) => WebClient) {
+  return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
+    const cause = 'original' in error && error.original instanceof Error ? error.original : error;
+    let message: string;
+    if (isDomainError(cause)) {
+      message = userMessageFor(cause);
+      logger.info('Request refused', { code: cause.code, teamId: context.teamId, userId: context.userId });
+    } else {
+      const referenceId = newReferenceId();
+      message = unexpectedErrorMessage(referenceId);
+      logger.error('Unhandled error in a Slack listener', {
+        referenceId,
+        errorCode: error.code,
+        error: cause.message,
+        stack: cause.stack,
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        userId: context.userId,
+        requestType: text(body, 'type') ?? text(body, 'command') ?? text(body, 'event', 'type'),
+      });
+    }
+    const client = typeof context.botToken === 'string' ? clientForToken(context.botToken) : undefined;
+    await tellUser(body, context.userId, message, client, logger);
+  };
+}
+
+async function tellUser(
+  body: Body,
+  userId: string | undefined,
+  message: string,
+  client: WebClient | undefined,
+  logger: Logger,
+) {
+  try {
+    const responseUrl = text(body, 'response_url');
+    if (responseUrl) {
+      const response = await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message }),
+      });
+      if (response.ok) return;
+    }
+    if (!client || !userId) return;
+    const channel =
+      text(body, 'channel_id') ?? text(body, 'channel', 'id') ?? text(body, 'container', 'channel_id');
+    if (channel) {
+      await client.chat.postEphemeral({ channel, user: userId, text: message });
+      return;
+    }
+    // Modals and App Home have no channel: a DM is the only place left to say it.
+    const dm = await client.conversations.open({ users: userId });
+    if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, text: message });
+  } catch (notifyError) {
+    logger.warn('Could not tell the user about an error', { error: String(notifyError) });
+  }
+}

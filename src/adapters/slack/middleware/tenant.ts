@@ -1,0 +1,86 @@
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { Actor } from '../../../core/shared/actor.js';
+import type { Clock } from '../../../core/shared/ports.js';
+import type { Workspace } from '../../../core/workspaces/workspace.js';
+
+/** What the adapter needs from the workspace service to turn a verified request into an Actor. */
+export interface TenantResolver {
+  resolveWorkspace(input: { platform: 'slack'; externalId: string; name: string }): Promise<Workspace>;
+  resolveActor(input: { workspace: Workspace; userId: string; displayName: string }): Promise<Actor>;
+}
+
+export interface Tenant {
+  workspace: Workspace;
+  actor: Actor;
+}
+
+const TENANT_KEY = 'interactionLogTenant';
+const CACHE_TTL_MS = 30_000;
+
+/**
+ * Resolves the tenant from the *verified* request context (team or org-wide enterprise id,
+ * user id) — never from anything the user typed — and caches it briefly so a cold path still
+ * acks and opens modals well inside Slack's 3 seconds.
+ */
+export function tenantMiddleware(
+  resolver: TenantResolver,
+  clock: Clock,
+): { middleware: Middleware<AnyMiddlewareArgs>; invalidate(): void } {
+  const cache = new Map<string, { tenant: Tenant; expiresAt: number }>();
+  const middleware: Middleware<AnyMiddlewareArgs> = async ({ context, body, next }) => {
+    const externalId =
+      context.isEnterpriseInstall && context.enterpriseId ? context.enterpriseId : context.teamId;
+    const userId = context.userId;
+    if (externalId && userId) {
+      const key = `${externalId}|${userId}`;
+      const cached = cache.get(key);
+      const now = clock.now().getTime();
+      if (cached && cached.expiresAt > now) {
+        context[TENANT_KEY] = cached.tenant;
+      } else {
+        const workspace = await resolver.resolveWorkspace({
+          platform: 'slack',
+          externalId,
+          name: teamNameOf(body),
+        });
+        const actor = await resolver.resolveActor({
+          workspace,
+          userId,
+          displayName: userNameOf(body) ?? userId,
+        });
+        const tenant = { workspace, actor };
+        cache.set(key, { tenant, expiresAt: now + CACHE_TTL_MS });
+        context[TENANT_KEY] = tenant;
+      }
+    }
+    await next();
+  };
+  return { middleware, invalidate: () => cache.clear() };
+}
+
+export class MissingTenantError extends Error {}
+
+/** The tenant of this request; listeners for user actions can rely on it being present. */
+export function tenantOf(context: Context): Tenant {
+  const value: unknown = context[TENANT_KEY];
+  if (typeof value === 'object' && value !== null && 'workspace' in value && 'actor' in value)
+    return value as Tenant;
+  throw new MissingTenantError('This request carries no team and user, so it has no tenant');
+}
+
+function field(source: unknown, key: string): unknown {
+  return typeof source === 'object' && source !== null && key in source
+    ? (source as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function teamNameOf(body: unknown): string {
+  const domain = field(field(body, 'team'), 'domain') ?? field(body, 'team_domain');
+  return typeof domain === 'string' ? domain : '';
+}
+
+function userNameOf(body: unknown): string | undefined {
+  const user = field(body, 'user');
+  const name = field(user, 'name') ?? field(user, 'username') ?? field(body, 'user_name');
+  return typeof name === 'string' && name.length > 0 ? name : undefined;
+}
