@@ -37,8 +37,13 @@ export interface CountBucket {
 
 export interface InteractionRepository {
   /**
-   * Inserts all records; records whose idempotencyKey already exists are skipped, not failed.
-   * Resolves to the keys that were already present.
+   * Inserts all records (unordered); records whose idempotencyKey already exists are skipped,
+   * not failed. Resolves to the ids inserted and the keys that were already present. Any other
+   * failure rejects, possibly after some records were inserted: callers compensate by deleting
+   * the ids they attempted (fresh ids, so a concurrent winner's records are never touched).
+   * Always set idempotencyKey: the (workspaceId, idempotencyKey) index is sparse, but MongoDB
+   * indexes a compound sparse key as soon as workspaceId exists, so two key-less records of a
+   * workspace collide there (a key-less duplicate is rethrown, never silently skipped).
    */
   insertMany(interactions: Interaction[]): Promise<{ insertedIds: string[]; duplicateKeys: string[] }>;
   findById(workspaceId: string, id: string): Promise<Interaction | null>;
@@ -72,12 +77,17 @@ export interface InteractionRepository {
     contactName: string,
     organisationId: string | undefined,
   ): Promise<void>;
-  /** Follow-ups assigned to a member with the given status, soonest first. */
+  /**
+   * Follow-ups assigned to a member with the given status, soonest fire time first
+   * (`followUpFireAt`: the snooze wins over the due date). `fireBefore` keeps only those whose
+   * fire time is strictly earlier (overdue / due today).
+   */
   listFollowUps(
     workspaceId: string,
     assigneeId: string,
     status: 'open' | 'done',
     limit: number,
+    fireBefore?: Date,
   ): Promise<Interaction[]>;
   /** Group counts over a filter, for the report. field 'actions' counts each action of each record. */
   countBy(
@@ -87,6 +97,8 @@ export interface InteractionRepository {
     limit: number,
     now: Date,
   ): Promise<CountBucket[]>;
+  /** Follow-ups marked done with doneAt in [from, to). */
   countFollowUpsDone(workspaceId: string, from: Date, to: Date): Promise<number>;
+  /** Open follow-ups whose fire time (snooze or due date) is before `at`. */
   countFollowUpsOverdue(workspaceId: string, at: Date): Promise<number>;
 }

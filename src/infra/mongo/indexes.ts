@@ -64,6 +64,16 @@ export const INDEXES: IndexSpec[] = [
     collection: COLLECTIONS.interactions,
     key: { workspaceId: 1, 'followUp.status': 1, 'followUp.dueAt': 1 },
   },
+  // followUp.fireAt = snoozedUntil ?? dueAt, written by the repository: "my follow-ups" soonest
+  // first (and due/overdue), and the report's overdue count.
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, 'followUp.assigneeId': 1, 'followUp.status': 1, 'followUp.fireAt': 1, _id: 1 },
+  },
+  {
+    collection: COLLECTIONS.interactions,
+    key: { workspaceId: 1, 'followUp.status': 1, 'followUp.fireAt': 1 },
+  },
 
   { collection: COLLECTIONS.audit, key: { workspaceId: 1, targetId: 1, at: -1 } },
 

@@ -1,0 +1,45 @@
+import type { Actor } from '../shared/actor.js';
+import type { Page } from '../shared/paging.js';
+import { deleteInteraction } from './delete-interaction.js';
+import { editInteraction } from './edit-interaction.js';
+import type { InteractionServiceDeps } from './interaction.deps.js';
+import type { Interaction } from './interaction.js';
+import { listInteractions } from './list-interactions.js';
+import { type LogInteractionResult, logInteraction } from './log-interaction.js';
+import {
+  type ContactTimeline,
+  contactTimeline,
+  type OrganisationTimeline,
+  organisationTimeline,
+} from './timeline.js';
+
+export type { InteractionServiceDeps } from './interaction.deps.js';
+export { parseInteractionFilter } from './list-interactions.js';
+export type { LogInteractionResult } from './log-interaction.js';
+export type { ContactTimeline, OrganisationTimeline } from './timeline.js';
+
+export interface InteractionService {
+  /** F1–F5. Member or owner. Idempotent per `idempotencyKey`. */
+  logInteraction(actor: Actor, input: unknown): Promise<LogInteractionResult>;
+  /** F7. Author or owner. */
+  editInteraction(actor: Actor, input: unknown): Promise<Interaction>;
+  /** F7. Author or owner. */
+  deleteInteraction(actor: Actor, input: unknown): Promise<{ deleted: Interaction }>;
+  /** F8. Any role. */
+  contactTimeline(actor: Actor, input: unknown): Promise<ContactTimeline>;
+  /** F9. Any role. */
+  organisationTimeline(actor: Actor, input: unknown): Promise<OrganisationTimeline>;
+  /** F10. Any role. */
+  listInteractions(actor: Actor, input: unknown): Promise<Page<Interaction>>;
+}
+
+export function createInteractionService(deps: InteractionServiceDeps): InteractionService {
+  return {
+    logInteraction: (actor, input) => logInteraction(deps, actor, input),
+    editInteraction: (actor, input) => editInteraction(deps, actor, input),
+    deleteInteraction: (actor, input) => deleteInteraction(deps, actor, input),
+    contactTimeline: (actor, input) => contactTimeline(deps, actor, input),
+    organisationTimeline: (actor, input) => organisationTimeline(deps, actor, input),
+    listInteractions: (actor, input) => listInteractions(deps, actor, input),
+  };
+}
