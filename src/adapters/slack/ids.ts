@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import {
+  FOLLOW_UP_FILTERS,
+  type InteractionFilter,
+  LIST_SORTS,
+} from '../../core/interactions/interaction-filter.js';
+import { ValidationError } from '../../core/shared/errors.js';
+import { LIMITS } from './blocks/limits.js';
+
+/**
+ * Every Slack id the app sends or listens for, in one place, so a renderer and its listener
+ * can never disagree on a string. Ids are namespaced `il.` so they never clash with another
+ * app's in a shared workspace payload log.
+ */
+export const SlashCommand = { interaction: '/interaction' } as const;
+
+export const CallbackId = {
+  logForm: 'il.log',
+  editForm: 'il.edit',
+  deleteConfirm: 'il.delete',
+  contactForm: 'il.contact',
+  contactImport: 'il.contact.import',
+  filterForm: 'il.filter',
+  settingsForm: 'il.settings',
+  /** Global shortcut: open the log form from anywhere. */
+  logShortcut: 'il.shortcut.log',
+  /** Message shortcut (F6): log a chat message as an interaction. */
+  logMessageShortcut: 'il.shortcut.log_message',
+} as const;
+
+/** An input's block_id and action_id: state.values[blockId][actionId] holds its value. */
+export interface FieldIds {
+  readonly blockId: string;
+  readonly actionId: string;
+}
+
+function field(form: string, name: string): FieldIds {
+  return { blockId: `il.${form}.${name}`, actionId: `il.${form}.${name}.input` };
+}
+
+/** Shared by the log and edit forms, so one state parser reads both. */
+export const InteractionFormField = {
+  contacts: field('interaction', 'contacts'),
+  type: field('interaction', 'type'),
+  customType: field('interaction', 'custom_type'),
+  actions: field('interaction', 'actions'),
+  newActions: field('interaction', 'new_actions'),
+  description: field('interaction', 'description'),
+  date: field('interaction', 'date'),
+  time: field('interaction', 'time'),
+  followUpDate: field('interaction', 'follow_up_date'),
+  followUpTime: field('interaction', 'follow_up_time'),
+  followUpAssignee: field('interaction', 'follow_up_assignee'),
+  important: field('interaction', 'important'),
+  visitAddress: field('interaction', 'visit_address'),
+  direction: field('interaction', 'direction'),
+  channel: field('interaction', 'channel'),
+  attachments: field('interaction', 'attachments'),
+} as const satisfies Record<string, FieldIds>;
+
+export const ContactFormField = {
+  firstName: field('contact', 'first_name'),
+  lastName: field('contact', 'last_name'),
+  emails: field('contact', 'emails'),
+  phones: field('contact', 'phones'),
+  street: field('contact', 'street'),
+  city: field('contact', 'city'),
+  postalCode: field('contact', 'postal_code'),
+  country: field('contact', 'country'),
+  organisation: field('contact', 'organisation'),
+  tags: field('contact', 'tags'),
+} as const satisfies Record<string, FieldIds>;
+
+export const ContactImportField = {
+  file: field('import', 'file'),
+} as const satisfies Record<string, FieldIds>;
+
+export const FilterFormField = {
+  from: field('filter', 'from'),
+  to: field('filter', 'to'),
+  types: field('filter', 'types'),
+  actions: field('filter', 'actions'),
+  authors: field('filter', 'authors'),
+  contactText: field('filter', 'contact_text'),
+  organisation: field('filter', 'organisation'),
+  /** Checkboxes: important only / with files. */
+  flags: field('filter', 'flags'),
+  followUp: field('filter', 'follow_up'),
+  text: field('filter', 'text'),
+  sort: field('filter', 'sort'),
+} as const satisfies Record<string, FieldIds>;
+
+export const SettingsFormField = {
+  timezone: field('settings', 'timezone'),
+  dateFormat: field('settings', 'date_format'),
+  interactionTypes: field('settings', 'interaction_types'),
+  actions: field('settings', 'actions'),
+  reportEnabled: field('settings', 'report_enabled'),
+  reportChannel: field('settings', 'report_channel'),
+  reportWeekday: field('settings', 'report_weekday'),
+  reportTime: field('settings', 'report_time'),
+  defaultRole: field('settings', 'default_role'),
+} as const satisfies Record<string, FieldIds>;
+
+/** Buttons and menus in messages and the Home tab. */
+export const ActionId = {
+  timelineLog: 'il.timeline.log',
+  timelineExport: 'il.timeline.export',
+  timelineOlder: 'il.timeline.older',
+  timelineNewer: 'il.timeline.newer',
+  listExport: 'il.list.export',
+  listOlder: 'il.list.older',
+  listNewer: 'il.list.newer',
+  listRefine: 'il.list.refine',
+  /** Opens the log form with no contact preselected (home, list, help). */
+  logInteraction: 'il.log.open',
+  /** Opens the filter form (home "Search interactions"). */
+  homeSearch: 'il.home.search',
+  followUpSnooze1h: 'il.followup.snooze_1h',
+  followUpSnoozeTomorrow: 'il.followup.snooze_tomorrow',
+  followUpSnoozeNextWeek: 'il.followup.snooze_next_week',
+  followUpLog: 'il.followup.log',
+  followUpCalendar: 'il.followup.calendar',
+} as const;
+
+/**
+ * Per-item elements get `${prefix}:${itemId}` action ids so every action_id in a message is
+ * unique; listeners match the prefix (ActionIdPattern) and read the item from the validated value.
+ */
+export const ItemActionPrefix = {
+  itemMenu: 'il.item.menu',
+  itemShowMore: 'il.item.more',
+  followUpDone: 'il.followup.done',
+  followUpSnoozeSelect: 'il.followup.snooze',
+  followUpOpenTimeline: 'il.followup.timeline',
+} as const;
+export type ItemActionPrefix = (typeof ItemActionPrefix)[keyof typeof ItemActionPrefix];
+
+export function itemActionId(prefix: ItemActionPrefix, itemId: string): string {
+  return fitId(`${prefix}:${itemId}`, LIMITS.actionId);
+}
+
+function prefixPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+}
+
+/** For `app.action(ActionIdPattern.itemMenu, …)`. */
+export const ActionIdPattern = {
+  itemMenu: prefixPattern(ItemActionPrefix.itemMenu),
+  itemShowMore: prefixPattern(ItemActionPrefix.itemShowMore),
+  followUpDone: prefixPattern(ItemActionPrefix.followUpDone),
+  followUpSnoozeSelect: prefixPattern(ItemActionPrefix.followUpSnoozeSelect),
+  followUpOpenTimeline: prefixPattern(ItemActionPrefix.followUpOpenTimeline),
+} as const satisfies Record<keyof typeof ItemActionPrefix, RegExp>;
+
+export const BlockId = {
+  timelineActions: 'il.timeline.actions',
+  listActions: 'il.list.actions',
+  homeActions: 'il.home.actions',
+  followUpActions: 'il.followup.actions',
+  helpActions: 'il.help.actions',
+  /** Per-item blocks: unique per message because an interaction appears once per message. */
+  item: (interactionId: string) => fitId(`il.item:${interactionId}`, LIMITS.blockId),
+  itemMeta: (interactionId: string) => fitId(`il.item.meta:${interactionId}`, LIMITS.blockId),
+  itemMore: (interactionId: string) => fitId(`il.item.more:${interactionId}`, LIMITS.blockId),
+  homeFollowUp: (interactionId: string) => fitId(`il.home.followup:${interactionId}`, LIMITS.blockId),
+  homeFollowUpActions: (interactionId: string) =>
+    fitId(`il.home.followup.actions:${interactionId}`, LIMITS.blockId),
+} as const;
+
+/** Truncating would make two items share an id and route clicks wrongly, so refuse instead. */
+function fitId(id: string, max: number): string {
+  if (id.length > max) throw new RangeError(`Slack id longer than ${max} characters: ${id.slice(0, 40)}…`);
+  return id;
+}
+
+// ---- Button and option values: what a click sends back. Never trusted: decoded with zod. ----
+
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const cursor = z.string().regex(/^[A-Za-z0-9_-]{1,512}$/);
+const shortText = z.string().max(200);
+
+const filterValue = z
+  .object({
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    types: z.array(shortText).max(50).optional(),
+    actions: z.array(shortText).max(50).optional(),
+    authorIds: z.array(entityId).max(50).optional(),
+    contactIds: z.array(entityId).max(50).optional(),
+    contactText: shortText.optional(),
+    organisationId: entityId.optional(),
+    importantOnly: z.boolean().optional(),
+    hasAttachments: z.boolean().optional(),
+    followUp: z.enum(FOLLOW_UP_FILTERS).optional(),
+    text: z.string().max(500).optional(),
+  })
+  .strict();
+export type FilterValue = z.infer<typeof filterValue>;
+
+export const ButtonValue = {
+  /** Timeline Log / Export / Older / Newer: the subject and, for paging, the boundary. */
+  timeline: z.object({ k: z.enum(['contact', 'organisation']), s: entityId, c: cursor.optional() }).strict(),
+  /** List Export / Older / Newer / Refine: the whole query, so the click re-runs it exactly. */
+  list: z.object({ f: filterValue, s: z.enum(LIST_SORTS), c: cursor.optional() }).strict(),
+  /** Overflow option of an item (≤ 75 chars: option value). */
+  itemMenu: z.object({ a: z.enum(['edit', 'delete', 'followup']), i: entityId }).strict(),
+  /** Show more, and anything else that only needs the interaction. */
+  interaction: z.object({ i: entityId }).strict(),
+  /** Follow-up buttons: Done, Log the follow-up, Open the timeline, Add to calendar. */
+  followUp: z.object({ i: entityId, c: entityId }).strict(),
+  /** Snooze buttons and snooze select options (≤ 75 chars: option value). */
+  snooze: z.object({ i: entityId, p: z.enum(['1h', 'tomorrow', 'nextWeek']) }).strict(),
+} as const;
+export type SnoozePeriod = z.infer<typeof ButtonValue.snooze>['p'];
+
+/** Serialises a value for a button (max 2000) or an option (pass LIMITS.optionValue). Throws if too long. */
+export function encodeValue<S extends z.ZodType>(
+  schema: S,
+  value: z.input<S>,
+  max: number = LIMITS.buttonValue,
+): string {
+  // Parsing our own value catches renderer bugs before Slack (or a listener) sees them.
+  const json = JSON.stringify(schema.parse(value));
+  if (json.length > max) throw new RangeError(`Slack value is ${json.length} characters, over ${max}`);
+  return json;
+}
+
+/** Like encodeValue, but undefined when too long, so the renderer can leave the button out. */
+export function tryEncodeValue<S extends z.ZodType>(
+  schema: S,
+  value: z.input<S>,
+  max: number = LIMITS.buttonValue,
+): string | undefined {
+  try {
+    return encodeValue(schema, value, max);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a clicked value. Anything that is not exactly what we sent is "out of date". */
+export function decodeValue<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const stale = () =>
+    new ValidationError({ button: 'This button is out of date. Run the command again to get a fresh one.' });
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > LIMITS.buttonValue) throw stale();
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw stale();
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw stale();
+  return result.data;
+}
+
+export function filterToValue(filter: InteractionFilter): FilterValue {
+  const { from, to, ...rest } = filter;
+  const value: FilterValue = { ...rest };
+  if (from) value.from = from.toISOString();
+  if (to) value.to = to.toISOString();
+  return value;
+}
+
+export function filterFromValue(value: FilterValue): InteractionFilter {
+  const { from, to, ...rest } = value;
+  const filter: InteractionFilter = { ...rest };
+  if (from !== undefined) filter.from = new Date(from);
+  if (to !== undefined) filter.to = new Date(to);
+  return filter;
+}
