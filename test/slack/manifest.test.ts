@@ -4,7 +4,9 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/adapters/slack/scopes.js';
 
-const schema: object = JSON.parse(readFileSync('test/slack/schemas/slack-manifest.schema.1.0.0.json', 'utf8'));
+const schema: object = JSON.parse(
+  readFileSync('test/slack/schemas/slack-manifest.schema.1.0.0.json', 'utf8'),
+);
 const manifest = JSON.parse(readFileSync('manifests/slack/manifest.json', 'utf8'));
 
 function validator() {
