@@ -6,7 +6,11 @@ export interface WorkspaceRepository {
   findByExternalId(platform: Platform, externalId: string): Promise<Workspace | null>;
   /** Inserts; resolves to the existing workspace when another process created it first. */
   insertOrGet(workspace: Workspace): Promise<Workspace>;
-  updateSettings(id: string, settings: WorkspaceSettings, now: Date): Promise<void>;
+  /**
+   * Replaces only the settings keys given, so saving the timezone never overwrites a type
+   * another member added to the list a moment ago.
+   */
+  updateSettings(id: string, settings: Partial<WorkspaceSettings>, now: Date): Promise<void>;
   /** Adds entries to the types/actions lists if missing ($addToSet: concurrent adds never lose one). */
   addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void>;
   listWithReportsEnabled(): Promise<Workspace[]>;

@@ -22,6 +22,9 @@ export const COLLECTIONS = {
   audit: 'audit_entries',
   claims: 'claims',
   slackInstallations: 'slack_installations',
+  deliveries: 'deliveries',
+  deliveryAttempts: 'delivery_attempts',
+  agendaJobs: 'agendaJobs',
 } as const;
 
 export const INDEXES: IndexSpec[] = [
@@ -32,7 +35,10 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.members, key: { workspaceId: 1, role: 1 } },
 
   { collection: COLLECTIONS.contacts, key: { workspaceId: 1, lastName: 1, firstName: 1, _id: 1 } },
-  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, externalId: 1 }, unique: true, sparse: true },
+  // External ids are unique per workspace. Not a sparse (workspaceId, externalId) index: MongoDB
+  // indexes a compound sparse key as soon as one field exists, so two contacts without an
+  // external id would collide on (workspaceId, null). externalKey is always set instead.
+  { collection: COLLECTIONS.contacts, key: { workspaceId: 1, externalKey: 1 }, unique: true },
   { collection: COLLECTIONS.contacts, key: { workspaceId: 1, emails: 1 } },
   { collection: COLLECTIONS.contacts, key: { workspaceId: 1, organisationId: 1, lastName: 1, firstName: 1 } },
   { collection: COLLECTIONS.contacts, key: { workspaceId: 1, createdAt: 1 } },
@@ -78,4 +84,22 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.audit, key: { workspaceId: 1, targetId: 1, at: -1 } },
 
   { collection: COLLECTIONS.claims, key: { scope: 1, workspaceId: 1, key: 1 }, unique: true },
+
+  // Deliveries are claimed by _id (`kind|workspace|key`); the retry sweeper reads due ones across
+  // workspaces, and the failed list filters a status by workspace. No index starts with
+  // workspaceId here on purpose: the sweeper is a system-wide read. delivery_attempts is
+  // insert-only (its _id is the claim of attempt n).
+  { collection: COLLECTIONS.deliveries, key: { status: 1, nextAttemptAt: 1 } },
+
+  // agenda's own queries (@agendajs/mongo-backend, created here with ensureIndex: false so every
+  // index stays in this table): the lock query (name, then nextRunAt asc / priority desc), and
+  // the follow-up scheduler's moves and cancels by interaction.
+  {
+    collection: COLLECTIONS.agendaJobs,
+    key: { name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 },
+  },
+  {
+    collection: COLLECTIONS.agendaJobs,
+    key: { name: 1, 'data.workspaceId': 1, 'data.interactionId': 1, 'data.fireAt': 1 },
+  },
 ];

@@ -13,6 +13,11 @@ export interface ContactDoc {
   organisationId?: string;
   tags: string[];
   externalId?: string;
+  /**
+   * For the unique (workspaceId, externalKey) index: "ext:<externalId>" or "id:<_id>". The
+   * repository always writes it (toContactDoc); a document without it breaks that index on MongoDB.
+   */
+  externalKey?: string;
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
@@ -39,6 +44,7 @@ const contactSchema = new Schema<ContactDoc>(
     organisationId: String,
     tags: [String],
     externalId: String,
+    externalKey: String,
     searchText: { type: String, default: '' },
     createdAt: Date,
     updatedAt: Date,

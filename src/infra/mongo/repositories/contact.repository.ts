@@ -4,6 +4,7 @@ import type {
   ContactRepository,
   OrganisationRepository,
 } from '../../../core/contacts/contact.repository.port.js';
+import { ConflictError, ErrorCode } from '../../../core/shared/errors.js';
 import { escapeRegex } from '../../../core/shared/text.js';
 import { isDuplicateKeyError } from '../errors.js';
 import {
@@ -14,22 +15,58 @@ import {
 } from '../models/contact.model.js';
 
 export function toContact(doc: ContactDoc): Contact {
-  const { _id, address, organisationId, externalId, ...rest } = doc;
+  const { _id, address, organisationId, externalId, externalKey: _key, ...rest } = doc;
   return {
     ...rest,
     id: _id,
-    emails: [...rest.emails],
-    phones: [...rest.phones],
-    tags: [...rest.tags],
+    // A field missing from an older document reads as empty (docs/mongodb-subset.md rule 17).
+    firstName: rest.firstName ?? '',
+    lastName: rest.lastName ?? '',
+    emails: [...(rest.emails ?? [])],
+    phones: [...(rest.phones ?? [])],
+    tags: [...(rest.tags ?? [])],
+    searchText: rest.searchText ?? '',
     ...(address && Object.values(address).some(Boolean) ? { address: { ...address } } : {}),
     ...(organisationId ? { organisationId } : {}),
     ...(externalId ? { externalId } : {}),
   };
 }
 
-function toDoc(contact: Contact): ContactDoc {
-  const { id, ...rest } = contact;
-  return { _id: id, ...rest };
+/** The unique key per workspace: the external id when there is one, else the contact's own id. */
+export function externalKeyOf(externalId: string | undefined, id: string): string {
+  return externalId ? `ext:${externalId}` : `id:${id}`;
+}
+
+/**
+ * The stored shape of a contact (bulk loaders use it too). Optional fields are left out
+ * rather than stored as null: the driver writes `undefined` as null.
+ */
+export function toContactDoc(contact: Contact): ContactDoc {
+  const { id, address, organisationId, externalId, ...rest } = contact;
+  return {
+    _id: id,
+    ...rest,
+    externalKey: externalKeyOf(externalId, id),
+    ...(address && Object.values(address).some(Boolean) ? { address: definedOnly(address) } : {}),
+    ...(organisationId ? { organisationId } : {}),
+    ...(externalId ? { externalId } : {}),
+  };
+}
+
+function definedOnly<T extends object>(value: T): T {
+  const copy = { ...value };
+  for (const key of Object.keys(copy) as (keyof T)[]) {
+    if (copy[key] === undefined || copy[key] === '') delete copy[key];
+  }
+  return copy;
+}
+
+/** The unique (workspaceId, externalId) index refused the write: another contact holds the id. */
+function duplicateExternalId(contact: Contact): ConflictError {
+  return new ConflictError(
+    ErrorCode.ContactDuplicate,
+    `Another contact already has the external id '${contact.externalId ?? ''}'.`,
+  );
 }
 
 const BY_NAME = { lastName: 1, firstName: 1, _id: 1 } as const;
@@ -40,8 +77,14 @@ export class MongoContactRepository implements ContactRepository {
     this.model = contactModel(connection);
   }
 
+  /** Rejects with ConflictError(CONTACT.DUPLICATE) when the external id is taken. */
   async insert(contact: Contact): Promise<void> {
-    await this.model.insertMany([toDoc(contact)], { lean: true });
+    try {
+      await this.model.insertMany([toContactDoc(contact)], { lean: true });
+    } catch (error) {
+      if (isDuplicateKeyError(error) && contact.externalId) throw duplicateExternalId(contact);
+      throw error;
+    }
   }
 
   async findById(workspaceId: string, id: string): Promise<Contact | null> {
@@ -56,7 +99,10 @@ export class MongoContactRepository implements ContactRepository {
   }
 
   async findByExternalId(workspaceId: string, externalId: string): Promise<Contact | null> {
-    const doc = await this.model.findOne({ workspaceId, externalId }).lean<ContactDoc>();
+    if (!externalId) return null;
+    const doc = await this.model
+      .findOne({ workspaceId, externalKey: externalKeyOf(externalId, '') })
+      .lean<ContactDoc>();
     return doc ? toContact(doc) : null;
   }
 
@@ -73,16 +119,22 @@ export class MongoContactRepository implements ContactRepository {
     return docs.map(toContact);
   }
 
+  /** Rejects with ConflictError(CONTACT.DUPLICATE) when the external id is taken. */
   async replace(contact: Contact): Promise<void> {
-    const { _id, ...rest } = toDoc(contact);
+    const { _id, ...rest } = toContactDoc(contact);
     const unset: Record<string, ''> = {};
     for (const optional of ['address', 'organisationId', 'externalId'] as const) {
       if (rest[optional] === undefined) unset[optional] = '';
     }
-    await this.model.updateOne(
-      { _id, workspaceId: contact.workspaceId },
-      Object.keys(unset).length > 0 ? { $set: rest, $unset: unset } : { $set: rest },
-    );
+    try {
+      await this.model.updateOne(
+        { _id, workspaceId: contact.workspaceId },
+        Object.keys(unset).length > 0 ? { $set: rest, $unset: unset } : { $set: rest },
+      );
+    } catch (error) {
+      if (isDuplicateKeyError(error) && contact.externalId) throw duplicateExternalId(contact);
+      throw error;
+    }
   }
 
   async deleteById(workspaceId: string, id: string): Promise<boolean> {

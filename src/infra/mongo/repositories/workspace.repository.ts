@@ -59,8 +59,12 @@ export class MongoWorkspaceRepository implements WorkspaceRepository {
     }
   }
 
-  async updateSettings(id: string, settings: WorkspaceSettings, now: Date): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { settings, updatedAt: now } });
+  async updateSettings(id: string, settings: Partial<WorkspaceSettings>, now: Date): Promise<void> {
+    const set: Record<string, unknown> = { updatedAt: now };
+    for (const [key, value] of Object.entries(settings)) {
+      if (value !== undefined) set[`settings.${key}`] = value;
+    }
+    await this.model.updateOne({ _id: id }, { $set: set });
   }
 
   async addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void> {
