@@ -1,3 +1,4 @@
+import { createContainer } from './app/container.js';
 import { startHealthServer } from './http/health.js';
 import { ConfigError, loadConfig } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
@@ -9,7 +10,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   logger.info('Database ready', { database: database.description });
-  const server = await startHealthServer(config.PORT, () => database.ping());
+  // The chat adapters will take their use cases from here.
+  const container = createContainer(database, { logger });
+  const server = await startHealthServer(config.PORT, () => container.database.ping());
   logger.info('Listening', { port: config.PORT, health: `/healthz` });
   logger.warn('No chat platform is configured yet: set the Slack or Teams variables (see .env.example).');
 

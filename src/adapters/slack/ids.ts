@@ -69,6 +69,7 @@ export const ContactFormField = {
   country: field('contact', 'country'),
   organisation: field('contact', 'organisation'),
   tags: field('contact', 'tags'),
+  externalId: field('contact', 'external_id'),
 } as const satisfies Record<string, FieldIds>;
 
 export const ContactImportField = {
@@ -100,6 +101,9 @@ export const SettingsFormField = {
   reportWeekday: field('settings', 'report_weekday'),
   reportTime: field('settings', 'report_time'),
   defaultRole: field('settings', 'default_role'),
+  /** One role change per save: the person, then the role they get. */
+  roleUser: field('settings', 'role_user'),
+  role: field('settings', 'role'),
 } as const satisfies Record<string, FieldIds>;
 
 /** Buttons and menus in messages and the Home tab. */
@@ -270,3 +274,91 @@ export function filterFromValue(value: FilterValue): InteractionFilter {
   if (to !== undefined) filter.to = new Date(to);
   return filter;
 }
+
+// ---- Contacts, settings and App Home (F11, F12, F16) ----
+
+export const ContactCallbackId = {
+  /** Home "Search": a contact search modal whose submission shows the results in place. */
+  search: 'il.contact.search',
+  /** Merge a duplicate into the contact picked in this modal. */
+  merge: 'il.contact.merge_form',
+} as const;
+
+export const ContactSearchField = {
+  text: field('contact_search', 'text'),
+} as const satisfies Record<string, FieldIds>;
+
+export const ContactMergeField = {
+  target: field('contact_merge', 'target'),
+} as const satisfies Record<string, FieldIds>;
+
+/** Buttons on a contact (find results, the "contact saved" confirmation, the home search results). */
+export const ContactActionId = {
+  log: 'il.contact.log',
+  timeline: 'il.contact.timeline',
+  edit: 'il.contact.edit',
+  merge: 'il.contact.merge',
+} as const;
+
+export const ContactBlockId = {
+  /** One actions block per contact, so the same action ids repeat safely in one message. */
+  result: (contactId: string) => fitId(`il.contact.result:${contactId}`, LIMITS.blockId),
+} as const;
+
+/** Home follow-up rows (BlockId.homeFollowUpActions): the reminder DM's listeners stay out of them. */
+export const HomeBlockIdPattern = {
+  followUpActions: prefixPattern('il.home.followup.actions'),
+} as const;
+
+export const ContactButtonValue = {
+  contact: z.object({ c: entityId }).strict(),
+} as const;
+
+// ---- Log, edit and delete forms (F1–F7) ----
+
+/**
+ * The type select's "Other…" option: reveals the custom type field. Namespaced so it cannot be
+ * mistaken for a real type name.
+ */
+export const OTHER_TYPE_VALUE = 'il.type.other';
+
+/** The "logged" confirmation's per-contact timeline buttons: `${prefix}:${contactId}`. */
+export const LoggedActionPrefix = { openTimeline: 'il.logged.timeline' } as const;
+
+export function loggedActionId(
+  prefix: (typeof LoggedActionPrefix)[keyof typeof LoggedActionPrefix],
+  id: string,
+) {
+  return fitId(`${prefix}:${id}`, LIMITS.actionId);
+}
+
+export const LoggedActionPattern = {
+  openTimeline: prefixPattern(LoggedActionPrefix.openTimeline),
+} as const;
+
+export const LoggedBlockId = {
+  summary: 'il.logged.summary',
+  timelines: 'il.logged.timelines',
+} as const;
+
+// ---- /interaction results: command replies, pickers, exports, follow-up list (results feature) ----
+
+export const ResultActionId = {
+  /** A match in the "several contacts match" picker: opens that timeline in place. */
+  timelinePick: 'il.timeline.pick',
+  /** "Send it to me as a DM" when the bot cannot post the CSV in the channel. */
+  exportToDm: 'il.export.dm',
+} as const;
+
+export const ResultBlockId = {
+  exportOffer: 'il.export.offer',
+  /** `/interaction followups`: each follow-up's text and its Done / Snooze / Open timeline row. */
+  followUpListItem: (interactionId: string) => fitId(`il.followups.item:${interactionId}`, LIMITS.blockId),
+  followUpListActions: (interactionId: string) =>
+    fitId(`il.followups.actions:${interactionId}`, LIMITS.blockId),
+} as const;
+
+/** The follow-up list reuses the follow-up action ids; its own block ids tell its clicks apart. */
+export const ResultBlockIdPattern = {
+  followUpListActions: prefixPattern('il.followups.actions'),
+} as const;

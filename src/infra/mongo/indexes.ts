@@ -22,9 +22,11 @@ export const COLLECTIONS = {
   audit: 'audit_entries',
   claims: 'claims',
   slackInstallations: 'slack_installations',
-  deliveries: 'deliveries',
+  deliveryPending: 'delivery_pending',
+  deliveryOutcomes: 'delivery_outcomes',
   deliveryAttempts: 'delivery_attempts',
   agendaJobs: 'agendaJobs',
+  reminderJobs: 'agendaReminderJobs',
 } as const;
 
 export const INDEXES: IndexSpec[] = [
@@ -85,21 +87,25 @@ export const INDEXES: IndexSpec[] = [
 
   { collection: COLLECTIONS.claims, key: { scope: 1, workspaceId: 1, key: 1 }, unique: true },
 
-  // Deliveries are claimed by _id (`kind|workspace|key`); the retry sweeper reads due ones across
-  // workspaces, and the failed list filters a status by workspace. No index starts with
-  // workspaceId here on purpose: the sweeper is a system-wide read. delivery_attempts is
-  // insert-only (its _id is the claim of attempt n).
-  { collection: COLLECTIONS.deliveries, key: { status: 1, nextAttemptAt: 1 } },
+  // Deliveries (core/deliveries/delivery.ts): claims are inserts into _id. delivery_pending holds
+  // only deliveries in flight or waiting to be retried, swept across workspaces by due time (no
+  // workspaceId index there on purpose: the sweep is a system-wide read). delivery_outcomes is
+  // insert-only; admins list a workspace's failures. delivery_attempts is insert-only (_id only).
+  { collection: COLLECTIONS.deliveryPending, key: { status: 1, nextAttemptAt: 1 } },
+  { collection: COLLECTIONS.deliveryOutcomes, key: { workspaceId: 1, kind: 1, status: 1, at: -1 } },
 
   // agenda's own queries (@agendajs/mongo-backend, created here with ensureIndex: false so every
-  // index stays in this table): the lock query (name, then nextRunAt asc / priority desc), and
-  // the follow-up scheduler's moves and cancels by interaction.
+  // index stays in this table): the lock query (name, then nextRunAt asc / priority desc), used
+  // by the repeating sweeps and the queued report posts.
   {
     collection: COLLECTIONS.agendaJobs,
     key: { name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 },
   },
+  // One agenda job per follow-up, in their own collection so agenda's polling of the sweeps
+  // never scans them: moves and cancels by interaction, and the dispatcher's due read.
   {
-    collection: COLLECTIONS.agendaJobs,
+    collection: COLLECTIONS.reminderJobs,
     key: { name: 1, 'data.workspaceId': 1, 'data.interactionId': 1, 'data.fireAt': 1 },
   },
+  { collection: COLLECTIONS.reminderJobs, key: { name: 1, nextRunAt: 1 } },
 ];

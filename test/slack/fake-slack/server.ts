@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UploadedFile } from '@slack/bolt';
 import { type CoreOptions, FakeCore } from './core.js';
 import { requestListener } from './http.js';
+import { addUserFile, type UserFileUpload } from './methods/file-downloads.js';
 import type { InjectedFailure, RateLimitRule } from './rate-limit.js';
 import { FAKE_DEFAULTS, type NewChannel, type NewToken, type NewUser } from './state.js';
 import type {
@@ -202,6 +204,11 @@ export class FakeSlack {
 
   fileContent(fileId: string): Buffer | undefined {
     return this.core.files.get(fileId)?.content;
+  }
+
+  /** A user's upload through a file_input, downloadable with a bot token (methods/file-downloads.ts). */
+  addUserFile(upload: UserFileUpload): UploadedFile {
+    return addUserFile(this.core, upload);
   }
 
   private resolveChannel(channelOrUser: string): string {

@@ -1,0 +1,80 @@
+import { App, type AppOptions } from '@slack/bolt';
+import type { InstallationStore } from '@slack/oauth';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Clock, Logger } from '../../core/shared/ports.js';
+import type { AppConfig, SlackMode } from '../../infra/config/env.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { createGlobalErrorHandler } from './error-handler.js';
+import { registerListeners, type SlackDeps } from './listeners/index.js';
+import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
+import { BOT_SCOPES } from './scopes.js';
+
+export interface SlackAppOptions {
+  config: AppConfig;
+  mode: Exclude<SlackMode, { kind: 'off' }>;
+  installationStore: InstallationStore;
+  tenants: TenantResolver;
+  clock: Clock;
+  logger: Logger;
+  /** Everything the listeners need besides tenancy: use cases, renderers' settings. */
+  deps: Omit<SlackDeps, 'invalidateTenantCache' | 'webClientOptions'>;
+  /** Extra HTTP routes on the same port (health check). */
+  customRoutes?: AppOptions['customRoutes'];
+  /**
+   * Tests answer Slack only once the listener finished, so they can assert right after the
+   * request; production acks first and keeps working (Slack's 3-second rule).
+   */
+  processBeforeResponse?: boolean;
+  /** Tests turn the WebClient's retries off so an injected 5xx fails fast instead of backing off for minutes. */
+  webClientRetries?: number;
+}
+
+/**
+ * Builds the Bolt app: HTTP receiver on /slack/events (Socket Mode with SLACK_APP_TOKEN),
+ * one workspace through SLACK_BOT_TOKEN or many through OAuth with a MongoDB installation
+ * store, every Web API call sent to SLACK_API_URL, one global error handler.
+ */
+export function createSlackApp(options: SlackAppOptions): App {
+  const { config, mode, logger } = options;
+  const webClientOptions: WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    logger: toBoltLogger(logger, 'slack-web-api'),
+    ...(options.webClientRetries !== undefined ? { retryConfig: { retries: options.webClientRetries } } : {}),
+  };
+  const auth: Partial<AppOptions> =
+    mode.kind === 'oauth'
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+          scopes: [...BOT_SCOPES],
+          installationStore: options.installationStore,
+          installerOptions: { directInstall: true, stateVerification: true },
+        }
+      : { token: config.SLACK_BOT_TOKEN };
+  const app = new App({
+    ...auth,
+    ...(mode.socketMode
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : { signingSecret: config.SLACK_SIGNING_SECRET }),
+    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+    processBeforeResponse: options.processBeforeResponse ?? false,
+    clientOptions: webClientOptions,
+    logger: toBoltLogger(logger),
+    extendedErrorHandler: true,
+    // Token verification would call auth.test before the first request; do it lazily instead so
+    // start-up never depends on Slack being reachable.
+    tokenVerificationEnabled: false,
+  });
+
+  const tenancy = tenantMiddleware(options.tenants, options.clock);
+  app.use(tenancy.middleware);
+  registerListeners(app, {
+    ...options.deps,
+    invalidateTenantCache: tenancy.invalidate,
+    webClientOptions,
+    installationStore: options.installationStore,
+  });
+  app.error(createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions)));
+  return app;
+}

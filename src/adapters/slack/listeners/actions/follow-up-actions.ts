@@ -1,0 +1,249 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { type SnoozePreset, snoozeUntil } from '../../../../core/followups/follow-up.schemas.js';
+import type { FollowUpService } from '../../../../core/followups/follow-up.service.js';
+import type { Interaction } from '../../../../core/interactions/interaction.js';
+import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
+import type { Actor } from '../../../../core/shared/actor.js';
+import type { Clock, Logger } from '../../../../core/shared/ports.js';
+import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
+import type { Workspace } from '../../../../core/workspaces/workspace.js';
+import { followUpIcs } from '../../../../infra/calendar/ics.js';
+import { isDomainError, userMessageFor } from '../../errors.js';
+import {
+  ActionId,
+  ActionIdPattern,
+  BlockId,
+  ButtonValue,
+  decodeValue,
+  type SnoozePeriod,
+} from '../../ids.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { dateToken } from '../../views/interaction-item-blocks.js';
+import { timelineToBlocks } from '../../views/timeline-blocks.js';
+import type { SlackDeps } from '../deps.js';
+import { openLogFollowUpModal, registerLogFollowUpModal } from './follow-up-log-modal.js';
+import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
+
+export interface FollowUpActionDeps {
+  followUps: FollowUpService;
+  interactions: InteractionService;
+  /** One interaction of the actor's workspace, or null (wire: repositories.interactions.findById). */
+  findInteraction(actor: Actor, interactionId: string): Promise<Interaction | null>;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * The full log form, prefilled with the contact, when it exists. Without it a minimal modal
+   * (type, description, "mark done") is opened.
+   */
+  openLogForm?(args: {
+    client: WebClient;
+    triggerId: string;
+    actor: Actor;
+    workspace: Workspace;
+    contactId: string;
+    interactionId: string;
+  }): Promise<void>;
+}
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
+  '1h': '1h',
+  tomorrow: 'tomorrow',
+  nextWeek: 'next-week',
+};
+
+/** Only the reminder DM's button row: the Home tab shares action ids and has its own listeners. */
+const inReminder = (actionId: string | RegExp) => ({
+  block_id: BlockId.followUpActions,
+  action_id: actionId,
+});
+
+/**
+ * F13 reminder DM buttons: Done, Snooze (1 hour / tomorrow 9:00 / next week, in the assignee's
+ * Slack timezone), Log the follow-up, Open the timeline, Add to calendar. Each calls the core
+ * and then updates the DM to say what happened; a refused action answers ephemerally.
+ * `openLogForm` may be added to the deps once the full log form exists.
+ */
+export function registerFollowUpActions(
+  app: App,
+  slack: SlackDeps & Pick<FollowUpActionDeps, 'openLogForm'>,
+): void {
+  registerFollowUpButtons(app, followUpActionDeps(slack));
+}
+
+export function followUpActionDeps(
+  slack: SlackDeps & Pick<FollowUpActionDeps, 'openLogForm'>,
+): FollowUpActionDeps {
+  const { container } = slack;
+  return {
+    followUps: container.followUps,
+    interactions: container.interactions,
+    findInteraction: (actor, interactionId) =>
+      container.repositories.interactions.findById(actor.workspaceId, interactionId),
+    clock: container.clock,
+    logger: container.logger,
+    ...(slack.openLogForm ? { openLogForm: slack.openLogForm } : {}),
+  };
+}
+
+export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): void {
+  const handle =
+    (work: (args: ButtonArgs, tenant: ReturnType<typeof tenantOf>) => Promise<void>) =>
+    async (args: ButtonArgs) => {
+      await args.ack();
+      const tenant = tenantOf(args.context);
+      try {
+        await work(args, tenant);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: userMessageFor(error),
+        });
+      }
+    };
+  const where = (body: BlockAction) => ({ channel: body.channel?.id, ts: body.message?.ts });
+
+  app.action<BlockAction<ButtonAction>>(
+    inReminder(ActionIdPattern.followUpDone),
+    handle(async ({ action, body, client }, { actor, workspace }) => {
+      const { i } = decodeValue(ButtonValue.followUp, action.value);
+      const updated = await deps.followUps.markDone(actor, { interactionId: i });
+      const note = `:white_check_mark: Done — marked by <@${actor.userId}>.`;
+      const options = renderOptionsOf(workspace);
+      await updateReminder(
+        client,
+        where(body),
+        reminderAfterAction(updated, deps.clock.now(), options, note, false),
+      );
+    }),
+  );
+
+  const snooze = handle(async ({ action, body, client }, { actor, workspace }) => {
+    const { i, p } = decodeValue(ButtonValue.snooze, action.value);
+    const zone = await slackTimeZone(client, body.user.id);
+    // "Tomorrow 9:00" is the assignee's 9:00: computed from their Slack timezone when known.
+    const input = zone
+      ? { interactionId: i, until: snoozeUntil(PRESETS[p], deps.clock.now(), zone) }
+      : { interactionId: i, preset: PRESETS[p] };
+    const updated = await deps.followUps.snooze(actor, input);
+    const options = renderOptionsOf(workspace);
+    const until = updated.followUp?.snoozedUntil;
+    const note = `:zzz: Snoozed until ${until ? dateToken(until, options) : 'later'}. You will get a new reminder then.`;
+    await updateReminder(
+      client,
+      where(body),
+      reminderAfterAction(updated, deps.clock.now(), options, note, false),
+    );
+  });
+  for (const id of [
+    ActionId.followUpSnooze1h,
+    ActionId.followUpSnoozeTomorrow,
+    ActionId.followUpSnoozeNextWeek,
+  ]) {
+    app.action<BlockAction<ButtonAction>>(inReminder(id), snooze);
+  }
+
+  app.action<BlockAction<ButtonAction>>(
+    inReminder(ActionId.followUpLog),
+    handle(async ({ action, body, client }, { actor, workspace }) => {
+      const { i, c } = decodeValue(ButtonValue.followUp, action.value);
+      if (deps.openLogForm) {
+        await deps.openLogForm({
+          client,
+          triggerId: body.trigger_id,
+          actor,
+          workspace,
+          contactId: c,
+          interactionId: i,
+        });
+        return;
+      }
+      const { channel, ts } = where(body);
+      await openLogFollowUpModal(client, body.trigger_id, workspace, {
+        i,
+        c,
+        ...(channel ? { ch: channel } : {}),
+        ...(ts ? { ts } : {}),
+      });
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    inReminder(ActionIdPattern.followUpOpenTimeline),
+    handle(async ({ action, body, client }, { actor, workspace }) => {
+      const { i, c } = decodeValue(ButtonValue.followUp, action.value);
+      const now = deps.clock.now();
+      const timeline = await deps.interactions.contactTimeline(actor, { contactId: c, limit: 10 });
+      const view = presentContactTimeline(timeline.contact, timeline, actor, now);
+      const options = renderOptionsOf(workspace);
+      const message = timelineToBlocks(view, options);
+      const channel = body.channel?.id ?? body.user.id;
+      await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      const interaction = await deps.findInteraction(actor, i);
+      const note = ':card_index_dividers: The contact timeline is below.';
+      if (interaction)
+        await updateReminder(client, where(body), reminderAfterAction(interaction, now, options, note, true));
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    inReminder(ActionId.followUpCalendar),
+    handle(async ({ action, body, client, respond }, { actor, workspace }) => {
+      const { i } = decodeValue(ButtonValue.followUp, action.value);
+      const interaction = await deps.findInteraction(actor, i);
+      const followUp = interaction?.followUp;
+      if (!interaction || !followUp || followUp.status !== 'open') {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'This follow-up is no longer open.',
+        });
+        return;
+      }
+      const now = deps.clock.now();
+      const file = followUpIcs({
+        interactionId: interaction.id,
+        contactName: interaction.contactName,
+        typeLabel: interaction.type,
+        actions: interaction.actions,
+        description: interaction.description,
+        start: followUp.snoozedUntil ?? followUp.dueAt,
+        now,
+      });
+      const channel = body.channel?.id;
+      if (!channel) return;
+      await client.files.uploadV2({
+        channel_id: channel,
+        file: Buffer.from(file.content, 'utf8'),
+        filename: file.filename,
+        title: `Follow-up: ${interaction.contactName}`,
+        initial_comment: 'Open this file to add the follow-up to your calendar.',
+      });
+      const options = renderOptionsOf(workspace);
+      const note = ':calendar: Calendar file sent below.';
+      await updateReminder(client, where(body), reminderAfterAction(interaction, now, options, note, true));
+    }),
+  );
+
+  registerLogFollowUpModal(app, deps);
+}
+
+/** The user's Slack timezone, or undefined when Slack cannot tell (then the core's default applies). */
+async function slackTimeZone(client: WebClient, userId: string): Promise<string | undefined> {
+  try {
+    const info = await client.users.info({ user: userId });
+    return info.user?.tz || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+import type { WebClient } from '@slack/web-api';
+import type { Interaction } from '../../../../core/interactions/interaction.js';
+import { hasFollowUp, presentFollowUp } from '../../../../core/views/follow-up-view.js';
+import type { Workspace } from '../../../../core/workspaces/workspace.js';
+import { context, type RenderOptions, type SlackMessage } from '../../views/blocks.js';
+import { followUpReminderBlocks } from '../../views/follow-up-blocks.js';
+
+export function renderOptionsOf(workspace: Workspace): RenderOptions {
+  return { timeZone: workspace.settings.timezone, dateFormat: workspace.settings.dateFormat };
+}
+
+/**
+ * The reminder DM after a button: the same card from the record as it is now, plus a line
+ * saying what happened. Buttons stay only while they still make sense (an open follow-up
+ * after "Add to calendar" or "Open the timeline"); after Done or Snooze they are gone, so a
+ * second click on a stale card cannot happen from this message.
+ */
+export function reminderAfterAction(
+  interaction: Interaction,
+  now: Date,
+  options: RenderOptions,
+  note: string,
+  keepButtons: boolean,
+): SlackMessage | null {
+  if (!hasFollowUp(interaction)) return null;
+  const message = followUpReminderBlocks(presentFollowUp(interaction, now), options);
+  const open = interaction.followUp.status === 'open';
+  const blocks = message.blocks.filter((block) => (keepButtons && open) || block.type !== 'actions');
+  blocks.push(context([note]));
+  return { text: message.text, blocks };
+}
+
+/** Updates the DM in place (the listener's client, so the request's own token is used). */
+export async function updateReminder(
+  client: WebClient,
+  where: { channel?: string; ts?: string },
+  message: SlackMessage | null,
+): Promise<void> {
+  if (!message || !where.channel || !where.ts) return;
+  await client.chat.update({
+    channel: where.channel,
+    ts: where.ts,
+    text: message.text,
+    blocks: message.blocks,
+  });
+}

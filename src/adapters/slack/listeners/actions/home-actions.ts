@@ -1,0 +1,126 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { type SnoozePreset, snoozeUntil } from '../../../../core/followups/follow-up.schemas.js';
+import { publishHome } from '../../home/publish-home.js';
+import {
+  ActionId,
+  ActionIdPattern,
+  BlockId,
+  ButtonValue,
+  decodeValue,
+  HomeBlockIdPattern,
+  type SnoozePeriod,
+} from '../../ids.js';
+import { type Tenant, tenantOf } from '../../middleware/tenant.js';
+import { openContactSearchModal } from '../../modals/contact-search-modal.js';
+import { openLogForm } from '../../modals/log-form.js';
+import { timelineMessage } from '../../results/timeline-message.js';
+import type { SlackDeps } from '../deps.js';
+import { registerContactResultActions } from './contact-result-actions.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
+
+const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
+  '1h': '1h',
+  tomorrow: 'tomorrow',
+  nextWeek: 'next-week',
+};
+
+/** The quick actions row of the Home tab only: "Log interaction" also appears in lists and help. */
+const inHomeActions = (actionId: string) => ({ block_id: BlockId.homeActions, action_id: actionId });
+/** Home follow-up rows only: the reminder DM shares these action ids and has its own listeners. */
+const inHomeFollowUp = (actionId: RegExp) => ({
+  block_id: HomeBlockIdPattern.followUpActions,
+  action_id: actionId,
+});
+
+/**
+ * F12 App Home buttons: Log interaction, Search (contact search modal), and per follow-up Done,
+ * Snooze and Open timeline. After a follow-up change the Home is republished — also when the
+ * change was refused (already done elsewhere), so the tab never keeps showing a stale row.
+ * Also registers the contact buttons (find results, confirmations), which live on every surface.
+ */
+export function registerHomeActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(inHomeActions(ActionId.logInteraction), async (args: ButtonArgs) => {
+    await args.ack();
+    await openLogForm(args.client, args.body.trigger_id, tenantOf(args.context), deps);
+  });
+
+  app.action<BlockAction<ButtonAction>>(inHomeActions(ActionId.homeSearch), async (args: ButtonArgs) => {
+    await args.ack();
+    await openContactSearchModal(args.client, args.body.trigger_id);
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    inHomeFollowUp(ActionIdPattern.followUpDone),
+    async (args: ButtonArgs) => {
+      await args.ack();
+      const tenant = tenantOf(args.context);
+      const { i } = decodeValue(ButtonValue.followUp, args.action.value);
+      await thenRefresh(args.client, tenant, deps, () =>
+        deps.container.followUps.markDone(tenant.actor, { interactionId: i }),
+      );
+    },
+  );
+
+  app.action<BlockAction<StaticSelectAction>>(
+    inHomeFollowUp(ActionIdPattern.followUpSnoozeSelect),
+    async (args: SelectArgs) => {
+      await args.ack();
+      const tenant = tenantOf(args.context);
+      const { i, p } = decodeValue(ButtonValue.snooze, args.action.selected_option.value);
+      await thenRefresh(args.client, tenant, deps, async () => {
+        const zone = await slackTimeZone(args.client, tenant.actor.userId);
+        // "Tomorrow" is 9:00 where the user is, when Slack knows their time zone.
+        const input = zone
+          ? { interactionId: i, until: snoozeUntil(PRESETS[p], deps.container.clock.now(), zone) }
+          : { interactionId: i, preset: PRESETS[p] };
+        return deps.container.followUps.snooze(tenant.actor, input);
+      });
+    },
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    inHomeFollowUp(ActionIdPattern.followUpOpenTimeline),
+    async (args: ButtonArgs) => {
+      await args.ack();
+      const tenant = tenantOf(args.context);
+      const { c } = decodeValue(ButtonValue.followUp, args.action.value);
+      const message = await timelineMessage(tenant, deps, { k: 'contact', s: c });
+      // The Home tab has no response_url: the timeline goes to the app's DM with the user.
+      await args.client.chat.postMessage({
+        channel: tenant.actor.userId,
+        text: message.text,
+        blocks: message.blocks,
+      });
+    },
+  );
+
+  registerContactResultActions(app, deps);
+}
+
+async function thenRefresh(client: WebClient, tenant: Tenant, deps: SlackDeps, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } finally {
+    await publishHome(client, tenant, deps);
+  }
+}
+
+/** The user's Slack time zone, or undefined when Slack cannot tell (the core's default applies). */
+async function slackTimeZone(client: WebClient, userId: string): Promise<string | undefined> {
+  try {
+    const info = await client.users.info({ user: userId });
+    return info.user?.tz || undefined;
+  } catch {
+    return undefined;
+  }
+}

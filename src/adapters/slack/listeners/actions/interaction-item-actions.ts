@@ -1,0 +1,111 @@
+import type { App, BlockAction, ButtonAction, OverflowAction, RespondFn } from '@slack/bolt';
+import type { Interaction } from '../../../../core/interactions/interaction.js';
+import { ErrorCode, NotFoundError } from '../../../../core/shared/errors.js';
+import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
+import { LIMITS, truncateText } from '../../blocks/limits.js';
+import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
+import { type Tenant, tenantOf } from '../../middleware/tenant.js';
+import { loadEditable, openEditForm } from '../../modals/edit-form.js';
+import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
+import { openLogForm } from '../../modals/log-form.js';
+import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
+import { renderOptionsOf } from '../../modals/submit-support.js';
+import { timelineToBlocks } from '../../views/timeline-blocks.js';
+import type { SlackDeps } from '../deps.js';
+
+/** Where to answer a click: its response_url when it came from a message, its channel, else a DM. */
+function replyTarget(body: BlockAction, respond: RespondFn): ReplyTarget {
+  const channelId = body.channel?.id ?? body.container?.channel_id;
+  return {
+    userId: body.user.id,
+    ...(typeof channelId === 'string' ? { channelId } : {}),
+    ...(body.response_url ? { respond } : {}),
+  };
+}
+
+async function findInteraction(deps: SlackDeps, tenant: Tenant, id: string): Promise<Interaction> {
+  const interaction = await deps.container.repositories.interactions.findById(tenant.workspace.id, id);
+  if (!interaction) {
+    throw new NotFoundError(
+      ErrorCode.InteractionNotFound,
+      'This interaction no longer exists. It may have been deleted.',
+    );
+  }
+  return interaction;
+}
+
+/**
+ * The item overflow of timelines, lists and App Home (edit, delete, log follow-up) and "Show
+ * more". Edit and delete are refused up front to anyone but the author or an admin (F17), with
+ * the core's own message, so nobody fills in a form they cannot submit. Each path does at most
+ * one indexed read before views.open. Refusals and "not found" reach the user through the
+ * global error handler (ephemeral where the click came from, else a DM).
+ */
+export function registerInteractionItemActions(app: App, deps: SlackDeps): void {
+  const { logger } = deps.container;
+
+  app.action<BlockAction<OverflowAction>>(
+    { action_id: ActionIdPattern.itemMenu },
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      const tenant = tenantOf(context);
+      const { a, i } = decodeValue(ButtonValue.itemMenu, action.selected_option.value);
+      const target = replyTarget(body, respond);
+      switch (a) {
+        case 'edit':
+          await openEditForm(client, body.trigger_id, tenant, deps, i, target);
+          return;
+        case 'delete': {
+          const interaction = await loadEditable(deps, tenant, i);
+          const metadata = { i: interaction.id, ...(target.channelId ? { ch: target.channelId } : {}) };
+          const view = deleteConfirmView(interaction, renderOptionsOf(tenant), metadata);
+          await openModal(client, body.trigger_id, view, target, logger);
+          return;
+        }
+        case 'followup': {
+          const interaction = await findInteraction(deps, tenant, i);
+          const label = truncateText(interaction.contactName || interaction.contactId, LIMITS.optionText);
+          await openLogForm(client, body.trigger_id, tenant, deps, {
+            contacts: [{ id: interaction.contactId, label }],
+            ...(target.channelId ? { channelId: target.channelId } : {}),
+          });
+          return;
+        }
+      }
+    },
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    { action_id: ActionIdPattern.itemShowMore },
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      const tenant = tenantOf(context);
+      const { i } = decodeValue(ButtonValue.interaction, action.value);
+      const interaction = await findInteraction(deps, tenant, i);
+      const view = fullDescriptionView(interaction, renderOptionsOf(tenant));
+      await openModal(client, body.trigger_id, view, replyTarget(body, respond), logger);
+    },
+  );
+
+  // The "logged" confirmation's buttons: that contact's timeline, only for the one who clicked.
+  app.action<BlockAction<ButtonAction>>(
+    { block_id: LoggedBlockId.timelines, action_id: LoggedActionPattern.openTimeline },
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      const tenant = tenantOf(context);
+      const { s } = decodeValue(ButtonValue.timeline, action.value);
+      const timeline = await deps.container.interactions.contactTimeline(tenant.actor, {
+        contactId: s,
+        limit: 10,
+      });
+      const now = deps.container.clock.now();
+      const view = presentContactTimeline(timeline.contact, timeline, tenant.actor, now);
+      await tellUser(
+        client,
+        replyTarget(body, respond),
+        timelineToBlocks(view, renderOptionsOf(tenant)),
+        logger,
+      );
+    },
+  );
+}

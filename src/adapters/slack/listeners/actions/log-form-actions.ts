@@ -1,0 +1,48 @@
+import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import { InteractionFormField as F, OTHER_TYPE_VALUE } from '../../ids.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { decodeFormMetadata } from '../../modals/form-metadata.js';
+import { interactionFormView, showsVisitAddress } from '../../modals/interaction-form-blocks.js';
+import { readFormValues } from '../../modals/interaction-form-state.js';
+import { inputBlockIds } from '../../modals/submit-support.js';
+import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import type { SlackDeps } from '../deps.js';
+
+/**
+ * F3 inside the log and edit forms: choosing Visit reveals the address field, "Other…" the
+ * custom type field. The form is re-rendered from its own state with the same block and action
+ * ids, so Slack keeps everything already entered; the hash makes a stale update fail instead of
+ * overwriting a newer one.
+ */
+export function registerLogFormActions(app: App, _deps: SlackDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(
+    { block_id: F.type.blockId, action_id: F.type.actionId },
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      const view = body.view;
+      if (!view) return;
+      const values = readFormValues(view.state.values);
+      // The state normally holds the new choice already; the action itself is authoritative.
+      if (action.selected_option?.value) values.type = action.selected_option.value;
+      const shown = new Set(inputBlockIds(view));
+      const wantsCustom = values.type === OTHER_TYPE_VALUE;
+      const wantsAddress = showsVisitAddress(values);
+      if (
+        shown.has(F.customType.blockId) === wantsCustom &&
+        shown.has(F.visitAddress.blockId) === wantsAddress
+      ) {
+        return; // nothing appears or disappears: no update needed
+      }
+      const metadata = decodeFormMetadata(view.private_metadata);
+      const { settings } = tenantOf(context).workspace;
+      const next = interactionFormView({ mode: metadata.m, settings, values, metadata });
+      try {
+        await client.views.update({ view_id: view.id, hash: view.hash, view: next });
+      } catch (error) {
+        // The form changed meanwhile (another choice, already submitted): the newer one wins.
+        if (slackErrorCode(error) === 'hash_conflict' || slackErrorCode(error) === 'not_found') return;
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import type { InstallationStore } from '@slack/oauth';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Container } from '../../../app/container.js';
+import type { NaturalDateParser } from '../../../core/commands/command-grammar.js';
+
+/** What every listener gets: the use cases, and the few adapter-wide settings. Passed in, never imported. */
+export interface SlackDeps {
+  container: Container;
+  parseDate: NaturalDateParser;
+  /** Role or workspace changes must be visible on the next request of this process. */
+  invalidateTenantCache(): void;
+  /** For clients built outside a request (DMs, uploads): same API URL and logger as Bolt's. */
+  webClientOptions: WebClientOptions;
+  /** OAuth installs, removed when the app is uninstalled or its bot token revoked (F19). */
+  installationStore?: InstallationStore;
+}

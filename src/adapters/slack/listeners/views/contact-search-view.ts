@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
+import { userMessageFor } from '../../errors.js';
+import { ContactCallbackId, ContactSearchField } from '../../ids.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { contactSearchView } from '../../modals/contact-search-modal.js';
+import { textOf } from '../../modals/modal-kit.js';
+import { organisationNames } from '../../results/contact-card.js';
+import { findContactMatches } from '../../results/contact-search.js';
+import type { SlackDeps } from '../deps.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The Home search modal: each submission searches and redraws the modal with the results. */
+export function registerContactSearchView(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(ContactCallbackId.search, async ({ ack, view, context }: SubmitArgs) => {
+    const tenant = tenantOf(context);
+    const text = textOf(view.state.values, ContactSearchField.text);
+    try {
+      const matches = await findContactMatches(deps, tenant, text);
+      const organisations = await organisationNames(deps, tenant.workspace, matches.shown);
+      await ack({ response_action: 'update', view: contactSearchView(text, { matches, organisations }) });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const message =
+        error instanceof ValidationError ? Object.values(error.fieldErrors).join(' ') : userMessageFor(error);
+      await ack({ response_action: 'errors', errors: { [ContactSearchField.text.blockId]: message } });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Contact } from '../../../../core/contacts/contact.js';
+import { isDomainError } from '../../../../core/shared/errors.js';
+import { CallbackId, ContactFormField } from '../../ids.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { contactFormErrors, contactFormMetadata, readContactForm } from '../../modals/contact-form.js';
+import { confirmToUser, contactSavedMessage } from '../../results/contact-messages.js';
+import type { SlackDeps } from '../deps.js';
+import { registerContactImportView } from './contact-import-view.js';
+import { registerContactMergeView } from './contact-merge-view.js';
+import { registerContactSearchView } from './contact-search-view.js';
+import { claimSubmission, parseMetadata } from './view-claims.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** F11 modals: add/edit contact, CSV import, merge, and the Home tab's contact search. */
+export function registerContactViews(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(CallbackId.contactForm, (args: SubmitArgs) => submitContactForm(args, deps));
+  registerContactImportView(app, deps);
+  registerContactMergeView(app, deps);
+  registerContactSearchView(app, deps);
+}
+
+/**
+ * Saves the contact before acking, because only then do we know whether to keep the modal open
+ * with inline errors (bad email, duplicate external id). A double submit is claimed by view id:
+ * createContact has no idempotency key, and the second request must not add a second contact.
+ */
+export async function submitContactForm(
+  { ack, view, client, context }: SubmitArgs,
+  deps: SlackDeps,
+): Promise<void> {
+  const tenant = tenantOf(context);
+  const metadata = parseMetadata(view.private_metadata, (value) => {
+    const parsed = contactFormMetadata.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  });
+  if (!metadata) {
+    await ack({
+      response_action: 'errors',
+      errors: {
+        [ContactFormField.firstName.blockId]: 'This form is out of date. Close it and open it again.',
+      },
+    });
+    return;
+  }
+  const claim = await claimSubmission(deps, tenant, 'slack-contact-form', view.id);
+  if (!claim.acquired) {
+    await ack();
+    return;
+  }
+  const { contacts } = deps.container;
+  const input = readContactForm(view.state.values);
+  let contact: Contact;
+  try {
+    contact = metadata.id
+      ? await contacts.editContact(tenant.actor, { ...input, id: metadata.id })
+      : await contacts.createContact(tenant.actor, input);
+  } catch (error) {
+    await claim.release();
+    if (!isDomainError(error)) throw error;
+    await ack({ response_action: 'errors', errors: contactFormErrors(error) });
+    return;
+  }
+  await ack();
+  const organisation = contact.organisationId
+    ? await deps.container.repositories.organisations.findById(contact.workspaceId, contact.organisationId)
+    : null;
+  const message = contactSavedMessage(contact, tenant.actor, !metadata.id, organisation?.name);
+  await confirmToUser(client, metadata.ch, tenant.actor.userId, message);
+}

@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { CallbackId } from '../../ids.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { readFilterFormTarget } from '../../modals/filter-form.js';
+import { readFilterForm } from '../../modals/filter-form-state.js';
+import { listMessage } from '../../results/list-message.js';
+import { replyByApi, replyToUrl } from '../../results/reply.js';
+import type { SlackDeps } from '../deps.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * The filter form (from `/interaction list` with no filters, "Refine filters" or the Home
+ * tab): bad fields are shown under their inputs; otherwise the modal closes and the list is
+ * sent where the form was opened from (ephemeral), replacing the list it refines.
+ */
+export function registerFilterViews(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(
+    CallbackId.filterForm,
+    async ({ ack, body, view, client, context }: SubmitArgs) => {
+      const tenant = tenantOf(context);
+      const result = await readFilterForm(view.state.values, tenant, deps);
+      if (!result.ok) {
+        await ack({ response_action: 'errors', errors: result.errors });
+        return;
+      }
+      await ack();
+      const target = readFilterFormTarget(view.private_metadata);
+      const reply = target.ru ? replyToUrl(target.ru) : replyByApi(client, body.user.id, target.ch);
+      const message = await listMessage(tenant, deps, result.query);
+      await reply(message, { replace: target.r === 1 });
+    },
+  );
+}

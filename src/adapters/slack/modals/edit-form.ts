@@ -1,0 +1,92 @@
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Interaction } from '../../../core/interactions/interaction.js';
+import { assertCanModify } from '../../../core/shared/actor.js';
+import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
+import { LIMITS, truncateText } from '../blocks/limits.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import type { FormMetadata } from './form-metadata.js';
+import { interactionFormView } from './interaction-form-blocks.js';
+import { pickerValues } from './interaction-form-input.js';
+import { openModal, type ReplyTarget } from './replies.js';
+
+/** F7: the edit form, prefilled with the record as it is now. The contact cannot change here. */
+export function editFormView(tenant: Tenant, interaction: Interaction, channelId?: string): ModalView {
+  const { settings } = tenant.workspace;
+  const when = pickerValues(interaction.occurredAt, settings.timezone);
+  // A cancelled follow-up asks nothing of anyone any more: shown as none.
+  const followUp = interaction.followUp?.status === 'cancelled' ? undefined : interaction.followUp;
+  const due = followUp ? pickerValues(followUp.dueAt, settings.timezone) : undefined;
+  const longDescription = interaction.description.length > LIMITS.plainTextInputLength;
+  const metadata: FormMetadata = {
+    m: 'edit',
+    i: interaction.id,
+    cn: truncateText(interaction.contactName, 200),
+    at: interaction.occurredAt.toISOString(),
+    ...(followUp ? { due: followUp.dueAt.toISOString() } : {}),
+    ...(longDescription ? { ld: true as const } : {}),
+    ...(channelId ? { ch: channelId } : {}),
+  };
+  return interactionFormView({
+    mode: 'edit',
+    settings,
+    metadata,
+    values: {
+      contacts: [],
+      type: interaction.type,
+      actions: [...interaction.actions],
+      ...(longDescription ? {} : { description: interaction.description }),
+      date: when.date,
+      time: when.time,
+      ...(due ? { followUpDate: due.date, followUpTime: due.time } : {}),
+      // As when logging: by default the follow-up is the author's, whoever edits.
+      assigneeId: followUp?.assigneeId ?? interaction.authorId,
+      important: interaction.important,
+      ...(interaction.visitAddress ? { visitAddress: interaction.visitAddress } : {}),
+      ...(interaction.direction ? { direction: interaction.direction } : {}),
+      ...(interaction.channel ? { channel: interaction.channel } : {}),
+      files: [],
+    },
+  });
+}
+
+/** The record the actor may change, or the error the global handler turns into a reply. */
+export async function loadEditable(
+  deps: SlackDeps,
+  tenant: Tenant,
+  interactionId: string,
+): Promise<Interaction> {
+  const interaction = await deps.container.repositories.interactions.findById(
+    tenant.workspace.id,
+    interactionId,
+  );
+  if (!interaction) {
+    throw new NotFoundError(
+      ErrorCode.InteractionNotFound,
+      'This interaction no longer exists. It may have been deleted.',
+    );
+  }
+  // Refused here, before a form they could not submit; the core checks again on save.
+  assertCanModify(tenant.actor, interaction.authorId);
+  return interaction;
+}
+
+/** One indexed read (who wrote it, what to prefill), then views.open. */
+export async function openEditForm(
+  client: WebClient,
+  triggerId: string,
+  tenant: Tenant,
+  deps: SlackDeps,
+  interactionId: string,
+  target: ReplyTarget,
+): Promise<void> {
+  const interaction = await loadEditable(deps, tenant, interactionId);
+  await openModal(
+    client,
+    triggerId,
+    editFormView(tenant, interaction, target.channelId),
+    target,
+    deps.container.logger,
+  );
+}

@@ -1,0 +1,84 @@
+import type { Interaction } from '../../../core/interactions/interaction.js';
+import { assertCanWrite } from '../../../core/shared/actor.js';
+import { ErrorCode, isDomainError, ValidationError } from '../../../core/shared/errors.js';
+import { userMessageFor } from '../errors.js';
+import { publishHome } from '../home/publish-home.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import { type Tenant, tenantOf } from '../middleware/tenant.js';
+import { decodeDeleteMetadata, decodeFormMetadata, type FormMetadata } from './form-metadata.js';
+import { editInputFrom } from './interaction-form-input.js';
+import { type FormValues, readFormValues } from './interaction-form-state.js';
+import { noticeView } from './interaction-modals.js';
+import { ALREADY_DELETED, deletedText, updatedText } from './log-confirmation.js';
+import { tellUser } from './replies.js';
+import { addsToLists, refusal, registerAssignee, type SubmitArgs } from './submit-support.js';
+
+async function editFromForm(
+  args: SubmitArgs,
+  deps: SlackDeps,
+  tenant: Tenant,
+  values: FormValues,
+): Promise<{ updated: Interaction; metadata: FormMetadata }> {
+  assertCanWrite(tenant.actor);
+  const metadata = decodeFormMetadata(args.view.private_metadata);
+  const { input, errors } = editInputFrom(values, metadata, tenant.workspace.settings.timezone);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  if (values.followUpDate) await registerAssignee(args.client, deps, tenant, values.assigneeId);
+  return { updated: await deps.container.interactions.editInteraction(tenant.actor, input), metadata };
+}
+
+/**
+ * F7 edit submission: inline errors like the log form; refusals (not the author, deleted
+ * meanwhile) replace the form with a notice. Saving the same modal twice changes nothing the
+ * second time, and a claim on the view id keeps the confirmation to one.
+ */
+export async function submitEditForm(args: SubmitArgs, deps: SlackDeps): Promise<void> {
+  const { ack, view, client, context, body } = args;
+  const tenant = tenantOf(context);
+  const values = readFormValues(view.state.values);
+  const now = deps.container.clock.now();
+  let outcome: Awaited<ReturnType<typeof editFromForm>>;
+  try {
+    outcome = await editFromForm(args, deps, tenant, values);
+  } catch (error) {
+    const answer = refusal(error, values, view, tenant, now, 'Not saved');
+    if (!answer) throw error;
+    await ack(answer);
+    return;
+  }
+  await ack();
+  const claims = deps.container.repositories.claims;
+  if (!(await claims.claim('slack.edit-confirmation', view.id, tenant.workspace.id, now))) return;
+  if (addsToLists(values, tenant, outcome.updated.type)) deps.invalidateTenantCache();
+  const target = { userId: body.user.id, ...(outcome.metadata.ch ? { channelId: outcome.metadata.ch } : {}) };
+  await tellUser(client, target, { text: updatedText(outcome.updated) }, deps.container.logger);
+  await publishHome(client, tenant, deps);
+}
+
+/**
+ * F7 delete, after the confirm modal. Deleting twice (double submit, retry, two people) is not
+ * an error for the user: the second answer is a friendly "already deleted".
+ */
+export async function submitDeleteConfirm(args: SubmitArgs, deps: SlackDeps): Promise<void> {
+  const { ack, view, client, context, body } = args;
+  const tenant = tenantOf(context);
+  let deleted: Interaction;
+  let channelId: string | undefined;
+  try {
+    const metadata = decodeDeleteMetadata(view.private_metadata);
+    channelId = metadata.ch;
+    ({ deleted } = await deps.container.interactions.deleteInteraction(tenant.actor, { id: metadata.i }));
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const notice =
+      error.code === ErrorCode.InteractionNotFound
+        ? noticeView('Already deleted', ALREADY_DELETED)
+        : noticeView('Not deleted', userMessageFor(error));
+    await ack({ response_action: 'update', view: notice });
+    return;
+  }
+  await ack();
+  const target = { userId: body.user.id, ...(channelId ? { channelId } : {}) };
+  await tellUser(client, target, { text: deletedText(deleted) }, deps.container.logger);
+  await publishHome(client, tenant, deps);
+}

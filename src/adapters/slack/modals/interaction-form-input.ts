@@ -1,0 +1,212 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { AttachmentRef } from '../../../core/interactions/interaction.js';
+import type { FieldErrors } from '../../../core/shared/errors.js';
+import { InteractionFormField as F, type FieldIds, OTHER_TYPE_VALUE } from '../ids.js';
+import type { FormMetadata } from './form-metadata.js';
+import { chosenType, showsVisitAddress } from './interaction-form-blocks.js';
+import { type FormValues, splitTags } from './interaction-form-state.js';
+
+/** A follow-up date without a time is due at the start of the working day. */
+const DEFAULT_FOLLOW_UP_TIME = '09:00';
+
+/** Block id → message, as `response_action: 'errors'` wants them. */
+export type BlockErrors = Record<string, string>;
+
+/** A moment as the date and time pickers show it, in the workspace timezone. */
+export function pickerValues(date: Date, timeZone: string): { date: string; time: string } {
+  const zone = tz(timeZone);
+  return { date: format(date, 'yyyy-MM-dd', { in: zone }), time: format(date, 'HH:mm', { in: zone }) };
+}
+
+/** The pickers' wall-clock values read in the workspace timezone; undefined if malformed. */
+export function zonedMoment(date: string, time: string, timeZone: string): Date | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return undefined;
+  const moment = new TZDate(
+    Number(d[1]),
+    Number(d[2]) - 1,
+    Number(d[3]),
+    Number(t[1]),
+    Number(t[2]),
+    timeZone,
+  );
+  return Number.isNaN(moment.getTime()) ? undefined : new Date(moment.getTime());
+}
+
+interface Moments {
+  occurredAt?: Date;
+  dueAt?: Date;
+  errors: FieldErrors;
+}
+
+/**
+ * Dates from the pickers, and the mistakes only the form can see, keyed like the core's field
+ * errors ('time' is the form's own) so both reach the same input blocks.
+ */
+function readMoments(values: FormValues, timeZone: string): Moments {
+  const errors: FieldErrors = {};
+  let occurredAt: Date | undefined;
+  if (values.date) {
+    if (!values.time) errors.time = 'Choose a time.';
+    else occurredAt = zonedMoment(values.date, values.time, timeZone);
+  }
+  let dueAt: Date | undefined;
+  if (values.followUpDate) {
+    dueAt = zonedMoment(values.followUpDate, values.followUpTime ?? DEFAULT_FOLLOW_UP_TIME, timeZone);
+  } else if (values.followUpTime) {
+    errors['followUp.dueAt'] = 'Choose a date for the follow-up, or clear its time.';
+  }
+  // The edit use case treats a missing type as "unchanged", so an empty custom type is caught here.
+  if (values.type === OTHER_TYPE_VALUE && !chosenType(values)) {
+    errors.type = 'Type the new interaction type.';
+  }
+  return { ...(occurredAt ? { occurredAt } : {}), ...(dueAt ? { dueAt } : {}), errors };
+}
+
+function actionsOf(values: FormValues): string[] {
+  return [...values.actions, ...splitTags(values.newActions)];
+}
+
+function attachmentsOf(values: FormValues): AttachmentRef[] {
+  return values.files.map((file) => ({
+    name: file.name,
+    mimeType: file.mimeType,
+    size: file.size,
+    url: file.url,
+    platformFileId: file.id,
+  }));
+}
+
+export interface LogContext {
+  /** Stable for the life of the modal, so a double submit or a retry maps to the same records. */
+  viewId: string;
+  metadata: FormMetadata;
+  timeZone: string;
+}
+
+/** The log use case's input from the submitted form, plus the errors only the form can see. */
+export function logInputFrom(
+  values: FormValues,
+  context: LogContext,
+): { input: unknown; errors: FieldErrors } {
+  const { occurredAt, dueAt, errors } = readMoments(values, context.timeZone);
+  const { msg } = context.metadata;
+  const input = {
+    idempotencyKey: `slack-view:${context.viewId}`,
+    contactIds: values.contacts.map((contact) => contact.id),
+    type: chosenType(values),
+    actions: actionsOf(values),
+    description: values.description ?? '',
+    ...(occurredAt ? { occurredAt } : {}),
+    ...(dueAt
+      ? { followUp: { dueAt, ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}) } }
+      : {}),
+    important: values.important,
+    ...(showsVisitAddress(values) && values.visitAddress ? { visitAddress: values.visitAddress } : {}),
+    ...(values.direction ? { direction: values.direction } : {}),
+    ...(values.channel ? { channel: values.channel } : {}),
+    attachments: attachmentsOf(values),
+    source: msg ? { kind: 'chat-message', ...(msg.link ? { link: msg.link } : {}) } : { kind: 'manual' },
+  };
+  return { input, errors };
+}
+
+/** Same minute in the pickers as the stored moment: unchanged, so the stored seconds are kept. */
+function unchanged(picked: Date | undefined, original: string | undefined, timeZone: string): boolean {
+  if (!picked || !original) return false;
+  const a = pickerValues(picked, timeZone);
+  const b = pickerValues(new Date(original), timeZone);
+  return a.date === b.date && a.time === b.time;
+}
+
+/**
+ * The edit use case's input. Every field is re-sent (the core keeps only real changes), except
+ * dates shown to the minute and left alone: re-sending them would shift the stored seconds, and
+ * an overdue follow-up would be refused as "in the past" though nobody touched it.
+ */
+export function editInputFrom(
+  values: FormValues,
+  metadata: FormMetadata,
+  timeZone: string,
+): { input: unknown; errors: FieldErrors } {
+  const { occurredAt, dueAt, errors } = readMoments(values, timeZone);
+  let followUp: unknown;
+  if (dueAt) {
+    const due = unchanged(dueAt, metadata.due, timeZone) && metadata.due ? new Date(metadata.due) : dueAt;
+    followUp = { dueAt: due, ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}) };
+  } else if (metadata.due) {
+    followUp = null; // the form showed a follow-up and the user cleared its date
+  }
+  const input = {
+    id: metadata.i,
+    type: chosenType(values),
+    actions: actionsOf(values),
+    ...(metadata.ld ? {} : { description: values.description ?? '' }),
+    ...(occurredAt && !unchanged(occurredAt, metadata.at, timeZone) ? { occurredAt } : {}),
+    ...(followUp !== undefined ? { followUp } : {}),
+    important: values.important,
+    ...(showsVisitAddress(values) ? { visitAddress: values.visitAddress ?? '' } : {}),
+    direction: values.direction ?? null,
+    channel: values.channel ?? null,
+  };
+  return { input, errors };
+}
+
+/** Where a field error shows, best first: the input to change, else the one that reveals it. */
+function blocksFor(key: string, values: FormValues, today: string): FieldIds[] {
+  const [head, index] = key.split('.');
+  switch (head) {
+    case 'contactIds':
+      return [F.contacts];
+    case 'type':
+      return values.type === OTHER_TYPE_VALUE ? [F.customType, F.type] : [F.type];
+    case 'actions': {
+      // Indexes past the picked ones are the typed tags, which come after them.
+      const typed = index !== undefined && Number(index) >= values.actions.length;
+      return typed || values.actions.length === 0 ? [F.newActions, F.actions] : [F.actions, F.newActions];
+    }
+    case 'description':
+      return [F.description];
+    case 'time':
+      return [F.time];
+    case 'occurredAt':
+      // "In the future" on today's date is about the time.
+      return values.date === today ? [F.time, F.date] : [F.date, F.time];
+    case 'followUp':
+      return key === 'followUp.assigneeId' ? [F.followUpAssignee] : [F.followUpDate];
+    case 'visitAddress':
+      return [F.visitAddress, F.type];
+    case 'important':
+      return [F.important];
+    case 'direction':
+      return [F.direction];
+    case 'channel':
+      return [F.channel];
+    case 'attachments':
+      return [F.attachments];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Core field errors keyed by the input blocks of this view. Slack shows errors only under
+ * input blocks that exist, so anything else lands on the first input of the form.
+ */
+export function toBlockErrors(
+  fieldErrors: FieldErrors,
+  values: FormValues,
+  inputBlockIds: readonly string[],
+  today: string,
+): BlockErrors {
+  const errors: BlockErrors = {};
+  const present = new Set(inputBlockIds);
+  for (const [key, message] of Object.entries(fieldErrors)) {
+    const block = blocksFor(key, values, today).find((field) => present.has(field.blockId))?.blockId;
+    const target = block ?? inputBlockIds[0];
+    if (target && errors[target] === undefined) errors[target] = message;
+  }
+  return errors;
+}

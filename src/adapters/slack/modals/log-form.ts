@@ -1,0 +1,88 @@
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { assertCanWrite } from '../../../core/shared/actor.js';
+import { LIMITS, truncateText } from '../blocks/limits.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import { loadContactChoices } from './contact-choice.js';
+import type { FormMetadata } from './form-metadata.js';
+import { interactionFormView } from './interaction-form-blocks.js';
+import { pickerValues } from './interaction-form-input.js';
+import type { ContactChoice } from './interaction-form-state.js';
+import { openModal } from './replies.js';
+
+/** What a caller may prefill in the log form (F1–F6). */
+export interface LogFormPrefill {
+  contactIds?: string[];
+  /** Contacts with their labels already known: spares the lookup before views.open. */
+  contacts?: ContactChoice[];
+  description?: string;
+  /** Permalink of the chat message being logged (F6). */
+  sourceLink?: string;
+  type?: string;
+  /** Where the form was opened from: the confirmation goes there (ephemeral), else to a DM. */
+  channelId?: string;
+  /** F6: the message being logged; without sourceLink, its permalink is fetched at submission. */
+  message?: { channelId: string; ts: string };
+}
+
+/** The log form as it first opens: now, in the workspace timezone; the author as assignee. */
+export function logFormView(
+  tenant: Tenant,
+  now: Date,
+  prefill: LogFormPrefill,
+  contacts: ContactChoice[],
+): ModalView {
+  const { settings } = tenant.workspace;
+  const description = prefill.description ?? '';
+  // A Slack input holds 3,000 characters; longer message text is cut, with a note and the link kept.
+  const cut = description.length > LIMITS.plainTextInputLength;
+  const metadata: FormMetadata = { m: 'log' };
+  if (prefill.channelId) metadata.ch = prefill.channelId;
+  if (prefill.message || prefill.sourceLink) {
+    metadata.msg = {
+      ...(prefill.message ? { ch: prefill.message.channelId, ts: prefill.message.ts } : {}),
+      ...(prefill.sourceLink ? { link: prefill.sourceLink } : {}),
+    };
+  }
+  if (cut) metadata.cut = true;
+  const when = pickerValues(now, settings.timezone);
+  return interactionFormView({
+    mode: 'log',
+    settings,
+    metadata,
+    values: {
+      contacts,
+      ...(prefill.type ? { type: prefill.type } : {}),
+      actions: [],
+      ...(description ? { description: truncateText(description, LIMITS.plainTextInputLength) } : {}),
+      date: when.date,
+      time: when.time,
+      assigneeId: tenant.actor.userId,
+      important: false,
+      files: [],
+    },
+  });
+}
+
+/**
+ * Opens the log form (one or many contacts), prefilled as asked. Viewers are told they cannot
+ * log instead of getting a form they could not submit. The only work before views.open is the
+ * lookup of preselected contacts' names, one indexed read, skipped when the caller has them.
+ */
+export async function openLogForm(
+  client: WebClient,
+  triggerId: string,
+  tenant: Tenant,
+  deps: SlackDeps,
+  prefill: LogFormPrefill = {},
+): Promise<void> {
+  assertCanWrite(tenant.actor);
+  const contacts = prefill.contacts ?? (await loadContactChoices(deps, tenant, prefill.contactIds ?? []));
+  const view = logFormView(tenant, deps.container.clock.now(), prefill, contacts);
+  const target = {
+    userId: tenant.actor.userId,
+    ...(prefill.channelId ? { channelId: prefill.channelId } : {}),
+  };
+  await openModal(client, triggerId, view, target, deps.container.logger);
+}

@@ -1,0 +1,97 @@
+import type {
+  AllMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewOutput,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { ValidationError } from '../../../core/shared/errors.js';
+import { isDomainError, userMessageFor } from '../errors.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import type { RenderOptions } from '../views/blocks.js';
+import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
+import { type FormValues, splitTags } from './interaction-form-state.js';
+import { noticeView } from './interaction-modals.js';
+
+export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function renderOptionsOf(tenant: Tenant): RenderOptions {
+  const { timezone, dateFormat } = tenant.workspace.settings;
+  return { timeZone: timezone, dateFormat };
+}
+
+/** The input blocks of the submitted view, in order: the only places Slack can show an error. */
+export function inputBlockIds(view: ViewOutput): string[] {
+  return view.blocks.flatMap((block) =>
+    block.type === 'input' && typeof block.block_id === 'string' ? [block.block_id] : [],
+  );
+}
+
+export function hasErrors(errors: BlockErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/**
+ * What the modal shows when the core refused a submission: field errors under their inputs
+ * (nothing was written, the user fixes and submits again), anything else (a viewer, a record
+ * deleted meanwhile) as a notice in place of the form. Unexpected errors return undefined and
+ * go on to the global handler.
+ */
+export function refusal(
+  error: unknown,
+  values: FormValues,
+  view: ViewOutput,
+  tenant: Tenant,
+  now: Date,
+  title: string,
+): ViewResponseAction | undefined {
+  if (error instanceof ValidationError) {
+    const today = pickerValues(now, tenant.workspace.settings.timezone).date;
+    const errors = toBlockErrors(error.fieldErrors, values, inputBlockIds(view), today);
+    if (hasErrors(errors)) return { response_action: 'errors', errors };
+  }
+  if (isDomainError(error))
+    return { response_action: 'update', view: noticeView(title, userMessageFor(error)) };
+  return undefined;
+}
+
+/**
+ * The core only assigns follow-ups to members it knows; a person picked in the users select may
+ * never have used the app, so they are registered first (with their Slack name). Bots and
+ * deactivated accounts are not: the core then explains why they cannot be assigned.
+ */
+export async function registerAssignee(
+  client: WebClient,
+  deps: SlackDeps,
+  tenant: Tenant,
+  assigneeId: string | undefined,
+): Promise<void> {
+  if (!assigneeId || assigneeId === tenant.actor.userId) return;
+  if (await deps.container.repositories.members.find(tenant.workspace.id, assigneeId)) return;
+  let displayName: string | undefined;
+  try {
+    const { user } = await client.users.info({ user: assigneeId });
+    if (!user || user.is_bot || user.deleted) return;
+    displayName = user.real_name || user.name || undefined;
+  } catch {
+    return;
+  }
+  await deps.container.workspaces.resolveActor({
+    workspace: tenant.workspace,
+    userId: assigneeId,
+    ...(displayName ? { displayName } : {}),
+  });
+}
+
+/** A new type or tag joined the workspace lists: forms opened next must offer it. */
+export function addsToLists(values: FormValues, tenant: Tenant, type: string | undefined): boolean {
+  const known = (list: readonly string[], value: string) =>
+    list.some((entry) => entry.toLowerCase() === value.trim().toLowerCase());
+  const { interactionTypes, actions } = tenant.workspace.settings;
+  return (
+    (type !== undefined && !known(interactionTypes, type)) ||
+    splitTags(values.newActions).some((tag) => !known(actions, tag))
+  );
+}

@@ -1,0 +1,138 @@
+import { WebAPIHTTPError } from '@slack/web-api';
+import { summarizeFilter } from '../../../core/views/filter-summary.js';
+import { ButtonValue, filterToValue, ResultActionId, ResultBlockId, tryEncodeValue } from '../ids.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import { slackErrorCode } from '../notifiers/slack-errors.js';
+import { ChannelUnavailableError, uploadToChannel } from '../uploads/external-upload.js';
+import { interactiveClient, retryAfterOf } from '../uploads/rate-limit.js';
+import { spoolToTempFile } from '../uploads/spool.js';
+import { actions, button, plural, type SlackMessage, section } from '../views/blocks.js';
+import { chipText } from '../views/list-blocks.js';
+import { summaryContext } from './list-message.js';
+import type { ResultQuery } from './query.js';
+import type { Reply } from './reply.js';
+
+export interface ExportJob {
+  tenant: Tenant;
+  deps: SlackDeps;
+  /** The bot token of this request: the upload runs on its own client (see interactiveClient). */
+  botToken: string;
+  query: ResultQuery;
+  /** Where the CSV is shared: the channel the request came from, or the user's DM. */
+  channelId: string;
+  /** A DM is the fallback when a channel refuses; offering it from inside the DM would go round in circles. */
+  destination: 'channel' | 'dm';
+  reply: Reply;
+}
+
+export type ExportOutcome = 'posted' | 'empty' | 'channel_unavailable' | 'failed';
+
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+function channelName(channelId: string): string {
+  return CHANNEL_ID.test(channelId) ? `<#${channelId}>` : 'this channel';
+}
+
+/** "CSV export: 12 interactions, asked for by @alice · Filters: Type: Call": built from ids and escaped chips. */
+async function comment(job: ExportJob, rows: number): Promise<string> {
+  const summary = await summaryContext(job.tenant, job.deps, job.query);
+  const chips = summarizeFilter(job.query.filter, summary).map(chipText).join('  ·  ');
+  const who = `<@${job.tenant.actor.userId}>`;
+  const filters = chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace.';
+  return `:page_facing_up: CSV export of ${plural(rows, 'interaction')}, asked for by ${who}.\n${filters}`;
+}
+
+/** The bot is not in the channel (or it is archived): say why, and offer the file as a DM. */
+export function unavailableMessage(
+  job: Pick<ExportJob, 'query' | 'channelId' | 'destination'>,
+  slackCode: string,
+) {
+  const where = channelName(job.channelId);
+  const why =
+    slackCode === 'is_archived'
+      ? `${where} is archived, so I can't post the CSV there`
+      : `I can't post files in ${where} because I'm not a member of it. Invite me (\`/invite\` the app) and export again`;
+  const value =
+    job.destination === 'channel'
+      ? tryEncodeValue(ButtonValue.list, { f: filterToValue(job.query.filter), s: job.query.sort })
+      : undefined;
+  if (value === undefined) {
+    return `:warning: ${why}. You can also run the same export in a direct message with the app.`;
+  }
+  const message: SlackMessage = {
+    text: `${why}, or get the file as a direct message.`,
+    blocks: [
+      section(`:warning: ${why}, or get the file as a direct message.`),
+      actions(ResultBlockId.exportOffer, [
+        button('Send it to me as a DM', ResultActionId.exportToDm, value, 'primary'),
+      ]),
+    ],
+  };
+  return message;
+}
+
+function failureText(error: unknown): string {
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined) return `Slack is too busy right now (it asked us to wait ${retryAfter} s)`;
+  const code = slackErrorCode(error);
+  if (code !== undefined) return `Slack answered \`${code}\``;
+  if (error instanceof WebAPIHTTPError) return `Slack did not accept it (HTTP ${error.statusCode})`;
+  return 'Slack could not be reached';
+}
+
+/**
+ * F15: every interaction matching the query (not one page) as a CSV shared in the channel.
+ * The CSV is spooled to a temp file (Slack needs its length first) and streamed from there,
+ * so memory stays bounded; the file is deleted whatever happens.
+ */
+export async function runExport(job: ExportJob): Promise<ExportOutcome> {
+  const { tenant, deps, reply } = job;
+  const { container } = deps;
+  const count = await container.interactions.listInteractions(tenant.actor, {
+    filter: job.query.filter,
+    limit: 1,
+  });
+  if (count.total === 0) {
+    await reply('Nothing matches these filters, so there is nothing to export.');
+    return 'empty';
+  }
+  const destination = job.destination === 'channel' ? channelName(job.channelId) : 'your direct messages';
+  await reply(
+    `:hourglass_flowing_sand: Preparing export… ${plural(count.total, 'row')}. The CSV will appear in ${destination}.`,
+  );
+
+  const csv = await container.exports.exportInteractions(tenant.actor, { filter: job.query.filter });
+  const file = await spoolToTempFile(csv.stream, csv.filename);
+  try {
+    const client = interactiveClient(job.botToken, deps.webClientOptions);
+    await uploadToChannel(
+      client,
+      file,
+      {
+        channelId: job.channelId,
+        filename: csv.filename,
+        title: csv.filename,
+        initialComment: await comment(job, csv.rowCount()),
+      },
+      (seconds) => reply(`:hourglass: Slack is busy, retrying in ${plural(seconds, 'second')}…`),
+    );
+    return 'posted';
+  } catch (error) {
+    if (error instanceof ChannelUnavailableError) {
+      await reply(unavailableMessage(job, error.slackCode));
+      return 'channel_unavailable';
+    }
+    container.logger.warn('CSV export not posted', {
+      workspaceId: tenant.workspace.id,
+      channelId: job.channelId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    await reply(
+      `:warning: The export could not be posted: ${failureText(error)}. Please try again in a moment.`,
+    );
+    return 'failed';
+  } finally {
+    await file.dispose();
+  }
+}

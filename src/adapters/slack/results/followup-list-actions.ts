@@ -1,0 +1,46 @@
+import type { SnoozePreset } from '../../../core/followups/follow-up.schemas.js';
+import { ButtonValue, decodeValue, type SnoozePeriod } from '../ids.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import { tenantOf } from '../middleware/tenant.js';
+import type { ButtonArgs, SelectArgs } from './action-support.js';
+import { followUpsMessage } from './followups-message.js';
+import { replyWith } from './reply.js';
+import { timelineMessage } from './timeline-message.js';
+
+const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
+  '1h': '1h',
+  tomorrow: 'tomorrow',
+  nextWeek: 'next-week',
+};
+
+/**
+ * Clicks in the `/interaction followups` list. The list is ephemeral, so it is refreshed
+ * through the response_url (chat.update cannot reach ephemeral messages), with a note saying
+ * what the click did. The core checks who may change the follow-up.
+ */
+export async function onFollowUpListDone(args: ButtonArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const { i } = decodeValue(ButtonValue.followUp, args.action.value);
+  await deps.container.followUps.markDone(tenant.actor, { interactionId: i });
+  const message = await followUpsMessage(tenant, deps, ':white_check_mark: Marked done.');
+  await replyWith(args.respond)(message, { replace: true });
+}
+
+/** Snooze from the list: the core reads "tomorrow" in the member's timezone. */
+export async function onFollowUpListSnooze(args: SelectArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const { i, p } = decodeValue(ButtonValue.snooze, args.action.selected_option.value);
+  await deps.container.followUps.snooze(tenant.actor, { interactionId: i, preset: PRESETS[p] });
+  const message = await followUpsMessage(tenant, deps, ':zzz: Snoozed.');
+  await replyWith(args.respond)(message, { replace: true });
+}
+
+/** "Open timeline" from the list: the contact's timeline as a new ephemeral message. */
+export async function onFollowUpListTimeline(args: ButtonArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const { c } = decodeValue(ButtonValue.followUp, args.action.value);
+  await replyWith(args.respond)(await timelineMessage(tenant, deps, { k: 'contact', s: c }));
+}

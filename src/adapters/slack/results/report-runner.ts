@@ -1,0 +1,61 @@
+import type { WebClient } from '@slack/web-api';
+import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import { createSlackReportPublisher } from '../notifiers/slack-report-publisher.js';
+import { renderOptionsOf } from './render-options.js';
+import type { Reply } from './reply.js';
+
+export interface ReportJob {
+  tenant: Tenant;
+  deps: SlackDeps;
+  client: WebClient;
+  period: ReportPeriod;
+  channelId: string;
+  reply: Reply;
+}
+
+/** The grammar's period as the report use case reads it. */
+function reportInput(period: ReportPeriod): { range: string } {
+  switch (period.kind) {
+    case 'lastWeek':
+      return { range: 'last week' };
+    case 'thisWeek':
+      return { range: 'this week' };
+    case 'range':
+      return { range: `${period.from}..${period.to}` };
+  }
+}
+
+/**
+ * F14 on demand: the same report and CSV as the weekly post (the scheduler's renderer and
+ * publisher), posted now in the channel it was asked in. The publisher takes the CSV as one
+ * Buffer; a report covers a bounded period, unlike an export of everything.
+ */
+export async function runReport(job: ReportJob): Promise<boolean> {
+  const { tenant, deps } = job;
+  const { container } = deps;
+  const report = await container.reports.weeklyReport(tenant.actor, reportInput(job.period));
+  const csv = await container.exports.exportInteractions(tenant.actor, {
+    filter: { from: report.period.from, to: report.period.to },
+  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of csv.stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const publisher = createSlackReportPublisher({
+    clientFor: async () => job.client,
+    logger: container.logger,
+  });
+  const options = renderOptionsOf(tenant.workspace);
+  const result = await publisher.publish({
+    workspaceId: tenant.workspace.id,
+    channelId: job.channelId,
+    report,
+    late: false,
+    onDemand: true,
+    csv: { filename: csv.filename, content: Buffer.concat(chunks) },
+    timeZone: options.timeZone,
+    dateFormat: options.dateFormat,
+  });
+  if (!result.ok) await job.reply(`:warning: The report could not be posted. ${result.reason}`);
+  return result.ok;
+}

@@ -1,0 +1,72 @@
+import { createContactService } from '../core/contacts/contact.service.js';
+import { createExportService } from '../core/exports/export.service.js';
+import { createFollowUpService } from '../core/followups/follow-up.service.js';
+import { type FollowUpScheduler, noopFollowUpScheduler } from '../core/followups/follow-up-scheduler.port.js';
+import { createInteractionService } from '../core/interactions/interaction.service.js';
+import { createReportService } from '../core/reports/report.service.js';
+import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
+import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
+import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
+import { timeOrderedIds } from '../infra/ids.js';
+import type { Database } from '../infra/mongo/database.js';
+import {
+  MongoAuditRepository,
+  MongoClaimRepository,
+} from '../infra/mongo/repositories/claim-audit.repository.js';
+import {
+  MongoContactRepository,
+  MongoOrganisationRepository,
+} from '../infra/mongo/repositories/contact.repository.js';
+import { MongoInteractionRepository } from '../infra/mongo/repositories/interaction.repository.js';
+import {
+  MongoMemberRepository,
+  MongoWorkspaceRepository,
+} from '../infra/mongo/repositories/workspace.repository.js';
+
+export interface ContainerOptions {
+  logger: Logger;
+  /** Tests pin time and ids; production uses the system clock and time-ordered ids. */
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Where follow-up reminders are queued; nothing is queued until a scheduler is plugged in. */
+  scheduler?: FollowUpScheduler;
+}
+
+/**
+ * The composition root: the only place that picks concrete implementations for the core's
+ * ports. main.ts, the CLI, the bench and the Slack/Teams adapters all build one of these.
+ */
+export function createContainer(database: Database, options: ContainerOptions) {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? timeOrderedIds;
+  const scheduler = options.scheduler ?? noopFollowUpScheduler;
+  const { connection } = database;
+
+  const repositories = {
+    workspaces: new MongoWorkspaceRepository(connection),
+    members: new MongoMemberRepository(connection),
+    contacts: new MongoContactRepository(connection),
+    organisations: new MongoOrganisationRepository(connection),
+    interactions: new MongoInteractionRepository(connection),
+    audit: new MongoAuditRepository(connection),
+    claims: new MongoClaimRepository(connection),
+  };
+  const base = { ...repositories, clock, ids, logger };
+
+  return {
+    database,
+    clock,
+    ids,
+    logger,
+    repositories,
+    workspaces: createWorkspaceService(base),
+    contacts: createContactService(base),
+    interactions: createInteractionService({ ...base, scheduler }),
+    followUps: createFollowUpService({ ...base, scheduler }),
+    exports: createExportService({ ...base, csv: createCsvEncoder() }),
+    reports: createReportService(base),
+  };
+}
+
+export type Container = ReturnType<typeof createContainer>;

@@ -1,0 +1,164 @@
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from '../core/deliveries/delivery.js';
+import { createDeliveryRetry, type DeliveryRetry } from '../core/deliveries/delivery-retry.js';
+import {
+  createReminderDelivery,
+  parseReminderRequest,
+  type ReminderDelivery,
+  type ReminderNotifier,
+} from '../core/followups/reminder-delivery.js';
+import {
+  createReportDelivery,
+  parseReportRequest,
+  type ReportDelivery,
+  type ReportPublisher,
+} from '../core/reports/report-delivery.js';
+import type { Clock, Logger } from '../core/shared/ports.js';
+import { type Agenda, createAgenda, trackRunning } from '../infra/jobs/agenda.js';
+import { AgendaFollowUpScheduler } from '../infra/jobs/agenda-follow-up-scheduler.js';
+import { definePlanWeeklyReportsJob } from '../infra/jobs/definitions/plan-weekly-reports.job.js';
+import { definePostWeeklyReportJob } from '../infra/jobs/definitions/post-weekly-report.job.js';
+import { defineRetryDeliveriesJob } from '../infra/jobs/definitions/retry-deliveries.job.js';
+import { defineSendFollowUpRemindersJob } from '../infra/jobs/definitions/send-follow-up-reminder.job.js';
+import { JobName } from '../infra/jobs/job-names.js';
+import type { Database } from '../infra/mongo/database.js';
+import { MongoDeliveryRepository } from '../infra/mongo/repositories/delivery.repository.js';
+import { MongoInteractionLookup } from '../infra/mongo/repositories/interaction-lookup.js';
+import type { Container } from './container.js';
+
+/** WORKER=on runs jobs inside the bot process; off: a bot without jobs; only: jobs without the bot. */
+export type WorkerSetting = 'on' | 'off' | 'only';
+export type WorkerMode = 'in-process' | 'only' | 'off';
+
+export function workerMode(setting: WorkerSetting): WorkerMode {
+  return setting === 'on' ? 'in-process' : setting;
+}
+
+/**
+ * The agenda instance and the FollowUpScheduler on it. Built before the container, because the
+ * container's services queue reminders through the scheduler — in every mode, WORKER=off too.
+ */
+export function prepareScheduling(
+  database: Database,
+  setup: { logger: Logger; processEvery?: number; name?: string; maxConcurrency?: number },
+): { agenda: Agenda; scheduler: AgendaFollowUpScheduler } {
+  const agenda = createAgenda(database.connection, setup);
+  return { agenda, scheduler: new AgendaFollowUpScheduler(database.connection, setup.logger) };
+}
+
+export interface SchedulingOptions {
+  mode: WorkerMode;
+  agenda: Agenda;
+  /** The scheduler the container queues reminders with: its jobs are what the dispatcher sends. */
+  scheduler: AgendaFollowUpScheduler;
+  notifier: ReminderNotifier;
+  publisher: ReportPublisher;
+  /** Defaults to the container's clock. */
+  clock?: Clock;
+  policy?: Partial<DeliveryPolicy>;
+  /** How often the weekly-report and retry sweeps run (ms). Default one minute each. */
+  planEveryMs?: number;
+  retryEveryMs?: number;
+  /** How often due reminders are looked for (ms). Default 5 s. */
+  dispatchEveryMs?: number;
+  /** Reminder DMs in flight at once in this process, and reminders read per batch. */
+  reminderConcurrency?: number;
+  reminderBatchSize?: number;
+  /** A job locked longer than this is presumed abandoned and run by another worker. */
+  lockLifetimeMs?: number;
+  /** How long stop() waits for running jobs. */
+  drainTimeoutMs?: number;
+}
+
+export interface Scheduling {
+  reminders: ReminderDelivery;
+  /** Also serves `/interaction report` on demand (publishOnDemand), in every mode. */
+  reports: ReportDelivery;
+  retry: DeliveryRetry;
+  deliveries: MongoDeliveryRepository;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the delivery use cases and, unless mode is 'off', defines the jobs and starts agenda.
+ * Exactly-once does not depend on running one worker: every send is claimed first.
+ */
+export async function startScheduling(container: Container, options: SchedulingOptions): Promise<Scheduling> {
+  const { agenda, mode } = options;
+  const logger = container.logger;
+  const clock = options.clock ?? container.clock;
+  const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
+  const deliveries = new MongoDeliveryRepository(container.database.connection);
+  const { repositories } = container;
+
+  const reminders = createReminderDelivery({
+    interactions: new MongoInteractionLookup(container.database.connection),
+    workspaces: repositories.workspaces,
+    deliveries,
+    notifier: options.notifier,
+    clock,
+    logger,
+    policy,
+    concurrency: options.reminderConcurrency ?? 50,
+  });
+  const reports = createReportDelivery({
+    reports: container.reports,
+    exports: container.exports,
+    workspaces: repositories.workspaces,
+    deliveries,
+    publisher: options.publisher,
+    clock,
+    logger,
+    policy,
+  });
+  const retry = createDeliveryRetry({
+    deliveries,
+    clock,
+    logger,
+    handlers: {
+      reminder: async (text) => {
+        const request = parseReminderRequest(text);
+        if (!request) throw new Error('Unreadable reminder request');
+        await reminders.deliver(request);
+      },
+      report: async (text) => {
+        const request = parseReportRequest(text);
+        if (!request) throw new Error('Unreadable report request');
+        await reports.deliverScheduled(request);
+      },
+    },
+  });
+
+  const base = { reminders, reports, retry, deliveries };
+  if (mode === 'off') {
+    return { ...base, stop: async () => {} };
+  }
+
+  const lockLifetimeMs = options.lockLifetimeMs ?? 10 * 60_000;
+  defineSendFollowUpRemindersJob(
+    agenda,
+    { reminders, queue: options.scheduler, clock, logger },
+    { batchSize: options.reminderBatchSize ?? 500, lanes: 2, budgetMs: 5 * 60_000, lockLifetimeMs },
+  );
+  definePostWeeklyReportJob(agenda, { reports, logger }, { lockLifetimeMs });
+  definePlanWeeklyReportsJob(agenda, { reports, logger });
+  defineRetryDeliveriesJob(agenda, { retry });
+  const running = trackRunning(agenda);
+
+  await agenda.start();
+  // Repeating sweeps ("single" jobs: one document each, however many workers start).
+  await agenda.every(options.dispatchEveryMs ?? 5_000, JobName.dispatchFollowUpReminders);
+  await agenda.every(options.planEveryMs ?? 60_000, JobName.planWeeklyReports);
+  await agenda.every(options.retryEveryMs ?? 60_000, JobName.retryDeliveries);
+  logger.info('Job worker started', { mode });
+
+  return {
+    ...base,
+    async stop() {
+      // Stop polling and release queued jobs first, then let running sends finish. A send cut
+      // short is recovered by the retry sweep of another (or the next) worker.
+      await agenda.stop(false);
+      const idle = await running.idle(options.drainTimeoutMs ?? 30_000);
+      if (!idle) logger.warn('Job worker stopped with jobs still running');
+    },
+  };
+}

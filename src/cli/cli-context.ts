@@ -1,0 +1,49 @@
+import { type Container, createContainer } from '../app/container.js';
+import type { Actor } from '../core/shared/actor.js';
+import type { Logger } from '../core/shared/ports.js';
+import type { Workspace } from '../core/workspaces/workspace.js';
+import { loadConfig } from '../infra/config/env.js';
+import { openDatabase } from '../infra/mongo/database.js';
+import { type CliIo, stderrLogger } from './cli-io.js';
+
+export interface CliContext {
+  io: CliIo;
+  logger: Logger;
+  container: Container;
+  workspace: Workspace;
+  /** The CLI acts as a system owner of its `cli` workspace: it is run by whoever runs the server. */
+  actor: Actor;
+}
+
+export const DEFAULT_CLI_WORKSPACE = 'default';
+
+/**
+ * Opens MONGODB_URI (or the embedded FerretDB under DATA_DIR, as the app does), resolves the
+ * `cli` platform workspace keyed by --workspace, runs `task`, and always closes the database.
+ */
+export async function withCliContext<T>(
+  io: CliIo,
+  workspaceKey: string,
+  task: (context: CliContext) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(io.env);
+  const logger = stderrLogger(io.stderr, io.env.LOG_LEVEL || 'warn');
+  const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
+  try {
+    const container = createContainer(database, { logger });
+    const workspace = await container.workspaces.resolveWorkspace({
+      platform: 'cli',
+      externalId: workspaceKey,
+      name: `CLI workspace ${workspaceKey}`,
+    });
+    const actor: Actor = {
+      workspaceId: workspace.id,
+      userId: 'cli',
+      role: 'owner',
+      displayName: 'Admin CLI',
+    };
+    return await task({ io, logger, container, workspace, actor });
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Turns rows of plain strings into CSV text. Implemented in infra (csv-stringify); the core
+ * decides which cells exist and neutralises them, the encoder only quotes and joins.
+ */
+export interface CsvEncoder {
+  /**
+   * Encodes the header then every row, lazily: rows are pulled only as fast as the consumer
+   * reads the output, and stopping early (break / destroy) stops pulling rows.
+   */
+  encode(header: readonly string[], rows: AsyncIterable<readonly string[]>): AsyncIterable<string | Buffer>;
+}

@@ -1,0 +1,90 @@
+import { type Contact, contactDisplayName } from '../contacts/contact.js';
+import type { ContactRepository, OrganisationRepository } from '../contacts/contact.repository.port.js';
+import type { Interaction } from '../interactions/interaction.js';
+import { BoundedCache } from './bounded-cache.js';
+import type { ContactInfo } from './export-columns.js';
+
+function toInfo(contact: Contact): ContactInfo {
+  return {
+    name: contactDisplayName(contact),
+    email: contact.emails.join(', '),
+    phone: contact.phones.join(', '),
+    ...(contact.organisationId ? { organisationId: contact.organisationId } : {}),
+  };
+}
+
+/**
+ * Contact and organisation details for export rows, fetched once per batch of interactions
+ * (one `findByIds` for the batch's unseen contacts) and kept in bounded LRU caches that hold
+ * at most `capacity` contacts, whatever the number of rows.
+ * Deleted contacts are cached as null so they are not asked for again.
+ */
+export class ExportLookups {
+  private readonly contacts: BoundedCache<string, ContactInfo | null>;
+  private readonly organisations: BoundedCache<string, string>;
+  private batches = 0;
+
+  constructor(
+    private readonly workspaceId: string,
+    private readonly repositories: { contacts: ContactRepository; organisations: OrganisationRepository },
+    private readonly capacity: number,
+  ) {
+    this.contacts = new BoundedCache(capacity);
+    this.organisations = new BoundedCache(Math.max(1, Math.floor(capacity / 4)));
+  }
+
+  /** Makes every contact and organisation the batch refers to available to the getters. */
+  async load(batch: readonly Interaction[]): Promise<void> {
+    this.batches++;
+    let missingContacts = this.missingContacts(batch);
+    // A second batch means a large export: read the workspace's contacts once (up to the cache
+    // size, in one query) rather than one findByIds per batch until the cache has them all.
+    // On FerretDB every $in lookup scans the collection, so this is most of the export time.
+    if (this.batches === 2 && missingContacts.size > 0) {
+      const everyone = await this.repositories.contacts.search(this.workspaceId, '', this.capacity);
+      for (const contact of everyone) this.contacts.set(contact.id, toInfo(contact));
+      missingContacts = this.missingContacts(batch);
+    }
+    if (missingContacts.size > 0) {
+      const found = await this.repositories.contacts.findByIds(this.workspaceId, [...missingContacts]);
+      for (const contact of found) this.contacts.set(contact.id, toInfo(contact));
+      for (const id of missingContacts) if (!this.contacts.has(id)) this.contacts.set(id, null);
+    }
+
+    const missingOrganisations = new Set<string>();
+    for (const interaction of batch) {
+      const organisationId = this.organisationIdOf(interaction);
+      if (organisationId && this.organisations.get(organisationId) === undefined) {
+        missingOrganisations.add(organisationId);
+      }
+    }
+    await Promise.all(
+      [...missingOrganisations].map(async (id) => {
+        const organisation = await this.repositories.organisations.findById(this.workspaceId, id);
+        this.organisations.set(id, organisation?.name ?? '');
+      }),
+    );
+  }
+
+  private missingContacts(batch: readonly Interaction[]): Set<string> {
+    const missing = new Set<string>();
+    for (const interaction of batch) {
+      if (this.contacts.get(interaction.contactId) === undefined) missing.add(interaction.contactId);
+    }
+    return missing;
+  }
+
+  contact(interaction: Interaction): ContactInfo | null {
+    return this.contacts.get(interaction.contactId) ?? null;
+  }
+
+  organisationName(interaction: Interaction): string {
+    const organisationId = this.organisationIdOf(interaction);
+    return organisationId ? (this.organisations.get(organisationId) ?? '') : '';
+  }
+
+  /** The interaction's own organisation (denormalised at write time), else the contact's. */
+  private organisationIdOf(interaction: Interaction): string | undefined {
+    return interaction.organisationId ?? this.contacts.get(interaction.contactId)?.organisationId;
+  }
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  DEFAULT_DELIVERY_POLICY,
+  type DeliveryPolicy,
+  deliveryId,
+  type SendResult,
+} from '../deliveries/delivery.js';
+import type { DeliveryRepository } from '../deliveries/delivery.repository.port.js';
+import {
+  type GuardedItem,
+  type GuardedOutcome,
+  isLate,
+  runGuarded,
+  runGuardedMany,
+} from '../deliveries/guarded-send.js';
+import { followUpFireAt, type Interaction } from '../interactions/interaction.js';
+import type { Clock, Logger } from '../shared/ports.js';
+import { type FollowUpView, presentFollowUp } from '../views/follow-up-view.js';
+import { DEFAULT_DATE_FORMAT, DEFAULT_TIMEZONE, type Workspace } from '../workspaces/workspace.js';
+import type { WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
+import { safeTimeZone } from './follow-up.schemas.js';
+
+/** One due reminder, as the scheduler queued it: the fire time is part of its identity. */
+export interface ReminderRequest {
+  workspaceId: string;
+  interactionId: string;
+  fireAt: Date;
+}
+
+/** What the platform adapter renders and sends as a DM to the assignee. */
+export interface ReminderMessage {
+  workspaceId: string;
+  assigneeId: string;
+  view: FollowUpView;
+  timeZone: string;
+  dateFormat: string;
+}
+
+/** Port: sends the reminder DM. Permanent failures (user deactivated, app removed) are not retried. */
+export interface ReminderNotifier {
+  sendReminder(message: ReminderMessage): Promise<SendResult>;
+}
+
+/**
+ * Reads many interactions at once (the dispatcher sends hundreds per batch). Each reference
+ * carries its workspace: a record of another workspace is never returned for it.
+ * Candidate for InteractionRepository.findByIds.
+ */
+export interface InteractionLookup {
+  findMany(refs: readonly { workspaceId: string; id: string }[]): Promise<Interaction[]>;
+}
+
+export interface ReminderDeliveryDeps {
+  interactions: InteractionLookup;
+  workspaces: Pick<WorkspaceRepository, 'findById'>;
+  deliveries: DeliveryRepository;
+  notifier: ReminderNotifier;
+  clock: Clock;
+  logger: Logger;
+  policy?: DeliveryPolicy;
+  /** DMs in flight at once for one batch (each workspace's client also queues its own). */
+  concurrency?: number;
+}
+
+export type ReminderOutcome = GuardedOutcome | { outcome: 'stale'; reason: string };
+
+/** The delivery key: reminder (interaction) id + due time, so a moved reminder is a new one. */
+export function reminderKey(interactionId: string, fireAt: Date): string {
+  return `${interactionId}@${fireAt.toISOString()}`;
+}
+
+const requestSchema = z.object({
+  workspaceId: z.string().min(1),
+  interactionId: z.string().min(1),
+  fireAt: z.iso.datetime(),
+});
+
+export function serializeReminderRequest(request: ReminderRequest): string {
+  return JSON.stringify({ ...request, fireAt: request.fireAt.toISOString() });
+}
+
+/** null when the stored text is not a reminder request (it is then logged and left alone). */
+export function parseReminderRequest(text: string): ReminderRequest | null {
+  try {
+    const parsed = requestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { ...parsed.data, fireAt: new Date(parsed.data.fireAt) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why the queued reminder should not be sent any more, or null when it should. The record is
+ * read fresh at send time: done, cancelled, deleted or moved (snoozed, edited) all win.
+ */
+export function staleReason(interaction: Interaction | null, fireAt: Date): string | null {
+  if (!interaction) return 'The interaction was deleted.';
+  const followUp = interaction.followUp;
+  if (!followUp) return 'The follow-up was removed from the interaction.';
+  if (followUp.status === 'done') return 'The follow-up was already done.';
+  if (followUp.status !== 'open') return 'The follow-up was cancelled.';
+  if (followUpFireAt(followUp).getTime() !== fireAt.getTime())
+    return 'The follow-up was moved to another time.';
+  return null;
+}
+
+/** F13: sends each due reminder DM at most once, whatever the number of workers or job runs. */
+export function createReminderDelivery(deps: ReminderDeliveryDeps) {
+  const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
+  const guard = { ...deps, policy };
+  const concurrency = deps.concurrency ?? 50;
+
+  async function send(
+    request: ReminderRequest,
+    interaction: Interaction,
+    workspace: Workspace | null,
+    now: Date,
+  ) {
+    const followUp = interaction.followUp!;
+    const late = isLate(request.fireAt, now, policy);
+    const view = presentFollowUp({ ...interaction, followUp }, now, { late });
+    const result = await deps.notifier.sendReminder({
+      workspaceId: request.workspaceId,
+      assigneeId: followUp.assigneeId,
+      view,
+      timeZone: safeTimeZone(workspace?.settings.timezone ?? DEFAULT_TIMEZONE),
+      dateFormat: workspace?.settings.dateFormat ?? DEFAULT_DATE_FORMAT,
+    });
+    return result.ok ? { ...result, late } : result;
+  }
+
+  async function loadOne(request: ReminderRequest): Promise<Interaction | null> {
+    const [found] = await deps.interactions.findMany([
+      { workspaceId: request.workspaceId, id: request.interactionId },
+    ]);
+    return found ?? null;
+  }
+
+  function specOf(request: ReminderRequest, interaction: Interaction | null) {
+    return {
+      kind: 'reminder' as const,
+      workspaceId: request.workspaceId,
+      key: reminderKey(request.interactionId, request.fireAt),
+      request: serializeReminderRequest(request),
+      target: interaction?.followUp?.assigneeId ?? '',
+    };
+  }
+
+  /** A stale reminder is not claimed, but a retry of it still pending is closed as skipped. */
+  async function closeStale(request: ReminderRequest, reason: string): Promise<ReminderOutcome> {
+    const spec = specOf(request, null);
+    const pending = await deps.deliveries.findPending(deliveryId('reminder', spec.workspaceId, spec.key));
+    if (pending) await runGuarded(guard, spec, async () => ({ skip: reason }));
+    return { outcome: 'stale', reason };
+  }
+
+  async function deliverMany(requests: readonly ReminderRequest[]): Promise<ReminderOutcome[]> {
+    const found = await deps.interactions.findMany(
+      requests.map((request) => ({ workspaceId: request.workspaceId, id: request.interactionId })),
+    );
+    const byId = new Map(
+      found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]),
+    );
+    const workspaces = new Map<string, Promise<Workspace | null>>();
+    const workspaceOf = (id: string) => {
+      let pending = workspaces.get(id);
+      if (!pending) {
+        pending = deps.workspaces.findById(id);
+        workspaces.set(id, pending);
+      }
+      return pending;
+    };
+
+    const results: ReminderOutcome[] = requests.map(() => ({ outcome: 'busy' }));
+    const items: GuardedItem[] = [];
+    const itemIndex: number[] = [];
+    for (const [index, request] of requests.entries()) {
+      const current = byId.get(`${request.workspaceId}|${request.interactionId}`) ?? null;
+      const stale = staleReason(current, request.fireAt);
+      if (stale) {
+        results[index] = await closeStale(request, stale);
+        continue;
+      }
+      itemIndex.push(index);
+      items.push({
+        spec: specOf(request, current),
+        attempt: async ({ attempt, now }) => {
+          // A retry or a take-over reads the record again: it may have changed since.
+          const interaction = attempt === 1 ? current : await loadOne(request);
+          const reason = staleReason(interaction, request.fireAt);
+          if (reason || !interaction) return { skip: reason ?? 'The interaction was deleted.' };
+          return send(request, interaction, await workspaceOf(request.workspaceId), now);
+        },
+      });
+    }
+    const outcomes = await runGuardedMany(guard, items, concurrency);
+    outcomes.forEach((outcome, i) => {
+      results[itemIndex[i]!] = outcome;
+    });
+    return results;
+  }
+
+  return {
+    deliverMany,
+    async deliver(request: ReminderRequest): Promise<ReminderOutcome> {
+      const [outcome] = await deliverMany([request]);
+      return outcome!;
+    },
+  };
+}
+
+export type ReminderDelivery = ReturnType<typeof createReminderDelivery>;

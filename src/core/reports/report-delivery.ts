@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import {
+  DEFAULT_DELIVERY_POLICY,
+  type DeliveryPolicy,
+  deliveryId,
+  type SendResult,
+} from '../deliveries/delivery.js';
+import type { DeliveryRepository } from '../deliveries/delivery.repository.port.js';
+import { type GuardedOutcome, isLate, runGuarded } from '../deliveries/guarded-send.js';
+import type { ExportService } from '../exports/export.service.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock, Logger } from '../shared/ports.js';
+import type { Workspace } from '../workspaces/workspace.js';
+import type { WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
+import type { ReportData } from './report.js';
+import type { ReportService } from './report.service.js';
+import { currentSlot, periodKey, reportZone, scheduleSignature } from './report-schedule.js';
+
+/** What the platform adapter posts: the report, its CSV (export columns), and the late marker. */
+export interface ReportPost {
+  workspaceId: string;
+  channelId: string;
+  report: ReportData;
+  /** The scheduled slot passed while the worker was down: the post says it is late. */
+  late: boolean;
+  onDemand: boolean;
+  csv: { filename: string; content: Buffer };
+  timeZone: string;
+  dateFormat: string;
+}
+
+/** Port: posts one report. not_in_channel, archived channel or app removed are permanent. */
+export interface ReportPublisher {
+  publish(post: ReportPost): Promise<SendResult>;
+}
+
+export interface ReportDeliveryDeps {
+  reports: Pick<ReportService, 'reportForPeriod' | 'weeklyReport'>;
+  exports: Pick<ExportService, 'exportInteractions'>;
+  workspaces: Pick<WorkspaceRepository, 'findById' | 'listWithReportsEnabled'>;
+  deliveries: DeliveryRepository;
+  publisher: ReportPublisher;
+  clock: Clock;
+  logger: Logger;
+  policy?: DeliveryPolicy;
+}
+
+/** One scheduled post to make: the slot that came and the week it covers. */
+export interface ScheduledReportRequest {
+  workspaceId: string;
+  slotAt: Date;
+  from: Date;
+  to: Date;
+}
+
+export type ReportOutcome = GuardedOutcome | { outcome: 'stale'; reason: string };
+
+const requestSchema = z.object({
+  workspaceId: z.string().min(1),
+  slotAt: z.iso.datetime(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+});
+
+export function serializeReportRequest(request: ScheduledReportRequest): string {
+  return JSON.stringify({
+    workspaceId: request.workspaceId,
+    slotAt: request.slotAt.toISOString(),
+    from: request.from.toISOString(),
+    to: request.to.toISOString(),
+  });
+}
+
+export function parseReportRequest(value: unknown): ScheduledReportRequest | null {
+  let data: unknown = value;
+  try {
+    if (typeof value === 'string') data = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const parsed = requestSchema.safeParse(data);
+  if (!parsed.success) return null;
+  const { workspaceId, slotAt, from, to } = parsed.data;
+  return { workspaceId, slotAt: new Date(slotAt), from: new Date(from), to: new Date(to) };
+}
+
+/** The scheduled report reads everything; it acts for no one, so it may not write. */
+function systemActor(workspaceId: string): Actor {
+  return { workspaceId, userId: 'system:weekly-report', role: 'viewer', displayName: 'Weekly report' };
+}
+
+/** F14: the weekly report, posted once per workspace and period, late rather than never. */
+export function createReportDelivery(deps: ReportDeliveryDeps) {
+  const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
+  const guard = { ...deps, policy };
+
+  async function csvFor(actor: Actor, period: { from: Date; to: Date }) {
+    const result = await deps.exports.exportInteractions(actor, {
+      filter: { from: period.from, to: period.to },
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of result.stream)
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return { filename: result.filename, content: Buffer.concat(chunks) };
+  }
+
+  async function post(
+    workspace: Workspace,
+    channelId: string,
+    report: ReportData,
+    actor: Actor,
+    marks: { late: boolean; onDemand: boolean },
+  ) {
+    const csv = await csvFor(actor, report.period);
+    return deps.publisher.publish({
+      workspaceId: workspace.id,
+      channelId,
+      report,
+      ...marks,
+      csv,
+      timeZone: reportZone(workspace),
+      dateFormat: workspace.settings.dateFormat,
+    });
+  }
+
+  function staleReason(workspace: Workspace | null): string | null {
+    if (!workspace) return 'The workspace no longer exists.';
+    if (!scheduleSignature(workspace)) return 'Weekly reports were turned off for this workspace.';
+    return null;
+  }
+
+  return {
+    /**
+     * The slots that have come and were not reported yet, for every workspace with reports on.
+     * Only the latest slot counts (a long outage posts last week once, late, not every week
+     * missed), and only if it came after the schedule was first seen.
+     */
+    async planDue(): Promise<ScheduledReportRequest[]> {
+      const now = deps.clock.now();
+      const due: ScheduledReportRequest[] = [];
+      for (const workspace of await deps.workspaces.listWithReportsEnabled()) {
+        const signature = scheduleSignature(workspace);
+        const slot = currentSlot(workspace, now);
+        if (!signature || !slot) continue;
+        const since = await deps.deliveries.firstSeen(workspace.id, signature, now);
+        if (slot.slotAt.getTime() < since.getTime()) continue;
+        const id = deliveryId('report', workspace.id, periodKey(slot.period));
+        // Claimed already: final, in flight, or waiting for the retry sweep.
+        if ((await deps.deliveries.findOutcomes([id])).size > 0 || (await deps.deliveries.findPending(id)))
+          continue;
+        due.push({
+          workspaceId: workspace.id,
+          slotAt: slot.slotAt,
+          from: slot.period.from,
+          to: slot.period.to,
+        });
+      }
+      return due;
+    },
+
+    /** Posts one scheduled report unless another worker did (or is doing) it. */
+    async deliverScheduled(request: ScheduledReportRequest): Promise<ReportOutcome> {
+      const load = () => deps.workspaces.findById(request.workspaceId);
+      const workspace = await load();
+      const key = periodKey(request);
+      const spec = {
+        kind: 'report' as const,
+        workspaceId: request.workspaceId,
+        key,
+        request: serializeReportRequest(request),
+        target: workspace?.settings.report.channelId ?? '',
+      };
+      const stale = staleReason(workspace);
+      if (stale) {
+        const pending = await deps.deliveries.findPending(deliveryId('report', request.workspaceId, key));
+        if (pending) {
+          await runGuarded(guard, spec, async () => ({ skip: stale }));
+        }
+        return { outcome: 'stale', reason: stale };
+      }
+      return runGuarded(guard, spec, async ({ attempt, now }) => {
+        const current = attempt === 1 ? workspace : await load();
+        const reason = staleReason(current);
+        const channelId = current?.settings.report.channelId;
+        if (reason || !current || !channelId) return { skip: reason ?? 'No report channel is set.' };
+        const report = await deps.reports.reportForPeriod(current.id, request);
+        const late = isLate(request.slotAt, now, policy);
+        const result = await post(current, channelId, report, systemActor(current.id), {
+          late,
+          onDemand: false,
+        });
+        return result.ok ? { ...result, late } : result;
+      });
+    },
+
+    /**
+     * `/interaction report …` on demand: the same report, blocks and CSV, posted where it was
+     * asked for. Not claim-guarded: each request is its own post.
+     */
+    async publishOnDemand(
+      actor: Actor,
+      input: unknown,
+      channelId: string,
+    ): Promise<{ report: ReportData; result: SendResult }> {
+      const report = await deps.reports.weeklyReport(actor, input);
+      const workspace = await deps.workspaces.findById(actor.workspaceId);
+      if (!workspace) return { report, result: { ok: false, permanent: true, reason: 'No workspace.' } };
+      const result = await post(workspace, channelId, report, actor, { late: false, onDemand: true });
+      return { report, result };
+    },
+  };
+}
+
+export type ReportDelivery = ReturnType<typeof createReportDelivery>;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Container, createContainer } from '../../src/app/container.js';
+import { prepareScheduling } from '../../src/app/worker.js';
+import { snoozeUntil } from '../../src/core/followups/follow-up.schemas.js';
+import { silentLogger } from '../../src/core/shared/ports.js';
+import type { Agenda } from '../../src/infra/jobs/agenda.js';
+import { JobName } from '../../src/infra/jobs/job-names.js';
+import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
+import { makeClock, seedContact } from '../support/fixtures.js';
+import { useTestDatabase } from '../support/test-database.js';
+import { BOB, type SlackTenant, seedSlackTenant } from './support/world.js';
+
+const handle = useTestDatabase();
+const T0 = new Date('2026-03-10T10:00:00.000Z');
+const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
+const clock = makeClock(T0);
+let agenda: Agenda;
+let container: Container;
+let tenant: SlackTenant;
+let contactId: string;
+let keys = 0;
+
+beforeAll(async () => {
+  // WORKER=off: jobs are queued but nothing runs them, so the queue can be read as it is.
+  const prepared = prepareScheduling(handle.db, { logger: silentLogger });
+  agenda = prepared.agenda;
+  container = createContainer(handle.db, { logger: silentLogger, clock, scheduler: prepared.scheduler });
+  tenant = await seedSlackTenant(container);
+  contactId = (await seedContact(container.repositories, tenant.workspace.id)).id;
+});
+afterAll(async () => {
+  await agenda.stop(false);
+});
+
+interface QueuedJob {
+  nextRunAt: Date;
+  data: { workspaceId: string; interactionId: string; fireAt: string };
+}
+
+async function queued(interactionId: string): Promise<QueuedJob[]> {
+  const jobs = handle.db.connection
+    .getClient()
+    .db(handle.db.connection.name)
+    .collection(COLLECTIONS.reminderJobs);
+  const docs = await jobs
+    .find({
+      name: JobName.sendFollowUpReminder,
+      'data.workspaceId': tenant.workspace.id,
+      'data.interactionId': interactionId,
+    })
+    .toArray();
+  return docs.map((doc) => ({ nextRunAt: doc.nextRunAt, data: doc.data }));
+}
+
+async function logWithFollowUp(dueAt: Date, assigneeId?: string) {
+  const result = await container.interactions.logInteraction(tenant.alice, {
+    idempotencyKey: `sched-${++keys}`,
+    contactIds: [contactId],
+    type: 'Call',
+    description: 'Agreed to send the quote',
+    followUp: { dueAt, ...(assigneeId ? { assigneeId } : {}) },
+  });
+  return result.interactions[0]!;
+}
+
+describe('the agenda follow-up scheduler', () => {
+  it('queues one reminder job at the follow-up time when an interaction is logged', async () => {
+    const interaction = await logWithFollowUp(hours(2));
+    const jobs = await queued(interaction.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.nextRunAt.toISOString()).toBe(hours(2).toISOString());
+    expect(jobs[0]!.data).toEqual({
+      workspaceId: tenant.workspace.id,
+      interactionId: interaction.id,
+      fireAt: hours(2).toISOString(),
+    });
+  });
+
+  it('moves the job when the follow-up date is edited, leaving one job', async () => {
+    const interaction = await logWithFollowUp(hours(2));
+    await container.interactions.editInteraction(tenant.alice, {
+      id: interaction.id,
+      followUp: { dueAt: hours(5) },
+    });
+    const jobs = await queued(interaction.id);
+    expect(jobs.map((job) => job.nextRunAt.toISOString())).toEqual([hours(5).toISOString()]);
+  });
+
+  it('moves the job to the snooze time, in the assignee timezone for "tomorrow"', async () => {
+    await container.repositories.members.updateProfile(
+      tenant.workspace.id,
+      BOB,
+      { timezone: 'Asia/Tokyo' },
+      T0,
+    );
+    const interaction = await logWithFollowUp(hours(1), BOB);
+    await container.followUps.snooze(tenant.bob, { interactionId: interaction.id, preset: 'tomorrow' });
+    const expected = snoozeUntil('tomorrow', T0, 'Asia/Tokyo'); // 09:00 in Tokyo = 00:00Z
+    expect(expected.toISOString()).toBe('2026-03-11T00:00:00.000Z');
+    const jobs = await queued(interaction.id);
+    expect(jobs.map((job) => [job.nextRunAt.toISOString(), job.data.fireAt])).toEqual([
+      [expected.toISOString(), expected.toISOString()],
+    ]);
+  });
+
+  it('removes the job when the follow-up is marked done', async () => {
+    const interaction = await logWithFollowUp(hours(3));
+    await container.followUps.markDone(tenant.alice, { interactionId: interaction.id });
+    expect(await queued(interaction.id)).toEqual([]);
+  });
+
+  it('removes the job when the interaction is deleted or its follow-up removed', async () => {
+    const deleted = await logWithFollowUp(hours(3));
+    await container.interactions.deleteInteraction(tenant.alice, { id: deleted.id });
+    expect(await queued(deleted.id)).toEqual([]);
+
+    const cleared = await logWithFollowUp(hours(3));
+    await container.interactions.editInteraction(tenant.alice, { id: cleared.id, followUp: null });
+    expect(await queued(cleared.id)).toEqual([]);
+  });
+
+  it('keeps a single job when the same reminder is scheduled twice', async () => {
+    const interaction = await logWithFollowUp(hours(4));
+    const reminder = {
+      workspaceId: tenant.workspace.id,
+      interactionId: interaction.id,
+      eventId: interaction.eventId,
+      assigneeId: tenant.alice.userId,
+      fireAt: hours(4),
+    };
+    const { scheduler } = prepareScheduling(handle.db, { logger: silentLogger });
+    await scheduler.schedule([reminder]);
+    await scheduler.schedule([reminder]);
+    expect(await queued(interaction.id)).toHaveLength(1);
+  });
+
+  it('queues one job per contact for a collective log', async () => {
+    const second = (await seedContact(container.repositories, tenant.workspace.id, { firstName: 'Grace' }))
+      .id;
+    const result = await container.interactions.logInteraction(tenant.alice, {
+      idempotencyKey: `sched-${++keys}`,
+      contactIds: [contactId, second],
+      type: 'Meeting',
+      followUp: { dueAt: hours(6) },
+    });
+    for (const interaction of result.interactions) {
+      expect((await queued(interaction.id)).map((job) => job.data.fireAt)).toEqual([hours(6).toISOString()]);
+    }
+  });
+});

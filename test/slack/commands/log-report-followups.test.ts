@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ActionId,
+  ActionIdPattern,
+  BlockId,
+  CallbackId,
+  InteractionFormField,
+  ResultBlockId,
+} from '../../../src/adapters/slack/ids.js';
+import type { Contact } from '../../../src/core/contacts/contact.js';
+import { blockActionsPayload, sendSlashCommand } from '../fake-slack/index.js';
+import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
+import {
+  ALICE,
+  addContact,
+  click,
+  findElement,
+  GENERAL,
+  lastEphemeral,
+  lastResponseUrlBody,
+  logFor,
+  memberWithRole,
+  RANDOM,
+  type Seeded,
+  seedWorkspace,
+  visibleText,
+} from './support.js';
+
+describe('/interaction log, report and followups', () => {
+  const slack = useSlackApp();
+  let seeded: Seeded;
+  let yossi: Contact;
+  let dan: Contact;
+
+  beforeAll(async () => {
+    seeded = await seedWorkspace(slack);
+    yossi = await addContact(slack, seeded.owner, { firstName: 'Yossi', lastName: 'Lévy' });
+    dan = await addContact(slack, seeded.owner, {
+      firstName: 'Dan',
+      lastName: 'Ross',
+      emails: ['dan@acme.com'],
+    });
+    await addContact(slack, seeded.owner, { firstName: 'Sam', lastName: 'One' });
+    await addContact(slack, seeded.owner, { firstName: 'Sam', lastName: 'Two' });
+    // Last week (Mon 9 – Sun 15 Nov 2026): three calls and a visit.
+    for (const day of [10, 11, 12]) {
+      await logFor(slack, seeded.owner, yossi, { type: 'Call', at: new Date(`2026-11-${day}T10:00:00Z`) });
+    }
+    await logFor(slack, seeded.owner, dan, { type: 'Visit', at: new Date('2026-11-13T10:00:00Z') });
+  });
+
+  describe('log', () => {
+    it('opens the log form with the named contacts preselected, leaving ambiguous names to the form', async () => {
+      const opens = slack.fake.callsTo('views.open').length;
+      await slack.command('log Yossi Lévy, dan@acme.com, Sam');
+      const call = slack.fake.callsTo('views.open').at(-1);
+      expect(slack.fake.callsTo('views.open')).toHaveLength(opens + 1);
+      expect(call?.ok).toBe(true);
+      const view = slack.fake.openViews(ALICE).at(-1);
+      expect(view?.definition.callback_id).toBe(CallbackId.logForm);
+      const blocks = (view?.definition.blocks ?? []) as Array<{ block_id?: string }>;
+      const contacts = JSON.stringify(
+        blocks.find((block) => block.block_id === InteractionFormField.contacts.blockId),
+      );
+      expect(contacts).toContain(yossi.id);
+      expect(contacts).toContain(dan.id);
+      expect(contacts).not.toContain('Sam One');
+    });
+
+    it('opens the log form from the help and from a timeline, the timeline’s contact preselected', async () => {
+      await slack.command('help');
+      await click(slack, findElement(lastEphemeral(slack).blocks, ActionId.logInteraction), {
+        blockId: BlockId.helpActions,
+      });
+      expect(slack.fake.openViews(ALICE).at(-1)?.definition.callback_id).toBe(CallbackId.logForm);
+
+      await slack.command('timeline Dan Ross');
+      await click(slack, findElement(lastEphemeral(slack).blocks, ActionId.timelineLog), {
+        blockId: BlockId.timelineActions,
+      });
+      const view = slack.fake.openViews(ALICE).at(-1);
+      expect(view?.definition.callback_id).toBe(CallbackId.logForm);
+      expect(JSON.stringify(view?.definition)).toContain(dan.id);
+    });
+
+    it('tells a viewer they cannot log instead of opening the form', async () => {
+      const viewer = await memberWithRole(slack, seeded, 'valerie', 'viewer');
+      const opens = slack.fake.callsTo('views.open').length;
+      await slack.command('log Yossi', { user: viewer });
+      expect(slack.fake.callsTo('views.open')).toHaveLength(opens);
+      expect(lastResponseUrlBody(slack).text).toContain('Viewers can read the log but cannot change it');
+    });
+  });
+
+  describe('report', () => {
+    it('posts last week’s report with its numbers and the CSV in the channel', async () => {
+      await slack.command('report last week');
+      const post = slack.fake.messages(GENERAL).at(-1);
+      expect(post?.via).toBe('file_share');
+      const text = visibleText(post?.blocks);
+      expect(text).toContain('Activity report');
+      expect(text).toContain('*Interactions:* 4');
+      expect(text).toContain('• Call — 3');
+      expect(text).toContain('• Visit — 1');
+      const csv = slack.fake.fileContent(String(post?.files?.[0]?.id))?.toString('utf8') ?? '';
+      expect(csv.trimEnd().split(/\r?\n/)).toHaveLength(5);
+    });
+
+    it('posts a report for an explicit period', async () => {
+      await slack.command('report 2026-11-12..2026-11-13');
+      expect(visibleText(slack.fake.messages(GENERAL).at(-1)?.blocks)).toContain('*Interactions:* 2');
+    });
+
+    it('posts once when Slack redelivers the command', async () => {
+      const before = slack.fake.messages(GENERAL).length;
+      const fields = {
+        command: '/interaction',
+        text: 'report this week',
+        trigger_id: slack.fake.issueTriggerId({ userId: ALICE }),
+        response_url: slack.fake.responseUrl(GENERAL, ALICE),
+      };
+      await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+      await sendSlashCommand(slack.url, SIGNING_SECRET, fields, {
+        fake: slack.fake,
+        headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      });
+      expect(slack.fake.messages(GENERAL)).toHaveLength(before + 1);
+    });
+
+    it('says why when the report cannot be posted in the channel', async () => {
+      await slack.command('report last week', { channel: RANDOM });
+      expect(lastEphemeral(slack, RANDOM).text).toContain('The report could not be posted');
+      expect(lastEphemeral(slack, RANDOM).text).toContain('not_in_channel');
+      expect(slack.fake.messages(RANDOM)).toHaveLength(0);
+    });
+  });
+
+  describe('followups', () => {
+    let overdueId: string;
+    let laterTodayId: string;
+
+    beforeAll(async () => {
+      const now = slack.clock.now().getTime();
+      const [overdue] = await logFor(slack, seeded.owner, yossi, {
+        description: 'Send the brochure',
+        followUpAt: new Date(now + 60_000),
+      });
+      const [later] = await logFor(slack, seeded.owner, dan, {
+        description: 'Call back about the quote',
+        followUpAt: new Date(now + 5 * 3_600_000),
+      });
+      await logFor(slack, seeded.owner, dan, {
+        description: 'Next month',
+        followUpAt: new Date(now + 30 * 86_400_000),
+      });
+      overdueId = overdue!.id;
+      laterTodayId = later!.id;
+      slack.clock.advance(10 * 60_000);
+    });
+
+    it('lists my follow-ups due today and overdue, with Done and Snooze', async () => {
+      await slack.command('followups');
+      const reply = lastEphemeral(slack);
+      const text = visibleText(reply.blocks);
+      expect(text).toContain('Your follow-ups · 2 due');
+      expect(text).toContain('1 overdue');
+      expect(text).toContain('Send the brochure');
+      expect(text).toContain('Call back about the quote');
+      expect(text).not.toContain('Next month');
+      expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toBeDefined();
+    });
+
+    it('marks one done from the list and refreshes the list in place', async () => {
+      await slack.command('followups');
+      const done = findElement(lastEphemeral(slack).blocks, `il.followup.done:${overdueId}`);
+      await click(slack, done, { blockId: ResultBlockId.followUpListActions(overdueId) });
+      const refreshed = lastResponseUrlBody(slack);
+      expect(refreshed.replace_original).toBe(true);
+      expect(visibleText(refreshed.blocks)).toContain('Marked done.');
+      expect(visibleText(refreshed.blocks)).toContain('Your follow-ups · 1 due');
+      expect(visibleText(refreshed.blocks)).not.toContain('Send the brochure');
+    });
+
+    it('snoozes one from the list', async () => {
+      await slack.command('followups');
+      const select = findElement(lastEphemeral(slack).blocks, `il.followup.snooze:${laterTodayId}`);
+      const options = select.options as Array<{ text: { type: 'plain_text'; text: string }; value: string }>;
+      const nextWeek = options.find((entry) => entry.value.includes('nextWeek'));
+      await slack.interact(
+        blockActionsPayload(
+          { fake: slack.fake },
+          {
+            actions: [
+              {
+                type: 'static_select',
+                action_id: String(select.action_id),
+                block_id: ResultBlockId.followUpListActions(laterTodayId),
+                selected_option: nextWeek!,
+                action_ts: '1.0',
+              },
+            ],
+          },
+        ),
+      );
+      const refreshed = lastResponseUrlBody(slack);
+      expect(visibleText(refreshed.blocks)).toContain('Snoozed.');
+      expect(visibleText(refreshed.blocks)).toContain('Nothing due today or overdue.');
+    });
+  });
+});
