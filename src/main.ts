@@ -1,24 +1,35 @@
 import { createContainer } from './app/container.js';
+import { startSlack } from './app/start-slack.js';
 import { startHealthServer } from './http/health.js';
-import { ConfigError, loadConfig } from './infra/config/env.js';
+import { ConfigError, loadConfig, slackMode } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/mongo/database.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const mode = slackMode(config); // a half-configured Slack stops start-up before anything runs
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   logger.info('Database ready', { database: database.description });
-  // The chat adapters will take their use cases from here.
   const container = createContainer(database, { logger });
-  const server = await startHealthServer(config.PORT, () => container.database.ping());
-  logger.info('Listening', { port: config.PORT, health: `/healthz` });
-  logger.warn('No chat platform is configured yet: set the Slack or Teams variables (see .env.example).');
+
+  let stopServing: () => Promise<void>;
+  if (mode.kind === 'off') {
+    const server = await startHealthServer(config.PORT, () => container.database.ping());
+    stopServing = async () => void server.close();
+    logger.info('Listening', { port: config.PORT, health: '/healthz' });
+    logger.warn(
+      `No chat platform is configured: set ${mode.missing.join(' and ')} (see .env.example and README).`,
+    );
+  } else {
+    const slack = await startSlack(config, mode, container, logger);
+    stopServing = slack.stop;
+  }
 
   const shutdown = async (signal: string) => {
     logger.info('Shutting down', { signal });
-    server.close();
+    await stopServing();
     await database.close();
     process.exit(0);
   };
