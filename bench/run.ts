@@ -11,6 +11,7 @@ import {
   startFerretdb,
 } from '../src/infra/mongo/embedded-ferretdb.js';
 import { projectRoot } from '../src/infra/mongo/project-root.js';
+import { openBenchDatabase } from './bench-database.js';
 import { exportRows, logForMany, timeline, workspaceList } from './scenarios.js';
 import { seedWorkspace } from './seed.js';
 import { progress, round } from './support.js';
@@ -57,14 +58,8 @@ const TARGETS = {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  const dataDir = mkdtempSync(
-    join(process.platform === 'linux' ? '/dev/shm' : '/tmp', 'interaction-log-bench-'),
-  );
-  const logger = { ...silentLogger, info: (message: string) => progress(message) };
-  const binary = await ensureFerretdbBinary(logger);
-  const server = await startFerretdb(binary, dataDir, silentLogger);
-  const uri = `${server.uri.replace(/\/$/, '')}/bench`;
-  const database = await connect(uri, { logger: silentLogger });
+  const bench = await openBenchDatabase('db');
+  const { database, uri, dataDir } = bench;
   const client = await new MongoClient(uri, { ignoreUndefined: true }).connect();
   try {
     const db = client.db();
@@ -117,9 +112,7 @@ async function main(): Promise<void> {
     progress(`done in ${result.durationSeconds} s; written to ${out}`);
   } finally {
     await client.close();
-    await database.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

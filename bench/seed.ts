@@ -7,6 +7,7 @@ import type { Workspace } from '../src/core/workspaces/workspace.js';
 import { COLLECTIONS } from '../src/infra/mongo/indexes.js';
 import type { ContactDoc } from '../src/infra/mongo/models/contact.model.js';
 import { type InteractionDoc, toInteractionDoc } from '../src/infra/mongo/models/interaction.model.js';
+import { toContactDoc } from '../src/infra/mongo/repositories/contact.repository.js';
 import { progress } from './support.js';
 
 export interface SeededWorkspace {
@@ -19,12 +20,6 @@ export interface SeededWorkspace {
 }
 
 const INSERT_BATCH = 5_000;
-
-/** The stored shape of a contact (as the contact repository writes it: no undefined fields). */
-function contactDoc(contact: Contact): ContactDoc {
-  const { id, ...rest } = contact;
-  return { _id: id, ...rest };
-}
 
 /**
  * Setup, not measured: workspace, members and organisations through the repositories, then
@@ -58,7 +53,7 @@ export async function seedWorkspace(
   for (let start = 0; start < contacts.length; start += INSERT_BATCH) {
     await db
       .collection<ContactDoc>(COLLECTIONS.contacts)
-      .insertMany(contacts.slice(start, start + INSERT_BATCH).map(contactDoc), { ordered: false });
+      .insertMany(contacts.slice(start, start + INSERT_BATCH).map(toContactDoc), { ordered: false });
   }
   progress(`workspace ${label}: ${contacts.length} contacts`);
 

@@ -72,8 +72,12 @@ export interface Interaction {
   channel?: Channel;
   attachments: AttachmentRef[];
   source: InteractionSource;
-  /** `${submissionKey}:${contactId}`; unique per workspace, so a replayed submission inserts nothing. */
-  idempotencyKey?: string;
+  /**
+   * `${submissionKey}:${contactId}`; unique per workspace, so a replayed submission inserts
+   * nothing. Required: the unique index is not sparse (a sparse *compound* index would still
+   * index every record on MongoDB, so two records without a key would clash there).
+   */
+  idempotencyKey: string;
 }
 
 /** The effective moment a follow-up should fire: the snooze wins over the original due date. */

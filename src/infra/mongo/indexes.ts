@@ -61,7 +61,6 @@ export const INDEXES: IndexSpec[] = [
     collection: COLLECTIONS.interactions,
     key: { workspaceId: 1, idempotencyKey: 1 },
     unique: true,
-    sparse: true,
   },
   // A member's follow-ups, soonest first.
   {

@@ -24,6 +24,7 @@ export function buildInteraction(overrides: Partial<Interaction> = {}): Interact
     important: false,
     attachments: [],
     source: { kind: 'manual' },
+    idempotencyKey: 'submission-1:c1',
     ...overrides,
   };
 }

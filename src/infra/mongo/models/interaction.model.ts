@@ -65,7 +65,7 @@ export interface InteractionDoc {
   attachments: AttachmentDoc[];
   hasAttachments: boolean;
   source: { kind: string; link?: string };
-  idempotencyKey?: string;
+  idempotencyKey: string;
 }
 
 const followUpSchema = new Schema<FollowUpDoc>(
@@ -112,7 +112,7 @@ const interactionSchema = new Schema<InteractionDoc>(
     attachments: { type: [attachmentSchema], default: [] },
     hasAttachments: { type: Boolean, default: false },
     source: { kind: String, link: String },
-    idempotencyKey: String,
+    idempotencyKey: { type: String, required: true },
   },
   { versionKey: false, autoIndex: false },
 );
@@ -192,6 +192,6 @@ export function toInteraction(doc: InteractionDoc): Interaction {
       kind: oneOf(SOURCES, doc.source?.kind) ?? 'manual',
       link: doc.source?.link ?? undefined,
     }),
-    idempotencyKey: doc.idempotencyKey ?? undefined,
+    idempotencyKey: doc.idempotencyKey,
   });
 }
