@@ -1,15 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { createContainer } from '../src/app/container.js';
 import { silentLogger } from '../src/core/shared/ports.js';
-import { connect } from '../src/infra/mongo/database.js';
-import {
-  ensureFerretdbBinary,
-  FERRETDB_VERSION,
-  startFerretdb,
-} from '../src/infra/mongo/embedded-ferretdb.js';
+import { FERRETDB_VERSION } from '../src/infra/mongo/embedded-ferretdb.js';
 import { projectRoot } from '../src/infra/mongo/project-root.js';
 import { openBenchDatabase } from './bench-database.js';
 import { exportRows, logForMany, timeline, workspaceList } from './scenarios.js';

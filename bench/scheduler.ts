@@ -109,7 +109,9 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
   }
   const database: Database = await connect(`${baseUri}sched_${randomBytes(4).toString('hex')}`, {
     logger: silentLogger,
+    monitorCommands: process.env.BENCH_PROFILE === '1',
   });
+  const profile = process.env.BENCH_PROFILE === '1' ? profileCommands(database) : undefined;
   const fake = await startFakeSlack({ empty: true });
   try {
     const tokens = new Map<string, string>();
@@ -183,8 +185,7 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
       notifier: createSlackReminderNotifier({ clientFor, logger: silentLogger }),
       publisher: createSlackReportPublisher({ clientFor, logger: silentLogger }),
       dispatchEveryMs: 1_000,
-      reminderBatchSize: 500,
-      reminderConcurrency: 2 * workspaces,
+      reminderConcurrency: 4 * workspaces,
     });
     const timeoutMs = options.timeoutMs ?? 30 * 60_000;
     const sent = () => fake.calls.filter((call) => call.method === 'chat.postMessage' && call.ok).length;
@@ -193,6 +194,23 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const now = sent();
       if (Math.floor(now / 1000) !== Math.floor(last / 1000)) progress(`delivered ${now} / ${total}`);
+      if (
+        profile &&
+        Math.floor((Date.now() - started) / 30_000) !== Math.floor((Date.now() - started - 1_000) / 30_000)
+      ) {
+        progress(`sent ${now}; db: ${profile()}`);
+        const kinds = new Map<string, number>();
+        for (const call of fake.calls)
+          kinds.set(
+            `${call.method}:${call.status}:${call.error ?? ''}`,
+            (kinds.get(`${call.method}:${call.status}:${call.error ?? ''}`) ?? 0) + 1,
+          );
+        progress(`calls: ${JSON.stringify([...kinds])}`);
+        const team0 = fake.calls
+          .filter((call) => call.token === 'xoxb-bench-0' && call.method === 'chat.postMessage')
+          .slice(-12);
+        progress(`team0: ${team0.map((call) => `${call.status}@${call.time - started}`).join(' ')}`);
+      }
       last = now;
     }
     // A little longer, so a duplicate sent late would still be counted.
@@ -233,6 +251,30 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
     await database.close();
     await stopServer();
   }
+}
+
+/** BENCH_PROFILE=1: the slowest command kinds so far (count, total seconds). */
+function profileCommands(database: Database): () => string {
+  const started = new Map<number, [string, number]>();
+  const totals = new Map<string, [number, number]>();
+  const client = database.connection.getClient();
+  client.on('commandStarted', (event) => {
+    const collection = event.command[event.commandName];
+    started.set(event.requestId, [`${event.commandName} ${String(collection)}`, Date.now()]);
+  });
+  client.on('commandSucceeded', (event) => {
+    const start = started.get(event.requestId);
+    if (!start) return;
+    started.delete(event.requestId);
+    const total = totals.get(start[0]) ?? [0, 0];
+    totals.set(start[0], [total[0] + 1, total[1] + Date.now() - start[1]]);
+  });
+  return () =>
+    [...totals.entries()]
+      .sort((a, b) => b[1][1] - a[1][1])
+      .slice(0, 8)
+      .map(([name, [count, ms]]) => `${name} ×${count} ${round(ms / 1000, 1)}s`)
+      .join('; ');
 }
 
 const intFromEnv = (name: string, fallback: number) => {

@@ -76,6 +76,7 @@ export async function slackBench(database: Database, container: Container) {
     DATA_DIR: './data',
     PORT: 0,
     LOG_LEVEL: 'silent' as const,
+    WORKER: 'off' as const,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: FAKE_DEFAULTS.token,
     SLACK_API_URL: load.fakeUrl,

@@ -98,7 +98,7 @@ export async function startScheduling(container: Container, options: SchedulingO
     clock,
     logger,
     policy,
-    concurrency: options.reminderConcurrency ?? 50,
+    concurrency: options.reminderConcurrency ?? 200,
   });
   const reports = createReportDelivery({
     reports: container.reports,
@@ -137,7 +137,13 @@ export async function startScheduling(container: Container, options: SchedulingO
   defineSendFollowUpRemindersJob(
     agenda,
     { reminders, queue: options.scheduler, clock, logger },
-    { batchSize: options.reminderBatchSize ?? 500, lanes: 2, budgetMs: 5 * 60_000, lockLifetimeMs },
+    {
+      batchSize: options.reminderBatchSize ?? 1_000,
+      perWorkspace: 20,
+      lanes: 2,
+      budgetMs: 5 * 60_000,
+      lockLifetimeMs,
+    },
   );
   definePostWeeklyReportJob(agenda, { reports, logger }, { lockLifetimeMs });
   definePlanWeeklyReportsJob(agenda, { reports, logger });

@@ -50,6 +50,7 @@ describe('many workspaces through OAuth', () => {
         DATA_DIR: './data',
         PORT: 0,
         LOG_LEVEL: 'silent',
+        WORKER: 'off',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_CLIENT_ID: 'client-id',
         SLACK_CLIENT_SECRET: 'client-secret',

@@ -1,8 +1,6 @@
 import type { DeliveryKind, DeliveryOutcome, PendingDelivery } from './delivery.js';
 
-export type PendingPatch = Partial<
-  Pick<PendingDelivery, 'status' | 'attempt' | 'nextAttemptAt' | 'lastError'>
-> & {
+export type PendingPatch = Partial<Pick<PendingDelivery, 'status' | 'attempt' | 'nextAttemptAt' | 'lastError'>> & {
   updatedAt: Date;
 };
 

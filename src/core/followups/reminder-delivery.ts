@@ -99,9 +99,19 @@ export function staleReason(interaction: Interaction | null, fireAt: Date): stri
   if (!followUp) return 'The follow-up was removed from the interaction.';
   if (followUp.status === 'done') return 'The follow-up was already done.';
   if (followUp.status !== 'open') return 'The follow-up was cancelled.';
-  if (followUpFireAt(followUp).getTime() !== fireAt.getTime())
-    return 'The follow-up was moved to another time.';
+  if (followUpFireAt(followUp).getTime() !== fireAt.getTime()) return 'The follow-up was moved to another time.';
   return null;
+}
+
+/** Items reordered round-robin by key, keeping each key's own order. */
+export function interleave<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const queues = new Map<string, T[]>();
+  for (const item of items) queues.set(keyOf(item), [...(queues.get(keyOf(item)) ?? []), item]);
+  const result: T[] = [];
+  for (let round = 0; result.length < items.length; round++) {
+    for (const queue of queues.values()) if (round < queue.length) result.push(queue[round]!);
+  }
+  return result;
 }
 
 /** F13: sends each due reminder DM at most once, whatever the number of workers or job runs. */
@@ -110,12 +120,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
   const guard = { ...deps, policy };
   const concurrency = deps.concurrency ?? 50;
 
-  async function send(
-    request: ReminderRequest,
-    interaction: Interaction,
-    workspace: Workspace | null,
-    now: Date,
-  ) {
+  async function send(request: ReminderRequest, interaction: Interaction, workspace: Workspace | null, now: Date) {
     const followUp = interaction.followUp!;
     const late = isLate(request.fireAt, now, policy);
     const view = presentFollowUp({ ...interaction, followUp }, now, { late });
@@ -130,9 +135,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
   }
 
   async function loadOne(request: ReminderRequest): Promise<Interaction | null> {
-    const [found] = await deps.interactions.findMany([
-      { workspaceId: request.workspaceId, id: request.interactionId },
-    ]);
+    const [found] = await deps.interactions.findMany([{ workspaceId: request.workspaceId, id: request.interactionId }]);
     return found ?? null;
   }
 
@@ -158,16 +161,11 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     const found = await deps.interactions.findMany(
       requests.map((request) => ({ workspaceId: request.workspaceId, id: request.interactionId })),
     );
-    const byId = new Map(
-      found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]),
-    );
+    const byId = new Map(found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]));
     const workspaces = new Map<string, Promise<Workspace | null>>();
     const workspaceOf = (id: string) => {
       let pending = workspaces.get(id);
-      if (!pending) {
-        pending = deps.workspaces.findById(id);
-        workspaces.set(id, pending);
-      }
+      if (!pending) workspaces.set(id, (pending = deps.workspaces.findById(id)));
       return pending;
     };
 
@@ -193,9 +191,12 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
         },
       });
     }
-    const outcomes = await runGuardedMany(guard, items, concurrency);
-    outcomes.forEach((outcome, i) => {
-      results[itemIndex[i]!] = outcome;
+    // Round-robin over workspaces, so one large workspace (one Slack rate limit) cannot hold
+    // every slot while the others wait.
+    const order = interleave(items.map((item, i) => ({ item, i })), (entry) => entry.item.spec.workspaceId);
+    const outcomes = await runGuardedMany(guard, order.map((entry) => entry.item), concurrency);
+    outcomes.forEach((outcome, position) => {
+      results[itemIndex[order[position]!.i]!] = outcome;
     });
     return results;
   }

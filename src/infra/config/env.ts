@@ -20,6 +20,9 @@ export const envSchema = z.object({
     .default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 
+  // on: jobs run inside the bot process; off: a bot without jobs; only: a jobs-only worker.
+  WORKER: z.enum(['on', 'off', 'only'], { message: 'must be on, off or only' }).default('on'),
+
   // Slack (issue: Slack bot). One workspace with a bot token, or many through OAuth.
   SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
   SLACK_BOT_TOKEN: z

@@ -52,8 +52,7 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
   async schedule(reminders: FollowUpReminder[]): Promise<void> {
     await this.agenda.ready;
     const latest = new Map<string, FollowUpReminder>();
-    for (const reminder of reminders)
-      latest.set(`${reminder.workspaceId}|${reminder.interactionId}`, reminder);
+    for (const reminder of reminders) latest.set(`${reminder.workspaceId}|${reminder.interactionId}`, reminder);
     const byWorkspace = new Map<string, FollowUpReminder[]>();
     for (const reminder of latest.values()) {
       byWorkspace.set(reminder.workspaceId, [...(byWorkspace.get(reminder.workspaceId) ?? []), reminder]);
@@ -98,14 +97,7 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
     };
     const attrs = this.agenda.create(JobName.sendFollowUpReminder, data).schedule(reminder.fireAt).toJson();
     // The null fields agenda's own save writes, so agenda tools read these jobs like any other.
-    return {
-      lockedAt: null,
-      lastRunAt: null,
-      lastFinishedAt: null,
-      disabled: null,
-      lastModifiedBy: null,
-      ...attrs,
-    };
+    return { lockedAt: null, lastRunAt: null, lastFinishedAt: null, disabled: null, lastModifiedBy: null, ...attrs };
   }
 
   async cancel(workspaceId: string, interactionIds: string[]): Promise<void> {
@@ -117,11 +109,12 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
     });
   }
 
-  /** Reminder jobs due at `now` (core time), not already taken by this worker. */
-  async due(now: Date, limit: number, exclude: readonly ObjectId[] = []): Promise<QueuedReminder[]> {
-    const filter: Record<string, unknown> = { name: JobName.sendFollowUpReminder, nextRunAt: { $lte: now } };
-    if (exclude.length > 0) filter._id = { $nin: exclude };
-    const docs = await this.jobs().find(filter).limit(limit).toArray();
+  /** Reminder jobs due at `now` (core time). */
+  async due(now: Date, limit: number): Promise<QueuedReminder[]> {
+    const docs = await this.jobs()
+      .find({ name: JobName.sendFollowUpReminder, nextRunAt: { $lte: now } }, { projection: { data: 1 } })
+      .limit(limit)
+      .toArray();
     return docs.map((doc) => ({ jobId: doc._id, data: doc.data }));
   }
 

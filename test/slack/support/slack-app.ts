@@ -78,6 +78,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       DATA_DIR: './data',
       PORT: 0,
       LOG_LEVEL: 'silent',
+      WORKER: 'off',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: FAKE_DEFAULTS.token,
       SLACK_API_URL: fake.url,

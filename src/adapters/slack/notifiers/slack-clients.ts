@@ -4,17 +4,18 @@ import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-
 export type ClientFor = (workspaceId: string) => Promise<WebClient>;
 
 /**
- * For background sends. Each 429 is waited out for its Retry-After (the client pauses its whole
- * queue, so the workspace's other sends wait too) and counts as one retry; the short backoff on
- * top keeps throughput close to the allowed rate. Server errors back off exponentially. After
- * the last retry the delivery records a transient failure and its own backoff takes over.
+ * For background sends. The WebClient waits out each 429 for its Retry-After (pausing the
+ * workspace's queue) and then counts it as one retry; this backoff comes on top, so it stays
+ * short: a long exponential backoff after a wait Slack already specified would halve the
+ * throughput. Server errors get the same short, growing backoff. After the last retry the
+ * delivery records a transient failure and its own, longer backoff takes over.
  */
 export const BACKGROUND_RETRY: RetryOptions = {
-  retries: 12,
-  factor: 2,
+  retries: 10,
+  factor: 1.5,
   minTimeout: 50,
-  maxTimeout: 10_000,
-  randomize: true,
+  maxTimeout: 2_000,
+  randomize: false,
 };
 
 /** No single request may outlive the delivery's crash-detection window (staleAfterMs). */
@@ -24,9 +25,9 @@ export function backgroundClientOptions(options: WebClientOptions = {}): WebClie
   return {
     retryConfig: BACKGROUND_RETRY,
     timeout: BACKGROUND_TIMEOUT_MS,
-    // A few requests in flight per workspace: enough to reach the rate, few enough that a 429
-    // pause does not leave many requests failing at once.
-    maxRequestConcurrency: 4,
+    // One request at a time per workspace: after a 429 pause exactly one request goes, so no
+    // retry budget is burnt by requests racing for the same slot. Workspaces run in parallel.
+    maxRequestConcurrency: 1,
     ...options,
   };
 }

@@ -14,9 +14,39 @@ export const reminderJobData = z.object({
 });
 export type ReminderJobData = z.infer<typeof reminderJobData>;
 
+/**
+ * Due jobs read at once. On FerretDB the read costs a scan of the collection whatever the
+ * limit, so reading them all lets each batch take a fair share of every workspace.
+ */
+const DUE_READ_LIMIT = 20_000;
+
+/**
+ * Up to `perWorkspace` reminders of each workspace, round-robin, at most `size` in all: every
+ * workspace's Slack rate limit is used at once, and one workspace with thousands due (a
+ * collective log) cannot fill a batch while the others wait.
+ */
+export function pickFair<T extends { data: unknown }>(due: readonly T[], size: number, perWorkspace: number): T[] {
+  const byWorkspace = new Map<string, T[]>();
+  for (const queued of due) {
+    const parsed = reminderJobData.safeParse(queued.data);
+    const key = parsed.success ? parsed.data.workspaceId : '';
+    const list = byWorkspace.get(key) ?? [];
+    if (list.length < perWorkspace) list.push(queued);
+    byWorkspace.set(key, list);
+  }
+  const picked: T[] = [];
+  for (let round = 0; round < perWorkspace && picked.length < size; round++) {
+    for (const list of byWorkspace.values()) {
+      if (round < list.length && picked.length < size) picked.push(list[round]!);
+    }
+  }
+  return picked;
+}
+
 export interface ReminderDispatchOptions {
-  /** Jobs read per batch. */
+  /** Reminders per batch at most, and per workspace in one batch at most (fairness). */
   batchSize: number;
+  perWorkspace: number;
   /** Batches in progress at once: one is read and claimed while another is being sent. */
   lanes: number;
   /** One run stops taking new batches after this long; the next run continues. */
@@ -57,13 +87,18 @@ export function defineSendFollowUpRemindersJob(
     JobName.dispatchFollowUpReminders,
     async (job) => {
       const started = Date.now();
-      const taken = new Map<string, ObjectId>();
+      const taken = new Set<string>();
       let reading: Promise<unknown> = Promise.resolve();
       // Reads are serialised so two lanes never take the same jobs.
       const nextBatch = () => {
         const read = reading.then(async () => {
-          const batch = await deps.queue.due(deps.clock.now(), options.batchSize, [...taken.values()]);
-          for (const queued of batch) taken.set(String(queued.jobId), queued.jobId);
+          const due = await deps.queue.due(deps.clock.now(), DUE_READ_LIMIT);
+          const batch = pickFair(
+            due.filter((queued) => !taken.has(String(queued.jobId))),
+            options.batchSize,
+            options.perWorkspace,
+          );
+          for (const queued of batch) taken.add(String(queued.jobId));
           return batch;
         });
         reading = read.catch(() => undefined);
