@@ -1,6 +1,8 @@
 import type { DeliveryKind, DeliveryOutcome, PendingDelivery } from './delivery.js';
 
-export type PendingPatch = Partial<Pick<PendingDelivery, 'status' | 'attempt' | 'nextAttemptAt' | 'lastError'>> & {
+export type PendingPatch = Partial<
+  Pick<PendingDelivery, 'status' | 'attempt' | 'nextAttemptAt' | 'lastError'>
+> & {
   updatedAt: Date;
 };
 

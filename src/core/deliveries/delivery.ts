@@ -64,9 +64,7 @@ export function deliveryId(kind: DeliveryKind, workspaceId: string, key: string)
 }
 
 /** What a platform adapter answers for one send. */
-export type SendResult =
-  | { ok: true; ref?: string }
-  | { ok: false; permanent: boolean; reason: string };
+export type SendResult = { ok: true; ref?: string } | { ok: false; permanent: boolean; reason: string };
 
 /** Retry and crash-recovery timing; tests shorten it, production keeps the defaults. */
 export interface DeliveryPolicy {

@@ -101,7 +101,11 @@ export async function runGuardedMany(
   return results;
 }
 
-export async function runGuarded(deps: GuardDeps, spec: DeliverySpec, attempt: AttemptFn): Promise<GuardedOutcome> {
+export async function runGuarded(
+  deps: GuardDeps,
+  spec: DeliverySpec,
+  attempt: AttemptFn,
+): Promise<GuardedOutcome> {
   const [result] = await runGuardedMany(deps, [{ spec, attempt }], 1);
   return result!;
 }
@@ -162,23 +166,43 @@ async function attemptOnce(
     result = { ok: false, permanent: false, reason: String(error) };
   }
   const at = deps.clock.now();
-  const base = { id: record.id, kind: record.kind, workspaceId: record.workspaceId, key: record.key, target: record.target, attempt, at };
+  const base = {
+    id: record.id,
+    kind: record.kind,
+    workspaceId: record.workspaceId,
+    key: record.key,
+    target: record.target,
+    attempt,
+    at,
+  };
   if ('skip' in result) {
     await writer.add({ ...base, status: 'skipped', reason: result.skip });
     return { outcome: 'attempted', status: 'skipped', attempt };
   }
   if (result.ok) {
-    await writer.add({ ...base, status: 'sent', late: result.late ?? false, ...(result.ref ? { ref: result.ref } : {}) });
+    await writer.add({
+      ...base,
+      status: 'sent',
+      late: result.late ?? false,
+      ...(result.ref ? { ref: result.ref } : {}),
+    });
     return { outcome: 'attempted', status: 'sent', attempt };
   }
   if (result.permanent || attempt >= deps.policy.maxAttempts) {
-    const reason = result.permanent ? result.reason : `Gave up after ${attempt} attempts. Last error: ${result.reason}`;
+    const reason = result.permanent
+      ? result.reason
+      : `Gave up after ${attempt} attempts. Last error: ${result.reason}`;
     deps.logger.warn('Delivery failed', { id: record.id, attempt, reason });
     await writer.add({ ...base, status: 'failed', reason, permanent: result.permanent });
     return { outcome: 'attempted', status: 'failed', attempt };
   }
   const nextAttemptAt = new Date(at.getTime() + backoffDelay(deps.policy, attempt));
-  deps.logger.info('Delivery will be retried', { id: record.id, attempt, nextAttemptAt, reason: result.reason });
+  deps.logger.info('Delivery will be retried', {
+    id: record.id,
+    attempt,
+    nextAttemptAt,
+    reason: result.reason,
+  });
   await deps.deliveries.updatePending(record.id, attempt, {
     status: 'retrying',
     nextAttemptAt,
@@ -220,7 +244,10 @@ class OutcomeWriter {
       } catch (error) {
         this.buffer.unshift(...batch);
         this.lastError = error;
-        this.deps.logger.error('Could not record delivery outcomes', { count: batch.length, error: String(error) });
+        this.deps.logger.error('Could not record delivery outcomes', {
+          count: batch.length,
+          error: String(error),
+        });
       }
     });
     return this.flushing;

@@ -99,7 +99,8 @@ export function staleReason(interaction: Interaction | null, fireAt: Date): stri
   if (!followUp) return 'The follow-up was removed from the interaction.';
   if (followUp.status === 'done') return 'The follow-up was already done.';
   if (followUp.status !== 'open') return 'The follow-up was cancelled.';
-  if (followUpFireAt(followUp).getTime() !== fireAt.getTime()) return 'The follow-up was moved to another time.';
+  if (followUpFireAt(followUp).getTime() !== fireAt.getTime())
+    return 'The follow-up was moved to another time.';
   return null;
 }
 
@@ -120,7 +121,12 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
   const guard = { ...deps, policy };
   const concurrency = deps.concurrency ?? 50;
 
-  async function send(request: ReminderRequest, interaction: Interaction, workspace: Workspace | null, now: Date) {
+  async function send(
+    request: ReminderRequest,
+    interaction: Interaction,
+    workspace: Workspace | null,
+    now: Date,
+  ) {
     const followUp = interaction.followUp!;
     const late = isLate(request.fireAt, now, policy);
     const view = presentFollowUp({ ...interaction, followUp }, now, { late });
@@ -135,7 +141,9 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
   }
 
   async function loadOne(request: ReminderRequest): Promise<Interaction | null> {
-    const [found] = await deps.interactions.findMany([{ workspaceId: request.workspaceId, id: request.interactionId }]);
+    const [found] = await deps.interactions.findMany([
+      { workspaceId: request.workspaceId, id: request.interactionId },
+    ]);
     return found ?? null;
   }
 
@@ -161,11 +169,16 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     const found = await deps.interactions.findMany(
       requests.map((request) => ({ workspaceId: request.workspaceId, id: request.interactionId })),
     );
-    const byId = new Map(found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]));
+    const byId = new Map(
+      found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]),
+    );
     const workspaces = new Map<string, Promise<Workspace | null>>();
     const workspaceOf = (id: string) => {
       let pending = workspaces.get(id);
-      if (!pending) workspaces.set(id, (pending = deps.workspaces.findById(id)));
+      if (!pending) {
+        pending = deps.workspaces.findById(id);
+        workspaces.set(id, pending);
+      }
       return pending;
     };
 
@@ -193,8 +206,15 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     }
     // Round-robin over workspaces, so one large workspace (one Slack rate limit) cannot hold
     // every slot while the others wait.
-    const order = interleave(items.map((item, i) => ({ item, i })), (entry) => entry.item.spec.workspaceId);
-    const outcomes = await runGuardedMany(guard, order.map((entry) => entry.item), concurrency);
+    const order = interleave(
+      items.map((item, i) => ({ item, i })),
+      (entry) => entry.item.spec.workspaceId,
+    );
+    const outcomes = await runGuardedMany(
+      guard,
+      order.map((entry) => entry.item),
+      concurrency,
+    );
     outcomes.forEach((outcome, position) => {
       results[itemIndex[order[position]!.i]!] = outcome;
     });

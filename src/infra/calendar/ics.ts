@@ -44,7 +44,13 @@ export function followUpIcs(event: FollowUpEvent): IcsFile {
     title: `Follow-up: ${event.contactName}`,
     description: details.join('\n'),
     status: 'CONFIRMED',
-    alarms: [{ action: 'display', description: `Follow-up: ${event.contactName}`, trigger: { minutes: 0, before: true } }],
+    alarms: [
+      {
+        action: 'display',
+        description: `Follow-up: ${event.contactName}`,
+        trigger: { minutes: 0, before: true },
+      },
+    ],
     timestamp: event.now.getTime(),
     ...(event.url ? { url: event.url } : {}),
   };

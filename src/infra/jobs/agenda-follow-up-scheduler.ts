@@ -52,7 +52,8 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
   async schedule(reminders: FollowUpReminder[]): Promise<void> {
     await this.agenda.ready;
     const latest = new Map<string, FollowUpReminder>();
-    for (const reminder of reminders) latest.set(`${reminder.workspaceId}|${reminder.interactionId}`, reminder);
+    for (const reminder of reminders)
+      latest.set(`${reminder.workspaceId}|${reminder.interactionId}`, reminder);
     const byWorkspace = new Map<string, FollowUpReminder[]>();
     for (const reminder of latest.values()) {
       byWorkspace.set(reminder.workspaceId, [...(byWorkspace.get(reminder.workspaceId) ?? []), reminder]);
@@ -97,7 +98,14 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
     };
     const attrs = this.agenda.create(JobName.sendFollowUpReminder, data).schedule(reminder.fireAt).toJson();
     // The null fields agenda's own save writes, so agenda tools read these jobs like any other.
-    return { lockedAt: null, lastRunAt: null, lastFinishedAt: null, disabled: null, lastModifiedBy: null, ...attrs };
+    return {
+      lockedAt: null,
+      lastRunAt: null,
+      lastFinishedAt: null,
+      disabled: null,
+      lastModifiedBy: null,
+      ...attrs,
+    };
   }
 
   async cancel(workspaceId: string, interactionIds: string[]): Promise<void> {

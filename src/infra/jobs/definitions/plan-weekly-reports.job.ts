@@ -1,4 +1,4 @@
-import { serializeReportRequest, type ReportDelivery } from '../../../core/reports/report-delivery.js';
+import { type ReportDelivery, serializeReportRequest } from '../../../core/reports/report-delivery.js';
 import type { Logger } from '../../../core/shared/ports.js';
 import type { Agenda } from '../agenda.js';
 import { JobName } from '../job-names.js';

@@ -25,7 +25,11 @@ const DUE_READ_LIMIT = 20_000;
  * workspace's Slack rate limit is used at once, and one workspace with thousands due (a
  * collective log) cannot fill a batch while the others wait.
  */
-export function pickFair<T extends { data: unknown }>(due: readonly T[], size: number, perWorkspace: number): T[] {
+export function pickFair<T extends { data: unknown }>(
+  due: readonly T[],
+  size: number,
+  perWorkspace: number,
+): T[] {
   const byWorkspace = new Map<string, T[]>();
   for (const queued of due) {
     const parsed = reminderJobData.safeParse(queued.data);

@@ -11,7 +11,13 @@ import {
 } from '../../../core/deliveries/delivery.js';
 import type { DeliveryRepository, PendingPatch } from '../../../core/deliveries/delivery.repository.port.js';
 import { DUPLICATE_KEY, isDuplicateKeyError } from '../errors.js';
-import { attemptModel, type OutcomeDoc, outcomeModel, type PendingDoc, pendingModel } from '../models/delivery.model.js';
+import {
+  attemptModel,
+  type OutcomeDoc,
+  outcomeModel,
+  type PendingDoc,
+  pendingModel,
+} from '../models/delivery.model.js';
 
 /** "First seen" markers share the outcome collection under their own kind (insert-once too). */
 const MARKER_KIND = 'marker';
@@ -133,7 +139,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     // A duplicate means an outcome was already recorded (the first one stands).
     await insertAll(() => this.outcomes.insertMany(docs, { ordered: false, lean: true }));
     const byAttempt = new Map<number, string[]>();
-    for (const outcome of outcomes) byAttempt.set(outcome.attempt, [...(byAttempt.get(outcome.attempt) ?? []), outcome.id]);
+    for (const outcome of outcomes)
+      byAttempt.set(outcome.attempt, [...(byAttempt.get(outcome.attempt) ?? []), outcome.id]);
     for (const [attempt, ids] of byAttempt) await this.release(ids, attempt);
   }
 
@@ -162,7 +169,16 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   async firstSeen(workspaceId: string, key: string, now: Date): Promise<Date> {
     const id = `${MARKER_KIND}|${workspaceId}|${key}`;
-    const marker = { _id: id, kind: MARKER_KIND, workspaceId, key, target: '', status: 'sent', attempt: 0, at: now };
+    const marker = {
+      _id: id,
+      kind: MARKER_KIND,
+      workspaceId,
+      key,
+      target: '',
+      status: 'sent',
+      attempt: 0,
+      at: now,
+    };
     const duplicates = await insertAll(() => this.outcomes.insertMany([marker], { lean: true }));
     if (duplicates.size === 0) return now;
     const doc = await this.outcomes.findOne({ _id: id }).lean<OutcomeDoc>();
