@@ -46,11 +46,11 @@ export type GuardedOutcome =
 
 /**
  * Outcomes are written in batches as sends finish: few writes (on FerretDB each removal of
- * pending records scans that collection), and at most about a second of sends whose outcome
- * a crash could lose (those would be sent again after staleAfterMs).
+ * pending records scans that collection), and a bounded window of sends whose outcome
+ * a crash could lose (those would be sent again after staleAfterMs): about two seconds.
  */
-const FLUSH_SIZE = 100;
-const FLUSH_EVERY_MS = 1_000;
+const FLUSH_SIZE = 200;
+const FLUSH_EVERY_MS = 2_000;
 
 /**
  * Claims each delivery (its pending record, then the permanent key `id#1`; a later attempt by
@@ -62,6 +62,8 @@ export async function runGuardedMany(
   deps: GuardDeps,
   items: readonly GuardedItem[],
   concurrency: number,
+  /** Called with the number of attempts finished so far, as they finish. */
+  onProgress?: (finished: number, total: number) => void,
 ): Promise<GuardedOutcome[]> {
   const results: GuardedOutcome[] = items.map(() => ({ outcome: 'busy' }));
   const owned: { index: number; attempt: number }[] = [];
@@ -90,10 +92,16 @@ export async function runGuardedMany(
   }
 
   const writer = new OutcomeWriter(deps);
+  let settled = 0;
+  onProgress?.(0, owned.length);
   try {
     await forEachLimited(owned, concurrency, async ({ index, attempt }) => {
       const item = items[index]!;
-      results[index] = await attemptOnce(deps, writer, pending[index]!, item, attempt);
+      try {
+        results[index] = await attemptOnce(deps, writer, pending[index]!, item, attempt);
+      } finally {
+        onProgress?.(++settled, owned.length);
+      }
     });
   } finally {
     await writer.close();

@@ -104,6 +104,9 @@ export function staleReason(interaction: Interaction | null, fireAt: Date): stri
   return null;
 }
 
+const WORKSPACE_CACHE_MS = 60_000;
+const WORKSPACE_CACHE_SIZE = 10_000;
+
 /** Items reordered round-robin by key, keeping each key's own order. */
 export function interleave<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const queues = new Map<string, T[]>();
@@ -140,6 +143,23 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     return result.ok ? { ...result, late } : result;
   }
 
+  /**
+   * Workspace settings (timezone, date format) for rendering, kept a minute: a batch reads each
+   * workspace once, not once per reminder, and a settings change shows within a minute.
+   */
+  const workspaceCache = new Map<string, { until: number; value: Promise<Workspace | null> }>();
+  function workspaceOf(id: string): Promise<Workspace | null> {
+    const now = deps.clock.now().getTime();
+    const cached = workspaceCache.get(id);
+    if (cached && cached.until > now) return cached.value;
+    if (workspaceCache.size >= WORKSPACE_CACHE_SIZE) workspaceCache.clear();
+    const value = deps.workspaces.findById(id);
+    // A failed read is not kept: the next reminder tries again.
+    value.catch(() => workspaceCache.delete(id));
+    workspaceCache.set(id, { until: now + WORKSPACE_CACHE_MS, value });
+    return value;
+  }
+
   async function loadOne(request: ReminderRequest): Promise<Interaction | null> {
     const [found] = await deps.interactions.findMany([
       { workspaceId: request.workspaceId, id: request.interactionId },
@@ -165,22 +185,17 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     return { outcome: 'stale', reason };
   }
 
-  async function deliverMany(requests: readonly ReminderRequest[]): Promise<ReminderOutcome[]> {
+  /** `onProgress` sees the sends finish (the dispatcher queues the next batch halfway through). */
+  async function deliverMany(
+    requests: readonly ReminderRequest[],
+    onProgress?: (finished: number, total: number) => void,
+  ): Promise<ReminderOutcome[]> {
     const found = await deps.interactions.findMany(
       requests.map((request) => ({ workspaceId: request.workspaceId, id: request.interactionId })),
     );
     const byId = new Map(
       found.map((interaction) => [`${interaction.workspaceId}|${interaction.id}`, interaction]),
     );
-    const workspaces = new Map<string, Promise<Workspace | null>>();
-    const workspaceOf = (id: string) => {
-      let pending = workspaces.get(id);
-      if (!pending) {
-        pending = deps.workspaces.findById(id);
-        workspaces.set(id, pending);
-      }
-      return pending;
-    };
 
     const results: ReminderOutcome[] = requests.map(() => ({ outcome: 'busy' }));
     const items: GuardedItem[] = [];
@@ -214,6 +229,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
       guard,
       order.map((entry) => entry.item),
       concurrency,
+      onProgress,
     );
     outcomes.forEach((outcome, position) => {
       results[itemIndex[order[position]!.i]!] = outcome;

@@ -93,6 +93,10 @@ function systemActor(workspaceId: string): Actor {
 export function createReportDelivery(deps: ReportDeliveryDeps) {
   const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
   const guard = { ...deps, policy };
+  // Both facts never change once true, so the minute-by-minute sweep need not read them again
+  // (on FerretDB every read scans its collection). Bounded by workspaces × schedule changes.
+  const firstSeen = new Map<string, Date>();
+  const reported = new Set<string>();
 
   async function csvFor(actor: Actor, period: { from: Date; to: Date }) {
     const result = await deps.exports.exportInteractions(actor, {
@@ -142,12 +146,21 @@ export function createReportDelivery(deps: ReportDeliveryDeps) {
         const signature = scheduleSignature(workspace);
         const slot = currentSlot(workspace, now);
         if (!signature || !slot) continue;
-        const since = await deps.deliveries.firstSeen(workspace.id, signature, now);
+        const seenKey = `${workspace.id}|${signature}`;
+        let since = firstSeen.get(seenKey);
+        if (!since) {
+          since = await deps.deliveries.firstSeen(workspace.id, signature, now);
+          firstSeen.set(seenKey, since);
+        }
         if (slot.slotAt.getTime() < since.getTime()) continue;
         const id = deliveryId('report', workspace.id, periodKey(slot.period));
+        if (reported.has(id)) continue;
         // Claimed already: final, in flight, or waiting for the retry sweep.
-        if ((await deps.deliveries.findOutcomes([id])).size > 0 || (await deps.deliveries.findPending(id)))
+        if ((await deps.deliveries.findOutcomes([id])).size > 0) {
+          reported.add(id);
           continue;
+        }
+        if (await deps.deliveries.findPending(id)) continue;
         due.push({
           workspaceId: workspace.id,
           slotAt: slot.slotAt,

@@ -58,6 +58,7 @@ export function followUpIcs(event: FollowUpEvent): IcsFile {
   if (error || !value) throw new Error(`Could not build the calendar file: ${error?.message ?? 'empty'}`);
   const slug = event.contactName
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // drop the accents NFKD split off, so "Élise" stays "Elise"
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);

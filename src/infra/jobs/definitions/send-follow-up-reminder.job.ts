@@ -1,9 +1,8 @@
-import type { ObjectId } from 'mongodb';
 import { z } from 'zod';
 import type { ReminderDelivery, ReminderRequest } from '../../../core/followups/reminder-delivery.js';
 import type { Clock, Logger } from '../../../core/shared/ports.js';
 import type { Agenda } from '../agenda.js';
-import type { AgendaFollowUpScheduler } from '../agenda-follow-up-scheduler.js';
+import type { AgendaFollowUpScheduler, QueuedReminder } from '../agenda-follow-up-scheduler.js';
 import { JobName } from '../job-names.js';
 
 /** A `send-follow-up-reminder` job's data: ids and an ISO time only (no dotted keys, no payloads). */
@@ -13,6 +12,9 @@ export const reminderJobData = z.object({
   fireAt: z.iso.datetime(),
 });
 export type ReminderJobData = z.infer<typeof reminderJobData>;
+
+/** The first batch is small, so the first DMs go out while the next, larger batch is prepared. */
+const FIRST_BATCH_PER_WORKSPACE = 2;
 
 /**
  * Due jobs read at once. On FerretDB the read costs a scan of the collection whatever the
@@ -51,7 +53,7 @@ export interface ReminderDispatchOptions {
   /** Reminders per batch at most, and per workspace in one batch at most (fairness). */
   batchSize: number;
   perWorkspace: number;
-  /** Batches in progress at once: one is read and claimed while another is being sent. */
+  /** Batches in flight at most: the next is read and claimed while others are being sent. */
   lanes: number;
   /** One run stops taking new batches after this long; the next run continues. */
   budgetMs: number;
@@ -70,7 +72,8 @@ export function defineSendFollowUpRemindersJob(
   deps: { reminders: ReminderDelivery; queue: AgendaFollowUpScheduler; clock: Clock; logger: Logger },
   options: ReminderDispatchOptions,
 ): void {
-  async function dispatch(batch: { jobId: ObjectId; data: unknown }[]): Promise<void> {
+  /** Sends one batch; `halfway` resolves when half of it is sent (or it ends), `done` when all is. */
+  function dispatch(batch: QueuedReminder[]): { halfway: Promise<void>; done: Promise<void> } {
     const requests: ReminderRequest[] = [];
     for (const job of batch) {
       const parsed = reminderJobData.safeParse(job.data);
@@ -82,9 +85,22 @@ export function defineSendFollowUpRemindersJob(
       const { fireAt, ...ids } = parsed.data;
       requests.push({ ...ids, fireAt: new Date(fireAt) });
     }
-    await deps.reminders.deliverMany(requests);
-    // Only after every reminder has an outcome or a pending record the retry sweep owns.
-    await deps.queue.remove(batch.map((job) => job.jobId));
+    let reachedHalfway: () => void = () => {};
+    const halfway = new Promise<void>((resolve) => {
+      reachedHalfway = resolve;
+    });
+    const done = (async () => {
+      try {
+        await deps.reminders.deliverMany(requests, (finished, total) => {
+          if (finished * 2 >= total) reachedHalfway();
+        });
+        // Only now: every reminder has an outcome, or a pending record the retry sweep owns.
+        await deps.queue.remove(batch.map((job) => job.jobId));
+      } finally {
+        reachedHalfway();
+      }
+    })();
+    return { halfway, done };
   }
 
   agenda.define(
@@ -92,35 +108,32 @@ export function defineSendFollowUpRemindersJob(
     async (job) => {
       const started = Date.now();
       const taken = new Set<string>();
-      let reading: Promise<unknown> = Promise.resolve();
-      // Reads are serialised so two lanes never take the same jobs.
-      const nextBatch = () => {
-        const read = reading.then(async () => {
-          const due = await deps.queue.due(deps.clock.now(), DUE_READ_LIMIT);
-          const batch = pickFair(
-            due.filter((queued) => !taken.has(String(queued.jobId))),
-            options.batchSize,
-            options.perWorkspace,
-          );
-          for (const queued of batch) taken.add(String(queued.jobId));
-          return batch;
-        });
-        reading = read.catch(() => undefined);
-        return read;
-      };
-      const lane = async () => {
-        while (Date.now() - started < options.budgetMs) {
-          const batch = await nextBatch();
-          if (batch.length === 0) return;
-          try {
-            await dispatch(batch);
-          } finally {
+      const running: Promise<void>[] = [];
+      let perWorkspace = Math.min(options.perWorkspace, FIRST_BATCH_PER_WORKSPACE);
+      // Pipelined: the next batch is read, claimed and queued when the current one is half
+      // sent, so its database work overlaps the sends and no workspace's queue runs dry.
+      while (Date.now() - started < options.budgetMs) {
+        const due = await deps.queue.due(deps.clock.now(), DUE_READ_LIMIT);
+        const fresh = due.filter((queued) => !taken.has(String(queued.jobId)));
+        const batch = pickFair(fresh, options.batchSize, perWorkspace);
+        if (batch.length === 0) break;
+        perWorkspace = options.perWorkspace;
+        for (const queued of batch) taken.add(String(queued.jobId));
+        const run = dispatch(batch);
+        // Never rejects: a failed batch keeps its jobs, read again on the next run.
+        const tracked: Promise<void> = run.done
+          .catch((error: unknown) => deps.logger.error('Reminder batch failed', { error: String(error) }))
+          .finally(() => {
             for (const queued of batch) taken.delete(String(queued.jobId));
-          }
-          await job.touch(); // keeps agenda's lock while a long run goes on
-        }
-      };
-      await Promise.all(Array.from({ length: options.lanes }, lane));
+            running.splice(running.indexOf(tracked), 1);
+          });
+        running.push(tracked);
+        await run.halfway;
+        // At most `lanes` batches in flight: wait for the oldest before reading more.
+        while (running.length >= options.lanes) await Promise.race(running);
+        await job.touch(); // keeps agenda's lock while a long run goes on
+      }
+      await Promise.all(running);
     },
     { concurrency: 1, lockLifetime: options.lockLifetimeMs },
   );

@@ -1,0 +1,224 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ActionId,
+  BlockId,
+  ButtonValue,
+  encodeValue,
+  ItemActionPrefix,
+  itemActionId,
+} from '../../../src/adapters/slack/ids.js';
+import { registerFollowUpButtons } from '../../../src/adapters/slack/listeners/actions/follow-up-actions.js';
+import {
+  FollowUpCallbackId,
+  FollowUpLogField,
+} from '../../../src/adapters/slack/listeners/actions/follow-up-ids.js';
+import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.js';
+import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
+import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
+import { type Container, createContainer } from '../../../src/app/container.js';
+import { prepareScheduling } from '../../../src/app/worker.js';
+import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';
+import type { Interaction } from '../../../src/core/interactions/interaction.js';
+import type { Actor } from '../../../src/core/shared/actor.js';
+import { silentLogger } from '../../../src/core/shared/ports.js';
+import { presentFollowUp } from '../../../src/core/views/follow-up-view.js';
+import type { Workspace } from '../../../src/core/workspaces/workspace.js';
+import { COLLECTIONS } from '../../../src/infra/mongo/indexes.js';
+import { makeClock, seedContact } from '../../support/fixtures.js';
+import { useTestDatabase } from '../../support/test-database.js';
+import {
+  blockActionsPayload,
+  FAKE_DEFAULTS,
+  type FakeSlack,
+  sendInteraction,
+  startFakeSlack,
+  viewSubmissionPayload,
+} from '../fake-slack/index.js';
+
+const handle = useTestDatabase();
+const SECRET = 'follow-up-actions-secret';
+const { users, token, teamId } = FAKE_DEFAULTS;
+const clock = makeClock(new Date('2026-03-10T10:00:00.000Z'));
+let fake: FakeSlack;
+let app: App;
+let url: string;
+let container: Container;
+let workspace: Workspace;
+let alice: Actor;
+let keys = 0;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  const { scheduler } = prepareScheduling(handle.db, { logger: silentLogger });
+  container = createContainer(handle.db, { logger: silentLogger, clock, scheduler });
+  app = new App({
+    token,
+    signingSecret: SECRET,
+    processBeforeResponse: true, // the HTTP answer waits for the listener: no polling needed
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
+  });
+  app.use(tenantMiddleware(container.workspaces, clock).middleware);
+  registerFollowUpButtons(app, {
+    followUps: container.followUps,
+    interactions: container.interactions,
+    findInteraction: (actor, id) => container.repositories.interactions.findById(actor.workspaceId, id),
+    clock,
+    logger: silentLogger,
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  workspace = await container.workspaces.resolveWorkspace({
+    platform: 'slack',
+    externalId: teamId,
+    name: 'fake',
+  });
+  alice = await container.workspaces.resolveActor({ workspace, userId: users.alice, displayName: 'alice' });
+});
+afterAll(async () => {
+  await app.stop();
+  await fake.close();
+});
+beforeEach(() => {
+  clock.set('2026-03-10T10:00:00.000Z');
+});
+
+/** A follow-up for Alice, its reminder DM sent by the real notifier: the message to click on. */
+async function reminderDm(): Promise<{ interaction: Interaction; channel: string; ts: string }> {
+  const contact = await seedContact(container.repositories, workspace.id, {
+    firstName: 'Élise',
+    lastName: 'Lévy',
+  });
+  const logged = await container.interactions.logInteraction(alice, {
+    idempotencyKey: `act-${++keys}`,
+    contactIds: [contact.id],
+    type: 'Visit',
+    description: 'Bring the forms',
+    followUp: { dueAt: new Date('2026-03-10T12:00:00.000Z') },
+  });
+  const interaction = logged.interactions[0]!;
+  const clientFor = cachedClients(async () => token, { slackApiUrl: fake.url });
+  const sent = await createSlackReminderNotifier({ clientFor, logger: silentLogger }).sendReminder({
+    workspaceId: workspace.id,
+    assigneeId: users.alice,
+    view: presentFollowUp({ ...interaction, followUp: interaction.followUp! }, clock.now()),
+    timeZone: 'UTC',
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  });
+  if (!sent.ok || !sent.ref) throw new Error('reminder not sent');
+  const [channel, ts] = sent.ref.split(':') as [string, string];
+  return { interaction, channel, ts };
+}
+
+async function click(
+  dm: { interaction: Interaction; channel: string; ts: string },
+  actionId: string,
+  value: string,
+) {
+  const payload = blockActionsPayload({
+    fake,
+    userId: users.alice,
+    channelId: dm.channel,
+    messageTs: dm.ts,
+    action: { action_id: actionId, block_id: BlockId.followUpActions, value },
+  });
+  const response = await sendInteraction(url, SECRET, payload);
+  expect(response.status).toBe(200);
+}
+
+const ref = (dm: { interaction: Interaction }) =>
+  encodeValue(ButtonValue.followUp, { i: dm.interaction.id, c: dm.interaction.contactId });
+const current = (dm: { interaction: Interaction }) =>
+  container.repositories.interactions.findById(workspace.id, dm.interaction.id);
+const dmMessage = (dm: { channel: string; ts: string }) =>
+  fake.messages(dm.channel).find((m) => m.ts === dm.ts)!;
+
+describe('reminder DM buttons', () => {
+  it('Done closes the follow-up and updates the DM without its buttons', async () => {
+    const dm = await reminderDm();
+    await click(dm, itemActionId(ItemActionPrefix.followUpDone, dm.interaction.id), ref(dm));
+    expect((await current(dm))?.followUp?.status).toBe('done');
+    const message = dmMessage(dm);
+    expect(JSON.stringify(message.blocks)).toContain('Done — marked by');
+    expect(message.blocks?.some((block) => block.type === 'actions')).toBe(false);
+  });
+
+  it('Snooze until tomorrow uses the assignee’s Slack timezone and moves the queued reminder', async () => {
+    const dm = await reminderDm();
+    const value = encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: 'tomorrow' });
+    await click(dm, ActionId.followUpSnoozeTomorrow, value);
+    const expected = snoozeUntil('tomorrow', clock.now(), 'Europe/Paris'); // Alice's tz in the fake
+    expect((await current(dm))?.followUp?.snoozedUntil?.toISOString()).toBe(expected.toISOString());
+    const jobs = await handle.db.connection
+      .getClient()
+      .db(handle.db.connection.name)
+      .collection(COLLECTIONS.reminderJobs)
+      .find({
+        name: 'send-follow-up-reminder',
+        'data.workspaceId': workspace.id,
+        'data.interactionId': dm.interaction.id,
+      })
+      .toArray();
+    expect(jobs.map((job) => job.data.fireAt)).toEqual([expected.toISOString()]);
+    expect(JSON.stringify(dmMessage(dm).blocks)).toContain('Snoozed until');
+  });
+
+  it('Add to calendar uploads an .ics in the DM and says so', async () => {
+    const dm = await reminderDm();
+    await click(dm, ActionId.followUpCalendar, ref(dm));
+    const file = fake.files().find((f) => f.filename.endsWith('.ics') && f.channels.includes(dm.channel));
+    expect(fake.fileContent(file!.id)?.toString()).toContain('DTSTART:20260310T120000Z');
+    expect(JSON.stringify(dmMessage(dm).blocks)).toContain('Calendar file sent below');
+  });
+
+  it('Open the timeline posts the contact timeline in the DM', async () => {
+    const dm = await reminderDm();
+    await click(dm, itemActionId(ItemActionPrefix.followUpOpenTimeline, dm.interaction.id), ref(dm));
+    expect(fake.messages(dm.channel).some((m) => m.text.startsWith('Timeline of Élise Lévy'))).toBe(true);
+  });
+
+  it('Log the follow-up opens a form whose submission logs it and closes the follow-up', async () => {
+    const dm = await reminderDm();
+    await click(dm, ActionId.followUpLog, ref(dm));
+    const view = fake
+      .openViews(users.alice)
+      .find((v) => v.definition.callback_id === FollowUpCallbackId.logFollowUp)!;
+    const submission = viewSubmissionPayload({
+      fake,
+      userId: users.alice,
+      view,
+      values: {
+        [FollowUpLogField.type.blockId]: {
+          [FollowUpLogField.type.actionId]: {
+            type: 'static_select',
+            selected_option: { text: { type: 'plain_text', text: 'Call' }, value: 'Call' },
+          },
+        },
+        [FollowUpLogField.description.blockId]: {
+          [FollowUpLogField.description.actionId]: {
+            type: 'plain_text_input',
+            value: 'Called back, all good',
+          },
+        },
+        [FollowUpLogField.markDone.blockId]: {
+          [FollowUpLogField.markDone.actionId]: {
+            type: 'checkboxes',
+            selected_options: [
+              { text: { type: 'plain_text', text: 'Mark this follow-up as done' }, value: 'done' },
+            ],
+          },
+        },
+      },
+    });
+    expect((await sendInteraction(url, SECRET, submission)).status).toBe(200);
+    expect((await current(dm))?.followUp?.status).toBe('done');
+    const timeline = await container.interactions.contactTimeline(alice, {
+      contactId: dm.interaction.contactId,
+    });
+    expect(timeline.items.map((item) => item.description)).toContain('Called back, all good');
+    expect(JSON.stringify(dmMessage(dm).blocks)).toContain('logged and marked done');
+  });
+});
