@@ -1,4 +1,5 @@
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from '../core/deliveries/delivery.js';
+import type { DeliveryRepository } from '../core/deliveries/delivery.repository.port.js';
 import { createDeliveryRetry, type DeliveryRetry } from '../core/deliveries/delivery-retry.js';
 import {
   createReminderDelivery,
@@ -60,7 +61,7 @@ export interface SchedulingOptions {
   retryEveryMs?: number;
   /** How often due reminders are looked for (ms). Default 5 s. */
   dispatchEveryMs?: number;
-  /** Reminder DMs in flight at once in this process, and reminders read per batch. */
+  /** Reminder DMs in flight at once in this process, and reminders per dispatch batch. */
   reminderConcurrency?: number;
   reminderBatchSize?: number;
   /** A job locked longer than this is presumed abandoned and run by another worker. */
@@ -74,7 +75,8 @@ export interface Scheduling {
   /** Also serves `/interaction report` on demand (publishOnDemand), in every mode. */
   reports: ReportDelivery;
   retry: DeliveryRetry;
-  deliveries: MongoDeliveryRepository;
+  /** Delivery records: failures an admin may list (listFailed), and what tests inspect. */
+  deliveries: DeliveryRepository;
   stop(): Promise<void>;
 }
 

@@ -141,6 +141,27 @@ describe('exactly one reminder DM', () => {
     expect(await deliveryOf(worker, reminder!)).toMatchObject({ status: 'sent', attempt: 1 });
   });
 
+  it('duplicate queued jobs for one reminder, read in one batch, send one DM', async () => {
+    const offline = await start(handle.db, { mode: 'off' });
+    const tenant = await seedSlackTenant(offline.container);
+    const [reminder] = await dueReminders(offline, tenant, 1);
+    const data = {
+      workspaceId: tenant.workspace.id,
+      interactionId: reminder!.id,
+      fireAt: reminder!.followUp!.dueAt.toISOString(),
+    };
+    // What two racing schedules of the same reminder can leave behind.
+    for (let i = 0; i < 2; i++) {
+      await offline.scheduler.agenda.schedule(reminder!.followUp!.dueAt, JobName.sendFollowUpReminder, data);
+    }
+    expect(await queuedFor(reminder!)).toBe(3);
+
+    const worker = await start(handle.db);
+    await allSent(worker, [reminder!]);
+    await eventually(async () => (await queuedFor(reminder!)) === 0);
+    expect(fake.messages(ALICE)).toHaveLength(1);
+  });
+
   it('after a crash between claim and send, another worker sends it once', async () => {
     // Worker 1 claims the reminder, then "dies" before Slack answers: its send never returns.
     let crash: (error: Error) => void = () => {};

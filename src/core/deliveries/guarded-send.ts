@@ -69,7 +69,13 @@ export async function runGuardedMany(
   const owned: { index: number; attempt: number }[] = [];
   const now = deps.clock.now();
   const pending = items.map((item) => freshPending(deps, item.spec, now));
-  const claimed = await deps.deliveries.claimMany(pending);
+  // The same delivery twice in one batch (two queued jobs for one reminder) is attempted once.
+  const firstIndex = new Map<string, number>();
+  for (const [index, record] of pending.entries())
+    if (!firstIndex.has(record.id)) firstIndex.set(record.id, index);
+  const claimed = await deps.deliveries.claimMany(
+    pending.filter((record, index) => firstIndex.get(record.id) === index),
+  );
 
   // The permanent key of attempt 1 tells a first claim from a run after the delivery finished
   // (its pending record removed): inserts only, no read on the common path.
@@ -80,6 +86,7 @@ export async function runGuardedMany(
   if (done.length > 0) await deps.deliveries.release(done, 1);
 
   for (const [index, record] of pending.entries()) {
+    if (firstIndex.get(record.id) !== index) continue; // a repeat in this batch: left 'busy'
     if (first.has(record.id)) owned.push({ index, attempt: 1 });
     else if (claimed.has(record.id)) {
       // An attempt was made before and the record is gone, so the outcome was written first.

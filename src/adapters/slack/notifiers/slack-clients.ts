@@ -1,4 +1,4 @@
-import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import { LogLevel, type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 
 /** The Web API client of a workspace: built from a single bot token or the installation store. */
 export type ClientFor = (workspaceId: string) => Promise<WebClient>;
@@ -28,6 +28,8 @@ export function backgroundClientOptions(options: WebClientOptions = {}): WebClie
     // One request at a time per workspace: after a 429 pause exactly one request goes, so no
     // retry budget is burnt by requests racing for the same slot. Workspaces run in parallel.
     maxRequestConcurrency: 1,
+    // Each 429 is logged at info level by the WebClient: thousands during a burst of reminders.
+    logLevel: LogLevel.WARN,
     ...options,
   };
 }
