@@ -30,8 +30,8 @@ describe('MongoInstallationStore', () => {
   const store = () => new MongoInstallationStore(handle.db.connection);
 
   it('stores and fetches one installation per team', async () => {
-    await store().storeInstallation(teamInstall('T1', 'xoxb-one'));
-    await store().storeInstallation(teamInstall('T2', 'xoxb-two'));
+    await store().storeInstallation(teamInstall('T1', 'fake-bot-token-one'));
+    await store().storeInstallation(teamInstall('T2', 'fake-bot-token-two'));
     const one = await store().fetchInstallation({
       teamId: 'T1',
       enterpriseId: undefined,
@@ -42,37 +42,37 @@ describe('MongoInstallationStore', () => {
       enterpriseId: undefined,
       isEnterpriseInstall: false,
     });
-    expect(one.bot?.token).toBe('xoxb-one');
-    expect(two.bot?.token).toBe('xoxb-two');
+    expect(one.bot?.token).toBe('fake-bot-token-one');
+    expect(two.bot?.token).toBe('fake-bot-token-two');
   });
 
   it('replaces the stored installation on reinstall', async () => {
-    await store().storeInstallation(teamInstall('T3', 'xoxb-old'));
-    await store().storeInstallation(teamInstall('T3', 'xoxb-new'));
+    await store().storeInstallation(teamInstall('T3', 'fake-bot-token-old'));
+    await store().storeInstallation(teamInstall('T3', 'fake-bot-token-new'));
     const found = await store().fetchInstallation({
       teamId: 'T3',
       enterpriseId: undefined,
       isEnterpriseInstall: false,
     });
-    expect(found.bot?.token).toBe('xoxb-new');
+    expect(found.bot?.token).toBe('fake-bot-token-new');
   });
 
   it('keys an org-wide Enterprise Grid install by the enterprise, not by a team', async () => {
-    await store().storeInstallation(orgInstall('E1', 'xoxb-org'));
+    await store().storeInstallation(orgInstall('E1', 'fake-bot-token-org'));
     const viaOrg = await store().fetchInstallation({
       teamId: undefined,
       enterpriseId: 'E1',
       isEnterpriseInstall: true,
     });
-    expect(viaOrg.bot?.token).toBe('xoxb-org');
+    expect(viaOrg.bot?.token).toBe('fake-bot-token-org');
     // A single-team install inside the same grid stays separate from the org-wide one.
-    await store().storeInstallation(teamInstall('T4', 'xoxb-team-in-grid', 'E1'));
+    await store().storeInstallation(teamInstall('T4', 'fake-bot-token-team-in-grid', 'E1'));
     const viaTeam = await store().fetchInstallation({
       teamId: 'T4',
       enterpriseId: 'E1',
       isEnterpriseInstall: false,
     });
-    expect(viaTeam.bot?.token).toBe('xoxb-team-in-grid');
+    expect(viaTeam.bot?.token).toBe('fake-bot-token-team-in-grid');
   });
 
   it('throws for an unknown team so Bolt refuses the request', async () => {
@@ -82,7 +82,7 @@ describe('MongoInstallationStore', () => {
   });
 
   it('deletes an installation (uninstall, token revoked)', async () => {
-    await store().storeInstallation(teamInstall('T5', 'xoxb-five'));
+    await store().storeInstallation(teamInstall('T5', 'fake-bot-token-five'));
     await store().deleteInstallation?.({ teamId: 'T5', enterpriseId: undefined, isEnterpriseInstall: false });
     await expect(
       store().fetchInstallation({ teamId: 'T5', enterpriseId: undefined, isEnterpriseInstall: false }),
@@ -90,7 +90,7 @@ describe('MongoInstallationStore', () => {
   });
 
   it('stores the installation as a JSON string, never as a Slack-shaped sub-document', async () => {
-    await store().storeInstallation(teamInstall('T6', 'xoxb-six'));
+    await store().storeInstallation(teamInstall('T6', 'fake-bot-token-six'));
     const raw = await handle.db.connection
       .getClient()
       .db(handle.db.connection.name)
