@@ -56,6 +56,11 @@ describe('/interaction log, report and followups', () => {
       const call = slack.fake.callsTo('views.open').at(-1);
       expect(slack.fake.callsTo('views.open')).toHaveLength(opens + 1);
       expect(call?.ok).toBe(true);
+      // The trigger is spent before any search: a placeholder first, then the filled form.
+      expect(JSON.stringify(call?.args.view)).toContain('Looking up Yossi Lévy, dan@acme.com, Sam');
+      const update = slack.fake.callsTo('views.update').at(-1);
+      expect(update?.ok).toBe(true);
+      expect(update?.args.hash).toBeTruthy();
       const view = slack.fake.openViews(ALICE).at(-1);
       expect(view?.definition.callback_id).toBe(CallbackId.logForm);
       const blocks = (view?.definition.blocks ?? []) as Array<{ block_id?: string }>;
@@ -81,6 +86,26 @@ describe('/interaction log, report and followups', () => {
       const view = slack.fake.openViews(ALICE).at(-1);
       expect(view?.definition.callback_id).toBe(CallbackId.logForm);
       expect(JSON.stringify(view?.definition)).toContain(dan.id);
+    });
+
+    it('escapes the typed names in the placeholder and opens the form when nothing matches', async () => {
+      // Slack sends &, < and > in command text as entities; the placeholder shows them escaped again.
+      await slack.command('log Tom &lt;!channel&gt; &amp; Nobody');
+      const placeholder = JSON.stringify(slack.fake.callsTo('views.open').at(-1)?.args.view);
+      expect(placeholder).toContain('Tom &lt;!channel&gt; &amp; Nobody');
+      expect(placeholder).not.toContain('<!channel>');
+      const view = slack.fake.openViews(ALICE).at(-1);
+      expect(view?.definition.callback_id).toBe(CallbackId.logForm);
+      const blocks = (view?.definition.blocks ?? []) as Array<{ block_id?: string }>;
+      const contacts = blocks.find((block) => block.block_id === InteractionFormField.contacts.blockId);
+      expect(JSON.stringify(contacts)).not.toContain('initial_options');
+    });
+
+    it('opens the form at once, with no placeholder, when no name is typed', async () => {
+      const updates = slack.fake.callsTo('views.update').length;
+      await slack.command('log');
+      expect(slack.fake.callsTo('views.update')).toHaveLength(updates);
+      expect(slack.fake.openViews(ALICE).at(-1)?.definition.submit).toBeDefined();
     });
 
     it('tells a viewer they cannot log instead of opening the form', async () => {

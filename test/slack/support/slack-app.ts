@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import { afterAll, beforeAll } from 'vitest';
 import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
+import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import { type Container, createContainer } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
@@ -56,6 +57,8 @@ export interface SlackTestAppOptions {
   scheduler?: FollowUpScheduler;
   /** Default true: Bolt answers once the listener finished, so assertions need no waiting. */
   processBeforeResponse?: boolean;
+  /** When form submissions stop waiting for their write (default: the production 2 s). */
+  submissionDeadline?: AckDeadlineFactory;
 }
 
 /**
@@ -90,7 +93,11 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       tenants: container.workspaces,
       clock,
       logger: silentLogger,
-      deps: { container, parseDate: parseNaturalDate },
+      deps: {
+        container,
+        parseDate: parseNaturalDate,
+        ...(options.submissionDeadline ? { submissionDeadline: options.submissionDeadline } : {}),
+      },
       processBeforeResponse: options.processBeforeResponse ?? true,
       webClientRetries: 0,
     });

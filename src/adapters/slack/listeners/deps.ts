@@ -2,6 +2,7 @@ import type { InstallationStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Container } from '../../../app/container.js';
 import type { NaturalDateParser } from '../../../core/commands/command-grammar.js';
+import type { AckDeadlineFactory } from '../modals/ack-deadline.js';
 
 /** What every listener gets: the use cases, and the few adapter-wide settings. Passed in, never imported. */
 export interface SlackDeps {
@@ -13,4 +14,6 @@ export interface SlackDeps {
   webClientOptions: WebClientOptions;
   /** OAuth installs, removed when the app is uninstalled or its bot token revoked (F19). */
   installationStore?: InstallationStore;
+  /** When a slow form submission is acked with a "saving" view (default: 2 s into the write). */
+  submissionDeadline?: AckDeadlineFactory;
 }

@@ -20,13 +20,48 @@ const CACHE_TTL_MS = 30_000;
 /**
  * Resolves the tenant from the *verified* request context (team or org-wide enterprise id,
  * user id) — never from anything the user typed — and caches it briefly so a cold path still
- * acks and opens modals well inside Slack's 3 seconds.
+ * acks and opens modals well inside Slack's 3 seconds. Concurrent misses for the same person
+ * share one lookup: after a restart a burst of requests costs one read, not one per request.
  */
 export function tenantMiddleware(
   resolver: TenantResolver,
   clock: Clock,
 ): { middleware: Middleware<AnyMiddlewareArgs>; invalidate(): void } {
   const cache = new Map<string, { tenant: Tenant; expiresAt: number }>();
+  const inFlight = new Map<string, Promise<Tenant>>();
+  let generation = 0;
+
+  const resolve = async (externalId: string, userId: string, body: unknown): Promise<Tenant> => {
+    const workspace = await resolver.resolveWorkspace({
+      platform: 'slack',
+      externalId,
+      name: teamNameOf(body),
+    });
+    const actor = await resolver.resolveActor({
+      workspace,
+      userId,
+      displayName: userNameOf(body) ?? userId,
+    });
+    return { workspace, actor };
+  };
+
+  const lookup = (key: string, externalId: string, userId: string, body: unknown): Promise<Tenant> => {
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const started = generation;
+    const promise = resolve(externalId, userId, body)
+      .then((tenant) => {
+        // A settings change while this lookup ran must not be overwritten by what it read.
+        if (started === generation) {
+          cache.set(key, { tenant, expiresAt: clock.now().getTime() + CACHE_TTL_MS });
+        }
+        return tenant;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  };
+
   const middleware: Middleware<AnyMiddlewareArgs> = async ({ context, body, next }) => {
     const externalId =
       context.isEnterpriseInstall && context.enterpriseId ? context.enterpriseId : context.teamId;
@@ -34,28 +69,19 @@ export function tenantMiddleware(
     if (externalId && userId) {
       const key = `${externalId}|${userId}`;
       const cached = cache.get(key);
-      const now = clock.now().getTime();
-      if (cached && cached.expiresAt > now) {
-        context[TENANT_KEY] = cached.tenant;
-      } else {
-        const workspace = await resolver.resolveWorkspace({
-          platform: 'slack',
-          externalId,
-          name: teamNameOf(body),
-        });
-        const actor = await resolver.resolveActor({
-          workspace,
-          userId,
-          displayName: userNameOf(body) ?? userId,
-        });
-        const tenant = { workspace, actor };
-        cache.set(key, { tenant, expiresAt: now + CACHE_TTL_MS });
-        context[TENANT_KEY] = tenant;
-      }
+      context[TENANT_KEY] =
+        cached && cached.expiresAt > clock.now().getTime()
+          ? cached.tenant
+          : await lookup(key, externalId, userId, body);
     }
     await next();
   };
-  return { middleware, invalidate: () => cache.clear() };
+  const invalidate = () => {
+    generation++;
+    cache.clear();
+    inFlight.clear();
+  };
+  return { middleware, invalidate };
 }
 
 export class MissingTenantError extends Error {}

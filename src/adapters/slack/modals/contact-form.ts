@@ -65,7 +65,7 @@ export async function openContactForm(
   await openThenFill(
     client,
     triggerId,
-    { callbackId: CallbackId.contactForm, title: 'Edit contact' },
+    { callbackId: CallbackId.contactForm, title: 'Edit contact', target: { userId: tenant.actor.userId } },
     async () => {
       const { container } = deps;
       const contact = await container.contacts.getContact(tenant.actor, { id: contactId });

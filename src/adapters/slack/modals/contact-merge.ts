@@ -25,7 +25,7 @@ export async function openMergeForm(
   await openThenFill(
     client,
     triggerId,
-    { callbackId: ContactCallbackId.merge, title: 'Merge contact' },
+    { callbackId: ContactCallbackId.merge, title: 'Merge contact', target: { userId: tenant.actor.userId } },
     async () => mergeView(await deps.container.contacts.getContact(tenant.actor, { id: duplicateId })),
     deps.container.logger,
   );

@@ -14,6 +14,8 @@ export interface FormSpec {
   /** What the widgets start with: defaults, a prefill, the record being edited, or the current state. */
   values: FormValues;
   metadata: FormMetadata;
+  /** Shown above the fields: why a form came back after its submission could not be saved. */
+  notice?: string;
 }
 
 const CHANNEL_LABELS = {
@@ -114,7 +116,7 @@ function actionsBlocks(spec: FormSpec): InputBlock[] {
 
 function formBlocks(spec: FormSpec): KnownBlock[] {
   const { values, metadata } = spec;
-  const blocks: KnownBlock[] = [];
+  const blocks: KnownBlock[] = spec.notice ? [section(spec.notice)] : [];
   if (spec.mode === 'log') blocks.push(contactsBlock(values));
   else if (metadata.cn) blocks.push(section(`*Contact:* ${escapeMrkdwn(metadata.cn)}`));
   blocks.push(typeBlock(spec));

@@ -7,6 +7,7 @@ import { LIMITS } from '../blocks/limits.js';
 import { userMessageFor } from '../errors.js';
 import type { FieldIds } from '../ids.js';
 import { plain, section } from '../views/blocks.js';
+import { openModal, type ReplyTarget } from './replies.js';
 
 /** Small builders shared by the contact, merge, search and settings modals. */
 
@@ -82,6 +83,15 @@ export function noticeModal(callbackId: string, title: string, text: string): Mo
   return modal(callbackId, title, [section(text)]);
 }
 
+/** The placeholder a slow form shows while it loads, and who hears about a trigger that expired. */
+export interface LoadingModal {
+  callbackId: string;
+  title: string;
+  /** Says what is being loaded; "Loading…" when absent. */
+  text?: string;
+  target: ReplyTarget;
+}
+
 /**
  * Opens a "Loading…" modal right away (trigger_ids expire within 3 s, so no database work comes
  * before views.open), then replaces it with the loaded view. A domain error (the contact was
@@ -91,16 +101,19 @@ export function noticeModal(callbackId: string, title: string, text: string): Mo
 export async function openThenFill(
   client: WebClient,
   triggerId: string,
-  loading: { callbackId: string; title: string },
+  loading: LoadingModal,
   load: () => Promise<ModalView>,
   logger: Logger,
 ): Promise<void> {
-  const opened = await client.views.open({
-    trigger_id: triggerId,
-    view: noticeModal(loading.callbackId, loading.title, ':hourglass_flowing_sand: Loading…'),
-  });
-  const viewId = opened.view?.id;
-  const hash = opened.view?.hash;
+  const text = loading.text ?? ':hourglass_flowing_sand: Loading…';
+  const opened = await openModal(
+    client,
+    triggerId,
+    noticeModal(loading.callbackId, loading.title, text),
+    loading.target,
+    logger,
+  );
+  if (!opened) return; // expired (the user was told) or a double click (the first one fills it)
   let view: ModalView;
   let failure: unknown;
   try {
@@ -112,13 +125,11 @@ export async function openThenFill(
       : ':warning: Something went wrong while loading this form. Please try again.';
     view = noticeModal(loading.callbackId, loading.title, text);
   }
-  if (viewId) {
-    try {
-      // The hash makes Slack refuse the update if the user already moved on in this modal.
-      await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
-    } catch (error) {
-      logger.warn('Could not fill a modal after loading', { error: String(error) });
-    }
+  try {
+    // The hash makes Slack refuse the update if the user already moved on in this modal.
+    await client.views.update({ view_id: opened.id, hash: opened.hash, view });
+  } catch (error) {
+    logger.warn('Could not fill a modal after loading', { error: String(error) });
   }
   if (failure !== undefined && !isDomainError(failure)) throw failure;
 }

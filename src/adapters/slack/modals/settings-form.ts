@@ -37,7 +37,7 @@ export async function openSettingsForm(
   await openThenFill(
     client,
     triggerId,
-    { callbackId: CallbackId.settingsForm, title: 'Settings' },
+    { callbackId: CallbackId.settingsForm, title: 'Settings', target: { userId: tenant.actor.userId } },
     async () => {
       const [settings, members] = await Promise.all([
         workspaces.getSettings(tenant.actor),

@@ -1,5 +1,10 @@
+import { assertCanWrite } from '../../../../../core/shared/actor.js';
+import { escapeAndTruncate } from '../../../blocks/limits.js';
+import { CallbackId } from '../../../ids.js';
 import { contactLabel } from '../../../modals/contact-choice.js';
-import { openLogForm } from '../../../modals/log-form.js';
+import type { ContactChoice } from '../../../modals/interaction-form-state.js';
+import { logFormView, openLogForm } from '../../../modals/log-form.js';
+import { openThenFill } from '../../../modals/modal-kit.js';
 import { uniqueMatch } from '../../../results/timeline-message.js';
 import type { CommandContext } from './command-context.js';
 
@@ -9,29 +14,56 @@ const QUERIES_MAX = 10;
 const MATCHES_PER_QUERY = 5;
 /** The search's own maximum; longer text cannot name a contact. */
 const QUERY_LENGTH_MAX = 100;
+/** How much of the typed names the "Looking up…" placeholder repeats. */
+const LOOKING_UP_NAMES_MAX = 200;
 
-/**
- * `/interaction log [contact…]`: the log form with every contact the text names unambiguously
- * preselected (ambiguous names are left for the form). The trigger_id lives 3 seconds, so the
- * only work before views.open is a handful of small indexed searches, run in parallel.
- */
-export async function logCommand(ctx: CommandContext, queries: readonly string[]): Promise<void> {
+/** The contacts the typed names designate unambiguously, once each, in the order typed. */
+async function preselectedContacts(ctx: CommandContext, searched: string[]): Promise<ContactChoice[]> {
   const { tenant, deps } = ctx;
-  const searched = queries.slice(0, QUERIES_MAX).filter((query) => query.length <= QUERY_LENGTH_MAX);
   const results = await Promise.all(
     searched.map((text) =>
       deps.container.contacts.findContacts(tenant.actor, { text, limit: MATCHES_PER_QUERY }),
     ),
   );
   const seen = new Set<string>();
-  const contacts = results.flatMap((found, index) => {
+  return results.flatMap((found, index) => {
     const match = uniqueMatch(found, searched[index] ?? '');
     if (!match || seen.has(match.id)) return [];
     seen.add(match.id);
     return [{ id: match.id, label: contactLabel(match) }];
   });
-  await openLogForm(ctx.client, ctx.command.trigger_id, tenant, deps, {
-    contacts,
-    channelId: ctx.command.channel_id,
-  });
+}
+
+/**
+ * `/interaction log [contact…]`: the log form with every contact the text names unambiguously
+ * preselected (ambiguous names are left for the form). The trigger_id lives 3 seconds and a
+ * burst of commands can make searches slow, so with names typed a "Looking up…" modal opens
+ * first and the searches fill the form afterwards (a fresh form, so Slack shows the
+ * preselection; an input's initial value is ignored by an update that keeps its ids).
+ */
+export async function logCommand(ctx: CommandContext, queries: readonly string[]): Promise<void> {
+  const { tenant, deps, command } = ctx;
+  const searched = queries.slice(0, QUERIES_MAX).filter((query) => query.length <= QUERY_LENGTH_MAX);
+  if (searched.length === 0) {
+    await openLogForm(ctx.client, command.trigger_id, tenant, deps, { channelId: command.channel_id });
+    return;
+  }
+  // A viewer is told at once, instead of watching a form load that they could not submit.
+  assertCanWrite(tenant.actor);
+  const names = escapeAndTruncate(searched.join(', '), LOOKING_UP_NAMES_MAX).text;
+  await openThenFill(
+    ctx.client,
+    command.trigger_id,
+    {
+      callbackId: CallbackId.logForm,
+      title: 'Log an interaction',
+      text: `:mag: Looking up ${names}…`,
+      target: { userId: tenant.actor.userId, channelId: command.channel_id },
+    },
+    async () => {
+      const contacts = await preselectedContacts(ctx, searched);
+      return logFormView(tenant, deps.container.clock.now(), { channelId: command.channel_id }, contacts);
+    },
+    deps.container.logger,
+  );
 }
