@@ -7,7 +7,7 @@ import {
 } from '../deliveries/delivery.js';
 import type { DeliveryRepository } from '../deliveries/delivery.repository.port.js';
 import { type GuardedOutcome, isLate, runGuarded } from '../deliveries/guarded-send.js';
-import type { ExportService } from '../exports/export.service.js';
+import type { ExportResult, ExportService } from '../exports/export.service.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock, Logger } from '../shared/ports.js';
 import type { Workspace } from '../workspaces/workspace.js';
@@ -15,6 +15,16 @@ import type { WorkspaceRepository } from '../workspaces/workspace.repository.por
 import type { ReportData } from './report.js';
 import type { ReportService } from './report.service.js';
 import { currentSlot, periodKey, reportZone, scheduleSignature } from './report-schedule.js';
+
+/**
+ * The report's CSV (the export's columns), read only when the publisher uploads it: a long
+ * custom period is as big as a full export, so it is never held in memory whole.
+ */
+export interface ReportCsv {
+  filename: string;
+  /** A fresh stream of the CSV text on each call: a stream reads once, and a publisher may try again. */
+  open(): Promise<AsyncIterable<Buffer | string>>;
+}
 
 /** What the platform adapter posts: the report, its CSV (export columns), and the late marker. */
 export interface ReportPost {
@@ -24,7 +34,7 @@ export interface ReportPost {
   /** The scheduled slot passed while the worker was down: the post says it is late. */
   late: boolean;
   onDemand: boolean;
-  csv: { filename: string; content: Buffer };
+  csv: ReportCsv;
   timeZone: string;
   dateFormat: string;
 }
@@ -84,6 +94,27 @@ export function parseReportRequest(value: unknown): ScheduledReportRequest | nul
   return { workspaceId, slotAt: new Date(slotAt), from: new Date(from), to: new Date(to) };
 }
 
+/**
+ * The period's export as a ReportCsv. The first export is made now (its filename, and any
+ * error, come before the post); its stream is lazy, so nothing is read until `open()`.
+ */
+export async function reportCsv(
+  exports: Pick<ExportService, 'exportInteractions'>,
+  actor: Actor,
+  period: { from: Date; to: Date },
+): Promise<ReportCsv> {
+  const input = { filter: { from: period.from, to: period.to } };
+  let unread: ExportResult | undefined = await exports.exportInteractions(actor, input);
+  return {
+    filename: unread.filename,
+    async open() {
+      const result = unread ?? (await exports.exportInteractions(actor, input));
+      unread = undefined;
+      return result.stream;
+    },
+  };
+}
+
 /** The scheduled report reads everything; it acts for no one, so it may not write. */
 function systemActor(workspaceId: string): Actor {
   return { workspaceId, userId: 'system:weekly-report', role: 'viewer', displayName: 'Weekly report' };
@@ -98,16 +129,6 @@ export function createReportDelivery(deps: ReportDeliveryDeps) {
   const firstSeen = new Map<string, Date>();
   const reported = new Set<string>();
 
-  async function csvFor(actor: Actor, period: { from: Date; to: Date }) {
-    const result = await deps.exports.exportInteractions(actor, {
-      filter: { from: period.from, to: period.to },
-    });
-    const chunks: Buffer[] = [];
-    for await (const chunk of result.stream)
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return { filename: result.filename, content: Buffer.concat(chunks) };
-  }
-
   async function post(
     workspace: Workspace,
     channelId: string,
@@ -115,7 +136,7 @@ export function createReportDelivery(deps: ReportDeliveryDeps) {
     actor: Actor,
     marks: { late: boolean; onDemand: boolean },
   ) {
-    const csv = await csvFor(actor, report.period);
+    const csv = await reportCsv(deps.exports, actor, report.period);
     return deps.publisher.publish({
       workspaceId: workspace.id,
       channelId,

@@ -1,9 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionId, ResultActionId } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { EXPORT_HEADER } from '../../../src/core/exports/export-columns.js';
+import { usePrivateTmpdir } from '../../support/private-tmpdir.js';
 import {
   ALICE,
   addContact,
@@ -33,6 +32,7 @@ function csvLines(slack: ReturnType<typeof useSlackApp>, fileId: string): string
 
 describe('/interaction export', () => {
   const slack = useSlackApp();
+  const spool = usePrivateTmpdir('export-test-');
   let seeded: Seeded;
   let rivka: Contact;
 
@@ -163,8 +163,7 @@ describe('/interaction export', () => {
     expect(lastEphemeral(slack).text).toContain(
       'The export could not be posted: Slack did not accept it (HTTP 500)',
     );
-    const left = (await readdir(tmpdir())).filter((name) => name.startsWith('il-upload-'));
-    expect(left).toEqual([]);
+    expect(await spool.left()).toEqual([]);
   });
 
   it('says so and posts nothing when nothing matches', async () => {

@@ -7,8 +7,9 @@ import {
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { createSlackReportPublisher } from '../../../src/adapters/slack/notifiers/slack-report-publisher.js';
 import type { ReminderMessage } from '../../../src/core/followups/reminder-delivery.js';
-import type { ReportPost } from '../../../src/core/reports/report-delivery.js';
+import type { ReportCsv, ReportPost } from '../../../src/core/reports/report-delivery.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
+import { usePrivateTmpdir } from '../../support/private-tmpdir.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../fake-slack/index.js';
 import { followUpView, report } from './support.js';
 
@@ -36,16 +37,22 @@ const reminder = (assigneeId: string = users.bob, late = false): ReminderMessage
   dateFormat: 'dd/MM/yyyy HH:mm',
 });
 
+/** The CSV as the core hands it over: a stream made on demand, here in a few chunks. */
+const csvOf = (filename: string, ...chunks: Array<string | Buffer>): ReportCsv => ({
+  filename,
+  open: async () =>
+    (async function* () {
+      yield* chunks;
+    })(),
+});
+
 const post = (channelId: string, overrides: Partial<ReportPost> = {}): ReportPost => ({
   workspaceId: 'ws-1',
   channelId,
   report: report({ interactions: 3, byType: [{ key: 'Visit', count: 3 }] }, { interactions: 1 }),
   late: false,
   onDemand: false,
-  csv: {
-    filename: 'interactions-2026-10-19_2026-10-25.csv',
-    content: Buffer.from('Created,Type\n19/10/2026 10:00,Visit\n'),
-  },
+  csv: csvOf('interactions-2026-10-19_2026-10-25.csv', 'Created,Type\n19/10/2026 10:00,Visit\n'),
   timeZone: 'Europe/Paris',
   dateFormat: 'dd/MM/yyyy HH:mm',
   ...overrides,
@@ -144,6 +151,46 @@ describe('Slack report publisher', () => {
       ok: false,
       permanent: true,
       reason: expect.stringMatching(/invite.*not_in_channel/),
+    });
+  });
+
+  describe('with the CSV spooled to a temp dir of its own', () => {
+    const spool = usePrivateTmpdir('report-spool-test-');
+
+    it('streams the CSV through a temp file into the upload, and deletes the file afterwards', async () => {
+      const csv = csvOf(
+        'interactions-2026-10-19_2026-10-25.csv',
+        'Created,Contact name\n',
+        Buffer.from('19/10/2026 10:00,Élise Lévy\n'),
+        '20/10/2026 11:00,Dan Ross\n',
+      );
+      const result = await createSlackReportPublisher({ clientFor, logger: silentLogger }).publish(
+        post(channels.general, { csv }),
+      );
+      expect(result).toMatchObject({ ok: true });
+      const [file] = fake.files();
+      expect(fake.fileContent(file!.id)?.toString('utf8')).toBe(
+        'Created,Contact name\n19/10/2026 10:00,Élise Lévy\n20/10/2026 11:00,Dan Ross\n',
+      );
+      expect(await spool.left()).toEqual([]);
+    });
+
+    it('reports a refused byte upload as a transient failure, and deletes the temp file', async () => {
+      fake.failNext('file_upload', { status: 500 });
+      const result = await createSlackReportPublisher({ clientFor, logger: silentLogger }).publish(
+        post(channels.general),
+      );
+      expect(result).toMatchObject({ ok: false, permanent: false, reason: expect.stringContaining('500') });
+      expect(fake.messages(channels.general)).toHaveLength(0);
+      expect(await spool.left()).toEqual([]);
+    });
+
+    it('deletes the temp file when the channel refuses the report', async () => {
+      const result = await createSlackReportPublisher({ clientFor, logger: silentLogger }).publish(
+        post(channels.random),
+      );
+      expect(result).toMatchObject({ ok: false, permanent: true });
+      expect(await spool.left()).toEqual([]);
     });
   });
 

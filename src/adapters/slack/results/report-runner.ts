@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
+import { reportCsv } from '../../../core/reports/report-delivery.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { createSlackReportPublisher } from '../notifiers/slack-report-publisher.js';
@@ -29,18 +30,14 @@ function reportInput(period: ReportPeriod): { range: string } {
 
 /**
  * F14 on demand: the same report and CSV as the weekly post (the scheduler's renderer and
- * publisher), posted now in the channel it was asked in. The publisher takes the CSV as one
- * Buffer; a report covers a bounded period, unlike an export of everything.
+ * publisher), posted now in the channel it was asked in. The CSV goes as a stream the
+ * publisher spools to disk: a custom period can span years, as big as an export of everything.
  */
 export async function runReport(job: ReportJob): Promise<boolean> {
   const { tenant, deps } = job;
   const { container } = deps;
   const report = await container.reports.weeklyReport(tenant.actor, reportInput(job.period));
-  const csv = await container.exports.exportInteractions(tenant.actor, {
-    filter: { from: report.period.from, to: report.period.to },
-  });
-  const chunks: Buffer[] = [];
-  for await (const chunk of csv.stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const csv = await reportCsv(container.exports, tenant.actor, report.period);
   const publisher = createSlackReportPublisher({
     clientFor: async () => job.client,
     logger: container.logger,
@@ -52,7 +49,7 @@ export async function runReport(job: ReportJob): Promise<boolean> {
     report,
     late: false,
     onDemand: true,
-    csv: { filename: csv.filename, content: Buffer.concat(chunks) },
+    csv,
     timeZone: options.timeZone,
     dateFormat: options.dateFormat,
   });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
-import type { WebClient } from '@slack/web-api';
+import type { Block, KnownBlock, WebClient } from '@slack/web-api';
 import { slackErrorCode } from '../notifiers/slack-errors.js';
 import { type OnRateLimited, withRateLimitRetry } from './rate-limit.js';
 import type { SpooledFile } from './spool.js';
@@ -11,8 +11,18 @@ export interface UploadTarget {
   channelId: string;
   filename: string;
   title: string;
-  /** The message shown with the file; already escaped mrkdwn. */
-  initialComment: string;
+  /** The message shown with the file; already escaped mrkdwn. Slack ignores `blocks` when it is set. */
+  initialComment?: string;
+  /** The message shown with the file as blocks (the report); used when there is no initialComment. */
+  blocks?: (KnownBlock | Block)[];
+}
+
+export interface UploadOptions {
+  /**
+   * Give up on the byte upload after this long without progress. A background delivery must
+   * not hang past its crash-detection window; an idle (not total) limit leaves big files alone.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** Slack answers these when the bot cannot share into the channel; the user can get a DM instead. */
@@ -24,8 +34,12 @@ const CHANNEL_UNAVAILABLE = new Set([
 ]);
 
 export class ChannelUnavailableError extends Error {
-  constructor(readonly slackCode: string) {
-    super(`The file cannot be shared in this channel (${slackCode})`);
+  /** `cause` is Slack's own error, for callers that map Slack errors themselves. */
+  constructor(
+    readonly slackCode: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The file cannot be shared in this channel (${slackCode})`, options);
   }
 }
 
@@ -40,6 +54,7 @@ export async function uploadToChannel(
   file: SpooledFile,
   target: UploadTarget,
   onRateLimited: OnRateLimited,
+  options: UploadOptions = {},
 ): Promise<{ fileId: string }> {
   const ticket = await withRateLimitRetry(
     () => client.files.getUploadURLExternal({ filename: target.filename, length: file.bytes }),
@@ -47,7 +62,7 @@ export async function uploadToChannel(
   );
   const { upload_url: uploadUrl, file_id: fileId } = ticket;
   if (!uploadUrl || !fileId) throw new Error('Slack gave no upload URL');
-  await postBytes(uploadUrl, file);
+  await postBytes(uploadUrl, file, options);
   try {
     await withRateLimitRetry(
       () =>
@@ -55,19 +70,21 @@ export async function uploadToChannel(
           files: [{ id: fileId, title: target.title }],
           channel_id: target.channelId,
           initial_comment: target.initialComment,
+          blocks: target.blocks,
         }),
       onRateLimited,
     );
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code !== undefined && CHANNEL_UNAVAILABLE.has(code)) throw new ChannelUnavailableError(code);
+    if (code !== undefined && CHANNEL_UNAVAILABLE.has(code))
+      throw new ChannelUnavailableError(code, { cause: error });
     throw error;
   }
   return { fileId };
 }
 
 /** Raw bytes with an exact Content-Length, piped from disk; Slack answers 200 when it has them. */
-async function postBytes(url: string, file: SpooledFile): Promise<void> {
+async function postBytes(url: string, file: SpooledFile, options: UploadOptions): Promise<void> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   await new Promise<void>((resolve, reject) => {
@@ -85,6 +102,12 @@ async function postBytes(url: string, file: SpooledFile): Promise<void> {
       res.on('error', reject);
     });
     req.on('error', reject);
+    const idle = options.idleTimeoutMs;
+    if (idle !== undefined) {
+      req.setTimeout(idle, () =>
+        req.destroy(new Error(`Slack took no file bytes for ${Math.round(idle / 1000)} s`)),
+      );
+    }
     pipeline(createReadStream(file.path), req).catch(reject);
   });
 }
