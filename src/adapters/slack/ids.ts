@@ -26,6 +26,8 @@ export const CallbackId = {
   logShortcut: 'il.shortcut.log',
   /** Message shortcut (F6): log a chat message as an interaction. */
   logMessageShortcut: 'il.shortcut.log_message',
+  /** "Log the follow-up" from a reminder DM: the contact fixed, type and text only. */
+  logFollowUp: 'il.followup.log_form',
 } as const;
 
 /** An input's block_id and action_id: state.values[blockId][actionId] holds its value. */
@@ -39,6 +41,13 @@ function field(form: string, name: string): FieldIds {
 }
 
 /** Shared by the log and edit forms, so one state parser reads both. */
+/** The "Log the follow-up" modal opened from a reminder DM. */
+export const FollowUpLogField = {
+  type: field('followup_log', 'type'),
+  description: field('followup_log', 'description'),
+  markDone: field('followup_log', 'mark_done'),
+} as const;
+
 export const InteractionFormField = {
   contacts: field('interaction', 'contacts'),
   type: field('interaction', 'type'),

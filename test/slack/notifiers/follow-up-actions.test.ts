@@ -6,15 +6,13 @@ import {
   ActionId,
   BlockId,
   ButtonValue,
+  CallbackId,
   encodeValue,
+  FollowUpLogField,
   ItemActionPrefix,
   itemActionId,
 } from '../../../src/adapters/slack/ids.js';
 import { registerFollowUpButtons } from '../../../src/adapters/slack/listeners/actions/follow-up-actions.js';
-import {
-  FollowUpCallbackId,
-  FollowUpLogField,
-} from '../../../src/adapters/slack/listeners/actions/follow-up-ids.js';
 import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
@@ -185,7 +183,7 @@ describe('reminder DM buttons', () => {
     await click(dm, ActionId.followUpLog, ref(dm));
     const view = fake
       .openViews(users.alice)
-      .find((v) => v.definition.callback_id === FollowUpCallbackId.logFollowUp)!;
+      .find((v) => v.definition.callback_id === CallbackId.logFollowUp)!;
     const submission = viewSubmissionPayload({
       fake,
       userId: users.alice,

@@ -1,22 +1,29 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import { ValidationError } from '../../../../core/shared/errors.js';
 import type { Workspace } from '../../../../core/workspaces/workspace.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
+import { CallbackId, FollowUpLogField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { option, plain } from '../../views/blocks.js';
 import type { FollowUpActionDeps } from './follow-up-actions.js';
-import {
-  FollowUpCallbackId,
-  FollowUpLogField,
-  type LogFollowUpMetadata,
-  logFollowUpMetadata,
-} from './follow-up-ids.js';
 import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
 
 const DONE_VALUE = 'done';
+
+/** The modal's private_metadata: the follow-up, its contact, and the DM message to update. */
+const logFollowUpMetadata = z
+  .object({
+    i: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    c: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    ch: z.string().max(40).optional(),
+    ts: z.string().max(40).optional(),
+  })
+  .strict();
+export type LogFollowUpMetadata = z.infer<typeof logFollowUpMetadata>;
 
 /**
  * Minimal "Log the follow-up" modal, used until the full log form can be opened prefilled:
@@ -64,7 +71,7 @@ export function logFollowUpView(workspace: Workspace, metadata: LogFollowUpMetad
   ];
   return {
     type: 'modal',
-    callback_id: FollowUpCallbackId.logFollowUp,
+    callback_id: CallbackId.logFollowUp,
     title: plain('Log the follow-up', LIMITS.modalTitle),
     submit: plain('Log', LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
@@ -112,7 +119,7 @@ function formErrors(error: ValidationError): Record<string, string> {
 
 export function registerLogFollowUpModal(app: App, deps: FollowUpActionDeps): void {
   app.view<ViewSubmitAction>(
-    FollowUpCallbackId.logFollowUp,
+    CallbackId.logFollowUp,
     async ({ ack, view, body, client, context }: SubmitArgs) => {
       const { actor, workspace } = tenantOf(context);
       let metadata: LogFollowUpMetadata;
