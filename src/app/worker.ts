@@ -13,6 +13,7 @@ import {
   type ReportDelivery,
   type ReportPublisher,
 } from '../core/reports/report-delivery.js';
+import { type ClaimSweep, createClaimSweep } from '../core/shared/claim-sweep.js';
 import type { Clock, Logger } from '../core/shared/ports.js';
 import { type Agenda, createAgenda, trackRunning } from '../infra/jobs/agenda.js';
 import { AgendaFollowUpScheduler } from '../infra/jobs/agenda-follow-up-scheduler.js';
@@ -20,6 +21,7 @@ import { definePlanWeeklyReportsJob } from '../infra/jobs/definitions/plan-weekl
 import { definePostWeeklyReportJob } from '../infra/jobs/definitions/post-weekly-report.job.js';
 import { defineRetryDeliveriesJob } from '../infra/jobs/definitions/retry-deliveries.job.js';
 import { defineSendFollowUpRemindersJob } from '../infra/jobs/definitions/send-follow-up-reminder.job.js';
+import { defineSweepExpiredClaimsJob } from '../infra/jobs/definitions/sweep-expired-claims.job.js';
 import { JobName } from '../infra/jobs/job-names.js';
 import type { Database } from '../infra/mongo/database.js';
 import { MongoDeliveryRepository } from '../infra/mongo/repositories/delivery.repository.js';
@@ -59,6 +61,8 @@ export interface SchedulingOptions {
   /** How often the weekly-report and retry sweeps run (ms). Default one minute each. */
   planEveryMs?: number;
   retryEveryMs?: number;
+  /** How often expired exactly-once claims are deleted (ms). Default once a day. */
+  claimSweepEveryMs?: number;
   /** How often due reminders are looked for (ms). Default 5 s. */
   dispatchEveryMs?: number;
   /** Reminder DMs in flight at once in this process, and reminders per dispatch batch. */
@@ -75,6 +79,8 @@ export interface Scheduling {
   /** Also serves `/interaction report` on demand (publishOnDemand), in every mode. */
   reports: ReportDelivery;
   retry: DeliveryRetry;
+  /** The claim expiry the daily job runs. */
+  claimSweep: ClaimSweep;
   /** Delivery records: failures an admin may list (listFailed), and what tests inspect. */
   deliveries: DeliveryRepository;
   stop(): Promise<void>;
@@ -130,7 +136,14 @@ export async function startScheduling(container: Container, options: SchedulingO
     },
   });
 
-  const base = { reminders, reports, retry, deliveries };
+  const claimSweep = createClaimSweep({
+    claims: repositories.claims,
+    workspaces: repositories.workspaces,
+    clock,
+    logger,
+  });
+
+  const base = { reminders, reports, retry, claimSweep, deliveries };
   if (mode === 'off') {
     return { ...base, stop: async () => {} };
   }
@@ -150,6 +163,7 @@ export async function startScheduling(container: Container, options: SchedulingO
   definePostWeeklyReportJob(agenda, { reports, logger }, { lockLifetimeMs });
   definePlanWeeklyReportsJob(agenda, { reports, logger });
   defineRetryDeliveriesJob(agenda, { retry });
+  defineSweepExpiredClaimsJob(agenda, { claims: claimSweep });
   const running = trackRunning(agenda);
 
   await agenda.start();
@@ -157,6 +171,8 @@ export async function startScheduling(container: Container, options: SchedulingO
   await agenda.every(options.dispatchEveryMs ?? 5_000, JobName.dispatchFollowUpReminders);
   await agenda.every(options.planEveryMs ?? 60_000, JobName.planWeeklyReports);
   await agenda.every(options.retryEveryMs ?? 60_000, JobName.retryDeliveries);
+  // Daily, counted from the first start (an existing job keeps its next run across restarts).
+  await agenda.every(options.claimSweepEveryMs ?? 24 * 60 * 60_000, JobName.sweepExpiredClaims);
   logger.info('Job worker started', { mode });
 
   return {

@@ -1,6 +1,9 @@
 import type { Role } from '../shared/actor.js';
 import type { Member, Platform, Workspace, WorkspaceSettings } from './workspace.js';
 
+/** Who a workspace is, without its settings: what system-wide sweeps need. */
+export type WorkspaceIdentity = Pick<Workspace, 'id' | 'platform' | 'externalId'>;
+
 export interface WorkspaceRepository {
   findById(id: string): Promise<Workspace | null>;
   findByExternalId(platform: Platform, externalId: string): Promise<Workspace | null>;
@@ -14,6 +17,8 @@ export interface WorkspaceRepository {
   /** Adds entries to the types/actions lists if missing ($addToSet: concurrent adds never lose one). */
   addToLists(id: string, lists: { interactionTypes?: string[]; actions?: string[] }): Promise<void>;
   listWithReportsEnabled(): Promise<Workspace[]>;
+  /** Every workspace's identity, for jobs that sweep each workspace in turn. */
+  listIdentities(): Promise<WorkspaceIdentity[]>;
 }
 
 export interface MemberRepository {

@@ -16,6 +16,8 @@ export const JobName = {
   postWeeklyReport: 'post-weekly-report',
   /** Repeating sweep: retries failed sends and takes over sends left by a crashed worker. */
   retryDeliveries: 'retry-deliveries',
+  /** Repeating, daily: deletes exactly-once claims older than the retention (a week by default). */
+  sweepExpiredClaims: 'sweep-expired-claims',
 } as const;
 
 export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -85,6 +85,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.audit, key: { workspaceId: 1, targetId: 1, at: -1 } },
 
   { collection: COLLECTIONS.claims, key: { scope: 1, workspaceId: 1, key: 1 }, unique: true },
+  // The daily expiry sweep (core/shared/claim-sweep.ts): a workspace's claims older than the cutoff.
+  { collection: COLLECTIONS.claims, key: { workspaceId: 1, claimedAt: 1 } },
 
   // Deliveries (core/deliveries/delivery.ts): claims are inserts into _id. delivery_pending holds
   // only deliveries in flight or waiting to be retried, swept across workspaces by due time (no

@@ -27,6 +27,12 @@ export class MongoClaimRepository implements ClaimRepository {
   async release(scope: string, key: string, workspaceId: string): Promise<void> {
     await this.model.deleteOne({ scope, workspaceId, key });
   }
+
+  /** One workspace at a time, so the (workspaceId, claimedAt) index serves it: no TTL index. */
+  async deleteClaimedBefore(workspaceId: string, cutoff: Date): Promise<number> {
+    const result = await this.model.deleteMany({ workspaceId, claimedAt: { $lt: cutoff } });
+    return result.deletedCount;
+  }
 }
 
 export class MongoAuditRepository implements AuditRepository {
