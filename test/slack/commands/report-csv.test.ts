@@ -2,16 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_HEADER } from '../../../src/core/exports/export-columns.js';
 import { usePrivateTmpdir } from '../../support/private-tmpdir.js';
 import { useSlackApp } from '../support/slack-app.js';
-import { addContact, GENERAL, logFor, type Seeded, seedWorkspace, visibleText } from './support.js';
-
-/** CSV lines of a shared file; the header first. */
-function csvLines(slack: ReturnType<typeof useSlackApp>, fileId: string): string[] {
-  const content = slack.fake.fileContent(fileId)?.toString('utf8') ?? '';
-  return content
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split(/\r?\n/);
-}
+import { addContact, csvLines, GENERAL, logFor, type Seeded, seedWorkspace, visibleText } from './support.js';
 
 describe('/interaction report CSV', () => {
   const slack = useSlackApp();
@@ -21,26 +12,15 @@ describe('/interaction report CSV', () => {
   beforeAll(async () => {
     seeded = await seedWorkspace(slack);
     const rivka = await addContact(slack, seeded.owner, { firstName: 'Rivka', lastName: 'Stern' });
-    await logFor(slack, seeded.owner, rivka, {
-      type: 'Visit',
-      at: new Date('2019-12-31T10:00:00Z'),
-      description: 'Before the period',
-    });
-    await logFor(slack, seeded.owner, rivka, {
-      type: 'Call',
-      at: new Date('2021-03-04T10:00:00Z'),
-      description: 'Years ago',
-    });
-    await logFor(slack, seeded.owner, rivka, {
-      type: 'Visit',
-      at: new Date('2024-06-07T10:00:00Z'),
-      description: 'Mid-period',
-    });
-    await logFor(slack, seeded.owner, rivka, {
-      type: 'Call',
-      at: new Date('2026-11-10T10:00:00Z'),
-      description: 'Last week',
-    });
+    const logged: Array<[type: string, at: string, description: string]> = [
+      ['Visit', '2019-12-31T10:00:00Z', 'Before the period'],
+      ['Call', '2021-03-04T10:00:00Z', 'Years ago'],
+      ['Visit', '2024-06-07T10:00:00Z', 'Mid-period'],
+      ['Call', '2026-11-10T10:00:00Z', 'Last week'],
+    ];
+    for (const [type, at, description] of logged) {
+      await logFor(slack, seeded.owner, rivka, { type, at: new Date(at), description });
+    }
   });
 
   it('streams a years-long report’s CSV through a temp file into one upload, and deletes the file', async () => {

@@ -157,3 +157,12 @@ export function lastResponseUrlBody(slack: SlackTestApp): JsonObject {
   if (!call) throw new Error('No response_url call');
   return call.args;
 }
+
+/** CSV lines of a file the bot shared (byte-order mark dropped); the header first. */
+export function csvLines(slack: SlackTestApp, fileId: string): string[] {
+  const content = slack.fake.fileContent(fileId)?.toString('utf8') ?? '';
+  return content
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split(/\r?\n/);
+}

@@ -7,6 +7,7 @@ import {
   ALICE,
   addContact,
   click,
+  csvLines,
   findElement,
   GENERAL,
   lastEphemeral,
@@ -20,15 +21,6 @@ import {
 } from '../commands/support.js';
 import { sendSlashCommand } from '../fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
-
-/** CSV lines of a shared file; the header first. */
-function csvLines(slack: ReturnType<typeof useSlackApp>, fileId: string): string[] {
-  const content = slack.fake.fileContent(fileId)?.toString('utf8') ?? '';
-  return content
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split(/\r?\n/);
-}
 
 describe('/interaction export', () => {
   const slack = useSlackApp();
