@@ -134,7 +134,12 @@ describe('weekly report', () => {
     expect(csv[0]).toBe(EXPORT_HEADER.join(','));
     expect(csv).toHaveLength(1 + 7);
 
-    expect(await deliveryState(worker, key)).toMatchObject({ status: 'sent', late: false, target: general });
+    // The post is visible a moment before the worker records the delivery as sent.
+    const sent = await eventually(async () => {
+      const state = await deliveryState(worker, key);
+      return state?.status === 'sent' ? state : undefined;
+    });
+    expect(sent).toMatchObject({ status: 'sent', late: false, target: general });
     // Later sweeps find the period reported: nothing more is due, still one post.
     clock.set('2026-10-26T09:00:00.000Z');
     expect(await worker.scheduling.reports.planDue()).toEqual([]);
