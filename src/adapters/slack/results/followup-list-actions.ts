@@ -1,17 +1,11 @@
-import type { SnoozePreset } from '../../../core/followups/follow-up.schemas.js';
-import { ButtonValue, decodeValue, type SnoozePeriod } from '../ids.js';
+import { ButtonValue, decodeValue } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { tenantOf } from '../middleware/tenant.js';
 import type { ButtonArgs, SelectArgs } from './action-support.js';
 import { followUpsMessage } from './followups-message.js';
 import { replyWith } from './reply.js';
+import { snoozeInputFrom } from './snooze-input.js';
 import { timelineMessage } from './timeline-message.js';
-
-const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
-  '1h': '1h',
-  tomorrow: 'tomorrow',
-  nextWeek: 'next-week',
-};
 
 /**
  * Clicks in the `/interaction followups` list. The list is ephemeral, so it is refreshed
@@ -27,12 +21,18 @@ export async function onFollowUpListDone(args: ButtonArgs, deps: SlackDeps): Pro
   await replyWith(args.respond)(message, { replace: true });
 }
 
-/** Snooze from the list: the core reads "tomorrow" in the member's timezone. */
+/** Snooze from the list: "tomorrow" is 9:00 where the user is, as from the reminder DM. */
 export async function onFollowUpListSnooze(args: SelectArgs, deps: SlackDeps): Promise<void> {
   await args.ack();
   const tenant = tenantOf(args.context);
-  const { i, p } = decodeValue(ButtonValue.snooze, args.action.selected_option.value);
-  await deps.container.followUps.snooze(tenant.actor, { interactionId: i, preset: PRESETS[p] });
+  const now = deps.container.clock.now();
+  const input = await snoozeInputFrom(
+    args.client,
+    tenant.actor.userId,
+    args.action.selected_option.value,
+    now,
+  );
+  await deps.container.followUps.snooze(tenant.actor, input);
   const message = await followUpsMessage(tenant, deps, ':zzz: Snoozed.');
   await replyWith(args.respond)(message, { replace: true });
 }

@@ -6,7 +6,6 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { type SnoozePreset, snoozeUntil } from '../../../../core/followups/follow-up.schemas.js';
 import type { FollowUpService } from '../../../../core/followups/follow-up.service.js';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
@@ -16,15 +15,9 @@ import { presentContactTimeline } from '../../../../core/views/timeline-view.js'
 import type { Workspace } from '../../../../core/workspaces/workspace.js';
 import { followUpIcs } from '../../../../infra/calendar/ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
-import {
-  ActionId,
-  ActionIdPattern,
-  BlockId,
-  ButtonValue,
-  decodeValue,
-  type SnoozePeriod,
-} from '../../ids.js';
+import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
+import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { dateToken } from '../../views/interaction-item-blocks.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
@@ -53,12 +46,6 @@ export interface FollowUpActionDeps {
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-
-const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
-  '1h': '1h',
-  tomorrow: 'tomorrow',
-  nextWeek: 'next-week',
-};
 
 /** Only the reminder DM's button row: the Home tab shares action ids and has its own listeners. */
 const inReminder = (actionId: string | RegExp) => ({
@@ -129,12 +116,7 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
   );
 
   const snooze = handle(async ({ action, body, client }, { actor, workspace }) => {
-    const { i, p } = decodeValue(ButtonValue.snooze, action.value);
-    const zone = await slackTimeZone(client, body.user.id);
-    // "Tomorrow 9:00" is the assignee's 9:00: computed from their Slack timezone when known.
-    const input = zone
-      ? { interactionId: i, until: snoozeUntil(PRESETS[p], deps.clock.now(), zone) }
-      : { interactionId: i, preset: PRESETS[p] };
+    const input = await snoozeInputFrom(client, body.user.id, action.value, deps.clock.now());
     const updated = await deps.followUps.snooze(actor, input);
     const options = renderOptionsOf(workspace);
     const until = updated.followUp?.snoozedUntil;
@@ -236,14 +218,4 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
   );
 
   registerLogFollowUpModal(app, deps);
-}
-
-/** The user's Slack timezone, or undefined when Slack cannot tell (then the core's default applies). */
-async function slackTimeZone(client: WebClient, userId: string): Promise<string | undefined> {
-  try {
-    const info = await client.users.info({ user: userId });
-    return info.user?.tz || undefined;
-  } catch {
-    return undefined;
-  }
 }

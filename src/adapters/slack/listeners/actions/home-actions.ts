@@ -7,7 +7,6 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { type SnoozePreset, snoozeUntil } from '../../../../core/followups/follow-up.schemas.js';
 import { publishHome } from '../../home/publish-home.js';
 import {
   ActionId,
@@ -16,23 +15,17 @@ import {
   ButtonValue,
   decodeValue,
   HomeBlockIdPattern,
-  type SnoozePeriod,
 } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { openContactSearchModal } from '../../modals/contact-search-modal.js';
 import { openLogForm } from '../../modals/log-form.js';
+import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';
 import { registerContactResultActions } from './contact-result-actions.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
-
-const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
-  '1h': '1h',
-  tomorrow: 'tomorrow',
-  nextWeek: 'next-week',
-};
 
 /** The quick actions row of the Home tab only: "Log interaction" also appears in lists and help. */
 const inHomeActions = (actionId: string) => ({ block_id: BlockId.homeActions, action_id: actionId });
@@ -76,13 +69,10 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     async (args: SelectArgs) => {
       await args.ack();
       const tenant = tenantOf(args.context);
-      const { i, p } = decodeValue(ButtonValue.snooze, args.action.selected_option.value);
+      const value = args.action.selected_option.value;
       await thenRefresh(args.client, tenant, deps, async () => {
-        const zone = await slackTimeZone(args.client, tenant.actor.userId);
-        // "Tomorrow" is 9:00 where the user is, when Slack knows their time zone.
-        const input = zone
-          ? { interactionId: i, until: snoozeUntil(PRESETS[p], deps.container.clock.now(), zone) }
-          : { interactionId: i, preset: PRESETS[p] };
+        const now = deps.container.clock.now();
+        const input = await snoozeInputFrom(args.client, tenant.actor.userId, value, now);
         return deps.container.followUps.snooze(tenant.actor, input);
       });
     },
@@ -112,15 +102,5 @@ async function thenRefresh(client: WebClient, tenant: Tenant, deps: SlackDeps, w
     await work();
   } finally {
     await publishHome(client, tenant, deps);
-  }
-}
-
-/** The user's Slack time zone, or undefined when Slack cannot tell (the core's default applies). */
-async function slackTimeZone(client: WebClient, userId: string): Promise<string | undefined> {
-  try {
-    const info = await client.users.info({ user: userId });
-    return info.user?.tz || undefined;
-  } catch {
-    return undefined;
   }
 }
