@@ -3,7 +3,7 @@ import { CallbackId, ContactFormField as F, ResultActionId } from '../../../src/
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
 import { openContactForm } from '../../../src/adapters/slack/modals/contact-form.js';
 import { ForbiddenError } from '../../../src/core/shared/errors.js';
-import { viewSubmissionPayload } from '../fake-slack/index.js';
+import { type StoredView, viewSubmissionPayload } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';
 import {
   ALICE,
@@ -31,6 +31,11 @@ describe('the contact form (F11)', () => {
     return openView(slack, CallbackId.contactForm);
   }
 
+  /** The form submitted with these text fields typed in. */
+  function filledIn(view: StoredView, fields: Parameters<typeof textValues>[0]) {
+    return viewSubmissionPayload({ fake: slack.fake, view, values: textValues(fields) });
+  }
+
   async function contactsNamed(text: string) {
     return slack.container.contacts.findContacts(alice.actor, { text, limit: 50 });
   }
@@ -39,20 +44,16 @@ describe('the contact form (F11)', () => {
     const view = await openForm();
     expect(view.definition.title).toMatchObject({ text: 'New contact' });
     const response = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Marie'],
-          [F.lastName, 'Lévy'],
-          [F.emails, 'marie@example.org\nm.levy@example.org'],
-          [F.phones, '06 12 34 56 78\n+33 7 00 00 00 01'],
-          [F.organisation, 'Acme'],
-          [F.city, 'Lyon'],
-          [F.tags, 'donor, volunteer'],
-          [F.externalId, 'CRM-1'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Marie'],
+        [F.lastName, 'Lévy'],
+        [F.emails, 'marie@example.org\nm.levy@example.org'],
+        [F.phones, '06 12 34 56 78\n+33 7 00 00 00 01'],
+        [F.organisation, 'Acme'],
+        [F.city, 'Lyon'],
+        [F.tags, 'donor, volunteer'],
+        [F.externalId, 'CRM-1'],
+      ]),
     );
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
@@ -78,16 +79,12 @@ describe('the contact form (F11)', () => {
   it('shows each invalid field inline on its input and writes nothing', async () => {
     const view = await openForm();
     const response = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Invalid'],
-          [F.lastName, 'Person'],
-          [F.emails, 'bob@'],
-          [F.phones, '12'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Invalid'],
+        [F.lastName, 'Person'],
+        [F.emails, 'bob@'],
+        [F.phones, '12'],
+      ]),
     );
     const errors = ackErrors(response.body);
     expect(errors?.[F.emails.blockId]).toContain("Invalid email 'bob@'");
@@ -97,13 +94,7 @@ describe('the contact form (F11)', () => {
 
   it('asks for a name on the first name input when both names are empty', async () => {
     const view = await openForm();
-    const response = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([[F.emails, 'nameless@example.org']]),
-      }),
-    );
+    const response = await slack.interact(filledIn(view, [[F.emails, 'nameless@example.org']]));
     expect(ackErrors(response.body)?.[F.firstName.blockId]).toBe('Give the contact a first or last name.');
   });
 
@@ -111,14 +102,10 @@ describe('the contact form (F11)', () => {
     await slack.container.contacts.createContact(alice.actor, { firstName: 'Holder', externalId: 'DUP-7' });
     const view = await openForm();
     const response = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Second'],
-          [F.externalId, 'DUP-7'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Second'],
+        [F.externalId, 'DUP-7'],
+      ]),
     );
     expect(ackErrors(response.body)?.[F.externalId.blockId]).toContain(
       "Holder already has the external id 'DUP-7'",
@@ -128,14 +115,10 @@ describe('the contact form (F11)', () => {
 
   it('creates one contact when the same form is submitted twice at once', async () => {
     const view = await openForm();
-    const payload = viewSubmissionPayload({
-      fake: slack.fake,
-      view,
-      values: textValues([
-        [F.firstName, 'Double'],
-        [F.lastName, 'Click'],
-      ]),
-    });
+    const payload = filledIn(view, [
+      [F.firstName, 'Double'],
+      [F.lastName, 'Click'],
+    ]);
     const dmsBefore = slack.fake.messages(ALICE).length;
     const responses = await Promise.all([slack.interact(payload), slack.interact(payload)]);
     expect(responses.map((response) => response.status)).toEqual([200, 200]);
@@ -146,25 +129,17 @@ describe('the contact form (F11)', () => {
   it('lets the user fix a refused submission and submit the same modal again', async () => {
     const view = await openForm();
     const bad = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Retry'],
-          [F.emails, 'nope'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Retry'],
+        [F.emails, 'nope'],
+      ]),
     );
     expect(ackErrors(bad.body)).toBeDefined();
     const good = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Retry'],
-          [F.emails, 'retry@example.org'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Retry'],
+        [F.emails, 'retry@example.org'],
+      ]),
     );
     expect(good.body).toBe('');
     expect(await contactsNamed('retry')).toHaveLength(1);
@@ -184,15 +159,11 @@ describe('the contact form (F11)', () => {
     expect(filled).toContain('edith@example.org');
     expect(filled).toContain('Olympia');
     const response = await slack.interact(
-      viewSubmissionPayload({
-        fake: slack.fake,
-        view,
-        values: textValues([
-          [F.firstName, 'Édith'],
-          [F.lastName, 'Piaf'],
-          [F.emails, 'edith@example.org, piaf@example.org'],
-        ]),
-      }),
+      filledIn(view, [
+        [F.firstName, 'Édith'],
+        [F.lastName, 'Piaf'],
+        [F.emails, 'edith@example.org, piaf@example.org'],
+      ]),
     );
     expect(response.body).toBe('');
     const edited = await slack.container.contacts.getContact(alice.actor, { id: contact.id });
@@ -205,9 +176,7 @@ describe('the contact form (F11)', () => {
 
   it('confirms ephemerally in the channel the form was opened from', async () => {
     const view = await openForm({ channelId: 'C0001' });
-    await slack.interact(
-      viewSubmissionPayload({ fake: slack.fake, view, values: textValues([[F.firstName, 'Channel']]) }),
-    );
+    await slack.interact(filledIn(view, [[F.firstName, 'Channel']]));
     const note = slack.fake.ephemeralMessages('C0001').at(-1);
     expect(note?.user).toBe(ALICE);
     expect(note?.text).toContain('Contact added');
