@@ -79,6 +79,7 @@ export async function slackBench(database: Database, container: Container) {
     PORT: 0,
     LOG_LEVEL: 'silent' as const,
     WORKER: 'off' as const,
+    TEAMS_ALLOW_UNAUTHENTICATED: false,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: FAKE_DEFAULTS.token,
     SLACK_API_URL: load.fakeUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, slackMode } from '../../src/infra/config/env.js';
+import { ConfigError, loadConfig, slackMode, teamsMode } from '../../src/infra/config/env.js';
 
 describe('configuration', () => {
   it('applies defaults when nothing is set', () => {
@@ -53,5 +53,45 @@ describe('configuration', () => {
     expect(() =>
       slackMode(loadConfig({ SLACK_SIGNING_SECRET: 'secret-123456', SLACK_CLIENT_ID: 'id' })),
     ).toThrow(/SLACK_CLIENT_SECRET, SLACK_STATE_SECRET must be set/);
+  });
+
+  describe('Teams', () => {
+    const id = '11111111-2222-4333-8444-555555555555';
+    const tenant = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+
+    it('is off when no Teams variable is set, so a Slack-only process serves no /api/messages', () => {
+      expect(teamsMode(loadConfig({}))).toEqual({ kind: 'off' });
+    });
+
+    it('reads a multi-tenant and a single-tenant bot', () => {
+      expect(teamsMode(loadConfig({ TEAMS_CLIENT_ID: id, TEAMS_CLIENT_SECRET: 's' }))).toEqual({
+        kind: 'on',
+        clientId: id,
+        clientSecret: 's',
+        allowUnauthenticated: false,
+      });
+      const single = teamsMode(
+        loadConfig({ TEAMS_CLIENT_ID: id, TEAMS_CLIENT_SECRET: 's', TEAMS_TENANT_ID: tenant }),
+      );
+      expect(single).toMatchObject({ kind: 'on', tenantId: tenant });
+    });
+
+    it('refuses half a set-up and ids that are not GUIDs', () => {
+      expect(() => teamsMode(loadConfig({ TEAMS_CLIENT_ID: id }))).toThrow(/TEAMS_CLIENT_SECRET is required/);
+      expect(() => teamsMode(loadConfig({ TEAMS_CLIENT_SECRET: 's' }))).toThrow(
+        /TEAMS_CLIENT_ID is required/,
+      );
+      expect(() => teamsMode(loadConfig({ TEAMS_TENANT_ID: tenant }))).toThrow(/TEAMS_CLIENT_ID is not/);
+      expect(() => loadConfig({ TEAMS_CLIENT_ID: 'my-bot' })).toThrow(/TEAMS_CLIENT_ID must be/);
+    });
+
+    it('allows the unauthenticated test mode only outside production', () => {
+      const testMode = teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }));
+      expect(testMode).toEqual({ kind: 'on', allowUnauthenticated: true });
+      expect(() =>
+        teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' })),
+      ).toThrow(ConfigError);
+      expect(() => loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/must be true or false/);
+    });
   });
 });

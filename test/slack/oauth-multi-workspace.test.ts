@@ -51,6 +51,7 @@ describe('many workspaces through OAuth', () => {
         PORT: 0,
         LOG_LEVEL: 'silent',
         WORKER: 'off',
+        TEAMS_ALLOW_UNAUTHENTICATED: false,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_CLIENT_ID: 'client-id',
         SLACK_CLIENT_SECRET: 'client-secret',

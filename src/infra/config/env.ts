@@ -37,6 +37,20 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   SLACK_STATE_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
+
+  // Microsoft Teams (issue: Teams plugin). The Entra app registration of the bot.
+  TEAMS_CLIENT_ID: z.uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
+  TEAMS_CLIENT_SECRET: z.string().min(1).optional(),
+  // Single-tenant bots name their tenant; unset means multi-tenant.
+  TEAMS_TENANT_ID: z.uuid({ message: 'must be the Entra tenant id (a GUID)' }).optional(),
+  // Where outbound Bot Connector calls go when no activity told us (proactive sends; tests).
+  TEAMS_SERVICE_URL: z.url({ message: 'must be a URL such as https://smba.trafficmanager.net/teams/' }).optional(),
+  // Skips inbound JWT validation, for the local Agents Playground only; refused in production.
+  TEAMS_ALLOW_UNAUTHENTICATED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  NODE_ENV: z.string().optional(),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -97,4 +111,50 @@ export function slackMode(config: AppConfig): SlackMode {
     );
   }
   return { kind: 'single-workspace', socketMode };
+}
+
+export type TeamsMode =
+  | { kind: 'off' }
+  | {
+      kind: 'on';
+      clientId?: string;
+      clientSecret?: string;
+      tenantId?: string;
+      serviceUrl?: string;
+      allowUnauthenticated: boolean;
+    };
+
+/**
+ * Whether the variables configure Teams. A client id needs its secret (and the other way
+ * round); the unauthenticated test mode is refused outright when NODE_ENV=production, so a
+ * stray variable can never open /api/messages to forged activities.
+ */
+export function teamsMode(config: AppConfig): TeamsMode {
+  const { TEAMS_CLIENT_ID: clientId, TEAMS_CLIENT_SECRET: clientSecret } = config;
+  const allowUnauthenticated = config.TEAMS_ALLOW_UNAUTHENTICATED;
+  if (allowUnauthenticated && config.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED=true is refused when NODE_ENV=production; Teams requests must be verified',
+    );
+  }
+  if (clientId === undefined && clientSecret === undefined && !allowUnauthenticated) {
+    if (config.TEAMS_TENANT_ID !== undefined) {
+      throw new ConfigError('Invalid configuration: TEAMS_TENANT_ID is set but TEAMS_CLIENT_ID is not');
+    }
+    return { kind: 'off' };
+  }
+  if (clientId !== undefined && clientSecret === undefined) {
+    throw new ConfigError('Invalid configuration: TEAMS_CLIENT_SECRET is required with TEAMS_CLIENT_ID');
+  }
+  if (clientSecret !== undefined && clientId === undefined) {
+    throw new ConfigError('Invalid configuration: TEAMS_CLIENT_ID is required with TEAMS_CLIENT_SECRET');
+  }
+  return {
+    kind: 'on',
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+    ...(config.TEAMS_SERVICE_URL ? { serviceUrl: config.TEAMS_SERVICE_URL } : {}),
+    allowUnauthenticated,
+  };
 }

@@ -82,6 +82,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       PORT: 0,
       LOG_LEVEL: 'silent',
       WORKER: 'off',
+      TEAMS_ALLOW_UNAUTHENTICATED: false,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: FAKE_DEFAULTS.token,
       SLACK_API_URL: fake.url,

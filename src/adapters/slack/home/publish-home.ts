@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import { presentHome } from '../../../core/views/home-view.js';
+import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { renderOptionsOf } from '../results/render-options.js';
 import { homeToView } from '../views/home-view.js';
 
 /** Open follow-ups read for the Home tab; the renderer shows 10 per section and counts the rest. */

@@ -1,35 +1,33 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Actor } from '../../../core/shared/actor.js';
 import type { Clock } from '../../../core/shared/ports.js';
+import { createTenantCache, type Tenant } from '../../../core/workspaces/tenant.js';
 import type { Workspace } from '../../../core/workspaces/workspace.js';
+
+export type { Tenant };
 
 /** What the adapter needs from the workspace service to turn a verified request into an Actor. */
 export interface TenantResolver {
-  resolveWorkspace(input: { platform: 'slack'; externalId: string; name: string }): Promise<Workspace>;
+  resolveWorkspace(input: {
+    platform: 'slack' | 'teams';
+    externalId: string;
+    name: string;
+  }): Promise<Workspace>;
   resolveActor(input: { workspace: Workspace; userId: string; displayName: string }): Promise<Actor>;
 }
 
-export interface Tenant {
-  workspace: Workspace;
-  actor: Actor;
-}
-
 const TENANT_KEY = 'interactionLogTenant';
-const CACHE_TTL_MS = 30_000;
 
 /**
  * Resolves the tenant from the *verified* request context (team or org-wide enterprise id,
- * user id) — never from anything the user typed — and caches it briefly so a cold path still
- * acks and opens modals well inside Slack's 3 seconds. Concurrent misses for the same person
- * share one lookup: after a restart a burst of requests costs one read, not one per request.
+ * user id) — never from anything the user typed — through the core's short-lived tenant cache,
+ * so a cold path still acks and opens modals well inside Slack's 3 seconds.
  */
 export function tenantMiddleware(
   resolver: TenantResolver,
   clock: Clock,
 ): { middleware: Middleware<AnyMiddlewareArgs>; invalidate(): void } {
-  const cache = new Map<string, { tenant: Tenant; expiresAt: number }>();
-  const inFlight = new Map<string, Promise<Tenant>>();
-  let generation = 0;
+  const cache = createTenantCache(clock);
 
   const resolve = async (externalId: string, userId: string, body: unknown): Promise<Tenant> => {
     const workspace = await resolver.resolveWorkspace({
@@ -45,43 +43,18 @@ export function tenantMiddleware(
     return { workspace, actor };
   };
 
-  const lookup = (key: string, externalId: string, userId: string, body: unknown): Promise<Tenant> => {
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const started = generation;
-    const promise = resolve(externalId, userId, body)
-      .then((tenant) => {
-        // A settings change while this lookup ran must not be overwritten by what it read.
-        if (started === generation) {
-          cache.set(key, { tenant, expiresAt: clock.now().getTime() + CACHE_TTL_MS });
-        }
-        return tenant;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
-  };
-
   const middleware: Middleware<AnyMiddlewareArgs> = async ({ context, body, next }) => {
     const externalId =
       context.isEnterpriseInstall && context.enterpriseId ? context.enterpriseId : context.teamId;
     const userId = context.userId;
     if (externalId && userId) {
-      const key = `${externalId}|${userId}`;
-      const cached = cache.get(key);
-      context[TENANT_KEY] =
-        cached && cached.expiresAt > clock.now().getTime()
-          ? cached.tenant
-          : await lookup(key, externalId, userId, body);
+      context[TENANT_KEY] = await cache.get(`${externalId}|${userId}`, () =>
+        resolve(externalId, userId, body),
+      );
     }
     await next();
   };
-  const invalidate = () => {
-    generation++;
-    cache.clear();
-    inFlight.clear();
-  };
-  return { middleware, invalidate };
+  return { middleware, invalidate: cache.invalidate };
 }
 
 export class MissingTenantError extends Error {}

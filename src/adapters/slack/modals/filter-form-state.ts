@@ -6,11 +6,11 @@ import {
   LIST_SORTS,
   type ListSort,
 } from '../../../core/interactions/interaction-filter.js';
+import { findOrganisationByName, type ResultQuery } from '../../../core/queries/result-query.js';
+import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import { FilterFormField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { findOrganisationByName, type ResultQuery } from '../results/query.js';
-import { renderOptionsOf } from '../results/render-options.js';
 import { FLAG_FILES, FLAG_IMPORTANT } from './filter-form.js';
 import { type StateValues, stateOf, textOf } from './modal-kit.js';
 

@@ -17,13 +17,13 @@ import {
   type FollowUpFilter,
   LIST_SORTS,
 } from '../../../core/interactions/interaction-filter.js';
+import type { ResultQuery } from '../../../core/queries/result-query.js';
+import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, FilterFormField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import type { ResultQuery } from '../results/query.js';
-import { renderOptionsOf } from '../results/render-options.js';
 import { option } from '../views/blocks.js';
 import { input, modal, textInput } from './modal-kit.js';
 import { openModal } from './replies.js';

@@ -1,68 +1,33 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import {
+  type FormMoments,
+  pickerValues,
+  readFormMoments,
+  splitTags,
+  zonedMoment,
+} from '../../../core/forms/log-form-rules.js';
 import type { AttachmentRef } from '../../../core/interactions/interaction.js';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import { InteractionFormField as F, type FieldIds, OTHER_TYPE_VALUE } from '../ids.js';
 import type { FormMetadata } from './form-metadata.js';
 import { chosenType, showsVisitAddress } from './interaction-form-blocks.js';
-import { type FormValues, splitTags } from './interaction-form-state.js';
-
-/** A follow-up date without a time is due at the start of the working day. */
-const DEFAULT_FOLLOW_UP_TIME = '09:00';
+import type { FormValues } from './interaction-form-state.js';
 
 /** Block id → message, as `response_action: 'errors'` wants them. */
 export type BlockErrors = Record<string, string>;
 
-/** A moment as the date and time pickers show it, in the workspace timezone. */
-export function pickerValues(date: Date, timeZone: string): { date: string; time: string } {
-  const zone = tz(timeZone);
-  return { date: format(date, 'yyyy-MM-dd', { in: zone }), time: format(date, 'HH:mm', { in: zone }) };
-}
-
-/** The pickers' wall-clock values read in the workspace timezone; undefined if malformed. */
-export function zonedMoment(date: string, time: string, timeZone: string): Date | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !t) return undefined;
-  const moment = new TZDate(
-    Number(d[1]),
-    Number(d[2]) - 1,
-    Number(d[3]),
-    Number(t[1]),
-    Number(t[2]),
-    timeZone,
-  );
-  return Number.isNaN(moment.getTime()) ? undefined : new Date(moment.getTime());
-}
-
-interface Moments {
-  occurredAt?: Date;
-  dueAt?: Date;
-  errors: FieldErrors;
-}
+export { pickerValues, zonedMoment };
 
 /**
- * Dates from the pickers, and the mistakes only the form can see, keyed like the core's field
- * errors ('time' is the form's own) so both reach the same input blocks.
+ * Dates from the pickers (the core's shared form rules), and the custom-type mistake, keyed
+ * like the core's field errors so both reach the same input blocks.
  */
-function readMoments(values: FormValues, timeZone: string): Moments {
-  const errors: FieldErrors = {};
-  let occurredAt: Date | undefined;
-  if (values.date) {
-    if (!values.time) errors.time = 'Choose a time.';
-    else occurredAt = zonedMoment(values.date, values.time, timeZone);
-  }
-  let dueAt: Date | undefined;
-  if (values.followUpDate) {
-    dueAt = zonedMoment(values.followUpDate, values.followUpTime ?? DEFAULT_FOLLOW_UP_TIME, timeZone);
-  } else if (values.followUpTime) {
-    errors['followUp.dueAt'] = 'Choose a date for the follow-up, or clear its time.';
-  }
+function readMoments(values: FormValues, timeZone: string): FormMoments {
+  const moments = readFormMoments(values, timeZone);
   // The edit use case treats a missing type as "unchanged", so an empty custom type is caught here.
   if (values.type === OTHER_TYPE_VALUE && !chosenType(values)) {
-    errors.type = 'Type the new interaction type.';
+    moments.errors.type = 'Type the new interaction type.';
   }
-  return { ...(occurredAt ? { occurredAt } : {}), ...(dueAt ? { dueAt } : {}), errors };
+  return moments;
 }
 
 function actionsOf(values: FormValues): string[] {

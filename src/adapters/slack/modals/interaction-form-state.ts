@@ -126,11 +126,3 @@ export function readFormValues(values: StateValues): FormValues {
   set('channel', oneOf(CHANNELS, stateOf(values, F.channel)?.selected_option?.value));
   return form;
 }
-
-/** "a, b,, c " → ["a", "b", "c"]: the free-text tags field. */
-export function splitTags(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter((tag) => tag.length > 0);
-}

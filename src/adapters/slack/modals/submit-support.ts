@@ -6,13 +6,14 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { splitTags } from '../../../core/forms/log-form-rules.js';
 import { ValidationError } from '../../../core/shared/errors.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import type { RenderOptions } from '../views/blocks.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
-import { type FormValues, splitTags } from './interaction-form-state.js';
+import type { FormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

@@ -6,9 +6,9 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { InteractionFilter } from '../../../core/interactions/interaction-filter.js';
+import type { ResultQuery } from '../../../core/queries/result-query.js';
+import type { TimelineRef } from '../../../core/queries/timeline-subject.js';
 import { ButtonValue, decodeValue, filterFromValue } from '../ids.js';
-import type { ResultQuery } from './query.js';
-import type { TimelineRef } from './timeline-message.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 export type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;

@@ -1,4 +1,5 @@
 import type { BlockAction } from '@slack/bolt';
+import type { ResultQuery } from '../../../core/queries/result-query.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
 import {
@@ -9,7 +10,6 @@ import {
   timelineValueOf,
 } from './action-support.js';
 import { runExport } from './export-runner.js';
-import type { ResultQuery } from './query.js';
 import { type Reply, replyWith } from './reply.js';
 
 function botTokenOf(args: ButtonArgs): string {

@@ -1,4 +1,6 @@
 import { WebAPIHTTPError } from '@slack/web-api';
+import type { ResultQuery } from '../../../core/queries/result-query.js';
+import { summaryContext } from '../../../core/queries/result-query.js';
 import { summarizeFilter } from '../../../core/views/filter-summary.js';
 import { ButtonValue, filterToValue, ResultActionId, ResultBlockId, tryEncodeValue } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -9,8 +11,6 @@ import { interactiveClient, retryAfterOf } from '../uploads/rate-limit.js';
 import { spoolToTempFile } from '../uploads/spool.js';
 import { actions, button, plural, type SlackMessage, section } from '../views/blocks.js';
 import { chipText } from '../views/list-blocks.js';
-import { summaryContext } from './list-message.js';
-import type { ResultQuery } from './query.js';
 import type { Reply } from './reply.js';
 
 export interface ExportJob {

@@ -1,5 +1,6 @@
 import type { KnownBlock, StaticSelect } from '@slack/types';
 import { type FollowUpView, hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import { ButtonValue, encodeValue, ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -17,7 +18,6 @@ import {
 } from '../views/blocks.js';
 import { SNOOZE_CHOICES } from '../views/home-view.js';
 import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
-import { renderOptionsOf } from './render-options.js';
 
 /** The most follow-ups read for the message; two blocks each keeps this well inside 50 blocks. */
 const FOLLOW_UPS_MAX = 20;

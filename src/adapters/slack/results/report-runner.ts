@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import { reportRangeOf } from '../../../core/commands/command-dispatch.js';
 import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
 import { reportCsv } from '../../../core/reports/report-delivery.js';
+import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { createSlackReportPublisher } from '../notifiers/slack-report-publisher.js';
-import { renderOptionsOf } from './render-options.js';
 import type { Reply } from './reply.js';
 
 export interface ReportJob {
@@ -16,18 +17,6 @@ export interface ReportJob {
   reply: Reply;
 }
 
-/** The grammar's period as the report use case reads it. */
-function reportInput(period: ReportPeriod): { range: string } {
-  switch (period.kind) {
-    case 'lastWeek':
-      return { range: 'last week' };
-    case 'thisWeek':
-      return { range: 'this week' };
-    case 'range':
-      return { range: `${period.from}..${period.to}` };
-  }
-}
-
 /**
  * F14 on demand: the same report and CSV as the weekly post (the scheduler's renderer and
  * publisher), posted now in the channel it was asked in. The CSV goes as a stream the
@@ -36,7 +25,7 @@ function reportInput(period: ReportPeriod): { range: string } {
 export async function runReport(job: ReportJob): Promise<boolean> {
   const { tenant, deps } = job;
   const { container } = deps;
-  const report = await container.reports.weeklyReport(tenant.actor, reportInput(job.period));
+  const report = await container.reports.weeklyReport(tenant.actor, reportRangeOf(job.period));
   const csv = await reportCsv(container.exports, tenant.actor, report.period);
   const publisher = createSlackReportPublisher({
     clientFor: async () => job.client,

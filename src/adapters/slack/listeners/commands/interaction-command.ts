@@ -1,10 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import {
-  CommandSyntaxError,
-  type ParsedCommand,
-  parseCommand,
-} from '../../../../core/commands/command-grammar.js';
-import { assertNever } from '../../blocks/limits.js';
+import { dispatchCommand } from '../../../../core/commands/command-dispatch.js';
 import { SlashCommand } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { replyWith } from '../../results/reply.js';
@@ -23,31 +18,6 @@ import { timelineCommand } from './handlers/timeline.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-function route(ctx: CommandContext, parsed: ParsedCommand): Promise<void> {
-  switch (parsed.kind) {
-    case 'help':
-      return helpCommand(ctx);
-    case 'log':
-      return logCommand(ctx, parsed.contactQueries);
-    case 'timeline':
-      return timelineCommand(ctx, parsed.contactQuery);
-    case 'list':
-      return listCommand(ctx, parsed.filter, parsed.hasFilters);
-    case 'export':
-      return exportCommand(ctx, parsed.filter, parsed.hasFilters);
-    case 'report':
-      return reportCommand(ctx, parsed.period);
-    case 'followups':
-      return followUpsCommand(ctx);
-    case 'contact':
-      return contactCommand(ctx, parsed.sub, parsed.text);
-    case 'settings':
-      return settingsCommand(ctx);
-    default:
-      return assertNever(parsed);
-  }
-}
-
 /**
  * `/interaction <subcommand>`: acked at once (an empty ack shows nothing), then routed. A
  * command the grammar cannot read, or a filter naming something unknown, gets an ephemeral
@@ -58,21 +28,26 @@ export function registerInteractionCommand(app: App, deps: SlackDeps): void {
   app.command(SlashCommand.interaction, async ({ ack, command, client, respond, context }: CommandArgs) => {
     await ack();
     const reply = replyWith(respond);
-    try {
-      const parsed = parseCommand(command.text);
-      const ctx: CommandContext = {
-        tenant: tenantOf(context),
-        deps,
-        client,
-        command,
-        respond,
-        reply,
-        botToken: typeof context.botToken === 'string' ? context.botToken : undefined,
-      };
-      await route(ctx, parsed);
-    } catch (error) {
-      if (!(error instanceof CommandSyntaxError)) throw error;
-      await reply(commandErrorBlocks(error, command.command));
-    }
+    const ctx: CommandContext = {
+      tenant: tenantOf(context),
+      deps,
+      client,
+      command,
+      respond,
+      reply,
+      botToken: typeof context.botToken === 'string' ? context.botToken : undefined,
+    };
+    await dispatchCommand<void>(command.text, {
+      help: () => helpCommand(ctx),
+      log: (contactQueries) => logCommand(ctx, contactQueries),
+      timeline: (contactQuery) => timelineCommand(ctx, contactQuery),
+      list: (filter, hasFilters) => listCommand(ctx, filter, hasFilters),
+      export: (filter, hasFilters) => exportCommand(ctx, filter, hasFilters),
+      report: (period) => reportCommand(ctx, period),
+      followups: () => followUpsCommand(ctx),
+      contact: (sub, text) => contactCommand(ctx, sub, text),
+      settings: () => settingsCommand(ctx),
+      syntaxError: (error) => reply(commandErrorBlocks(error, command.command)),
+    });
   });
 }

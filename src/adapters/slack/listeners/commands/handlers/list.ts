@@ -1,7 +1,7 @@
 import type { FilterSpec } from '../../../../../core/commands/command-grammar.js';
+import { resolveFilterSpec } from '../../../../../core/queries/result-query.js';
 import { channelTarget, openFilterForm } from '../../../modals/filter-form.js';
 import { listMessage } from '../../../results/list-message.js';
-import { resolveFilterSpec } from '../../../results/query.js';
 import type { CommandContext } from './command-context.js';
 
 /**

@@ -1,3 +1,4 @@
+import { uniqueMatch } from '../../../../../core/queries/timeline-subject.js';
 import { assertCanWrite } from '../../../../../core/shared/actor.js';
 import { escapeAndTruncate } from '../../../blocks/limits.js';
 import { CallbackId } from '../../../ids.js';
@@ -5,7 +6,6 @@ import { contactLabel } from '../../../modals/contact-choice.js';
 import type { ContactChoice } from '../../../modals/interaction-form-state.js';
 import { logFormView, openLogForm } from '../../../modals/log-form.js';
 import { openThenFill } from '../../../modals/modal-kit.js';
-import { uniqueMatch } from '../../../results/timeline-message.js';
 import type { CommandContext } from './command-context.js';
 
 /** Names typed after `log` that are looked up; the form's picker handles any more. */

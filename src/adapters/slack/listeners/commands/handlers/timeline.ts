@@ -1,5 +1,6 @@
+import { findTimelineSubject } from '../../../../../core/queries/timeline-subject.js';
 import { escapeAndTruncate } from '../../../blocks/limits.js';
-import { findTimelineSubject, pickerMessage, timelineMessage } from '../../../results/timeline-message.js';
+import { pickerMessage, timelineMessage } from '../../../results/timeline-message.js';
 import type { CommandContext } from './command-context.js';
 
 /**

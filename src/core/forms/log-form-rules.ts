@@ -1,0 +1,142 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { AttachmentRef } from '../interactions/interaction.js';
+import type { FieldErrors } from '../shared/errors.js';
+
+/**
+ * The rules of the "log an interaction" form that every surface shares: how the date and
+ * time fields read in the workspace timezone, what an empty custom type means, how typed tags
+ * split. Slack's modal and the Teams dialog both build the log use case's input through here.
+ */
+
+/** A follow-up date without a time is due at the start of the working day. */
+export const DEFAULT_FOLLOW_UP_TIME = '09:00';
+
+/** A moment as the date and time pickers show it, in the workspace timezone. */
+export function pickerValues(date: Date, timeZone: string): { date: string; time: string } {
+  const zone = tz(timeZone);
+  return { date: format(date, 'yyyy-MM-dd', { in: zone }), time: format(date, 'HH:mm', { in: zone }) };
+}
+
+/** The pickers' wall-clock values read in the workspace timezone; undefined if malformed. */
+export function zonedMoment(date: string, time: string, timeZone: string): Date | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
+  if (!d || !t) return undefined;
+  const moment = new TZDate(
+    Number(d[1]),
+    Number(d[2]) - 1,
+    Number(d[3]),
+    Number(t[1]),
+    Number(t[2]),
+    timeZone,
+  );
+  return Number.isNaN(moment.getTime()) ? undefined : new Date(moment.getTime());
+}
+
+/** "To call back, Agreed" typed in the new-tags field. */
+export function splitTags(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag.length > 0);
+}
+
+export interface FormMomentFields {
+  date?: string;
+  time?: string;
+  followUpDate?: string;
+  followUpTime?: string;
+}
+
+export interface FormMoments {
+  occurredAt?: Date;
+  dueAt?: Date;
+  errors: FieldErrors;
+}
+
+/**
+ * Dates from the pickers, and the mistakes only the form can see, keyed like the core's field
+ * errors ('time' is the form's own) so both reach the same inputs.
+ */
+export function readFormMoments(fields: FormMomentFields, timeZone: string): FormMoments {
+  const errors: FieldErrors = {};
+  let occurredAt: Date | undefined;
+  if (fields.date) {
+    if (!fields.time) errors.time = 'Choose a time.';
+    else occurredAt = zonedMoment(fields.date, fields.time, timeZone);
+    if (fields.time && !occurredAt) errors.occurredAt = 'Enter a valid date and time.';
+  }
+  let dueAt: Date | undefined;
+  if (fields.followUpDate) {
+    dueAt = zonedMoment(fields.followUpDate, fields.followUpTime || DEFAULT_FOLLOW_UP_TIME, timeZone);
+    if (!dueAt) errors['followUp.dueAt'] = 'Enter a valid follow-up date and time.';
+  } else if (fields.followUpTime) {
+    errors['followUp.dueAt'] = 'Choose a date for the follow-up, or clear its time.';
+  }
+  return { ...(occurredAt ? { occurredAt } : {}), ...(dueAt ? { dueAt } : {}), errors };
+}
+
+/** A submitted log form, surface-neutral: the adapter reads its own payload into this. */
+export interface LogFormFields extends FormMomentFields {
+  contactIds: string[];
+  /** A configured type, or undefined with `customType` when the user chose "Other…". */
+  type?: string;
+  customType?: string;
+  /** True when the user picked the "Other…" choice: the custom type must then be typed. */
+  customTypeChosen: boolean;
+  actions: string[];
+  newActions?: string;
+  description?: string;
+  assigneeId?: string;
+  important: boolean;
+  visitAddress?: string;
+  direction?: string;
+  channel?: string;
+  attachments?: AttachmentRef[];
+}
+
+export function chosenTypeOf(fields: Pick<LogFormFields, 'type' | 'customType' | 'customTypeChosen'>) {
+  return fields.customTypeChosen ? fields.customType?.trim() || undefined : fields.type;
+}
+
+/** F3: only a Visit has an address. */
+export function takesVisitAddress(type: string | undefined): boolean {
+  return type?.toLowerCase() === 'visit';
+}
+
+export interface LogFormContext {
+  /** Stable for the life of the form, so a double submit or a retry maps to the same records. */
+  idempotencyKey: string;
+  timeZone: string;
+  /** F6: the chat message the interaction was logged from. */
+  source?: { kind: 'chat-message'; link?: string };
+}
+
+/** The log use case's input from a submitted form, plus the errors only the form can see. */
+export function logInputFromFields(
+  fields: LogFormFields,
+  context: LogFormContext,
+): { input: unknown; errors: FieldErrors } {
+  const { occurredAt, dueAt, errors } = readFormMoments(fields, context.timeZone);
+  const type = chosenTypeOf(fields);
+  if (fields.customTypeChosen && !type) errors.type = 'Type the new interaction type.';
+  const input = {
+    idempotencyKey: context.idempotencyKey,
+    contactIds: fields.contactIds,
+    type,
+    actions: [...fields.actions, ...splitTags(fields.newActions)],
+    description: fields.description ?? '',
+    ...(occurredAt ? { occurredAt } : {}),
+    ...(dueAt
+      ? { followUp: { dueAt, ...(fields.assigneeId ? { assigneeId: fields.assigneeId } : {}) } }
+      : {}),
+    important: fields.important,
+    ...(takesVisitAddress(type) && fields.visitAddress ? { visitAddress: fields.visitAddress } : {}),
+    ...(fields.direction ? { direction: fields.direction } : {}),
+    ...(fields.channel ? { channel: fields.channel } : {}),
+    attachments: fields.attachments ?? [],
+    source: context.source ?? { kind: 'manual' },
+  };
+  return { input, errors };
+}

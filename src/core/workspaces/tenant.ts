@@ -1,0 +1,63 @@
+import { isValidTimeZone } from '../exports/date-format.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/ports.js';
+import { DEFAULT_TIMEZONE, type Workspace } from './workspace.js';
+
+/** A verified request's workspace and the person acting in it. */
+export interface Tenant {
+  workspace: Workspace;
+  actor: Actor;
+}
+
+/** Dates in the workspace zone and format; a zone an admin mistyped falls back instead of throwing. */
+export function renderOptionsOf(workspace: Workspace): { timeZone: string; dateFormat: string } {
+  const { timezone, dateFormat } = workspace.settings;
+  return { timeZone: isValidTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE, dateFormat };
+}
+
+const CACHE_TTL_MS = 30_000;
+
+export interface TenantCache {
+  /** The cached tenant for `key`, else the result of `load` (one load per key at a time). */
+  get(key: string, load: () => Promise<Tenant>): Promise<Tenant>;
+  /** Role or settings changed: the next request of this process reads them again. */
+  invalidate(): void;
+}
+
+/**
+ * A short-lived cache of resolved tenants, so a cold path still answers inside the platform's
+ * deadline (Slack: 3 s, Teams invokes: 5 s). Concurrent misses for the same person share one
+ * lookup: after a restart a burst of requests costs one read, not one per request.
+ */
+export function createTenantCache(clock: Clock, ttlMs = CACHE_TTL_MS): TenantCache {
+  const cache = new Map<string, { tenant: Tenant; expiresAt: number }>();
+  const inFlight = new Map<string, Promise<Tenant>>();
+  let generation = 0;
+
+  const lookup = (key: string, load: () => Promise<Tenant>): Promise<Tenant> => {
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const started = generation;
+    const promise = load()
+      .then((tenant) => {
+        // A settings change while this lookup ran must not be overwritten by what it read.
+        if (started === generation) cache.set(key, { tenant, expiresAt: clock.now().getTime() + ttlMs });
+        return tenant;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  };
+
+  return {
+    async get(key, load) {
+      const cached = cache.get(key);
+      return cached && cached.expiresAt > clock.now().getTime() ? cached.tenant : lookup(key, load);
+    },
+    invalidate() {
+      generation++;
+      cache.clear();
+      inFlight.clear();
+    },
+  };
+}
