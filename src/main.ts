@@ -1,44 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import express from 'express';
 import { createContainer } from './app/container.js';
-import { startSlackScheduling } from './app/start-scheduling.js';
-import { startSlack } from './app/start-slack.js';
+import type { PlatformSenders } from './app/platform-delivery.js';
+import { slackSenders, startChatScheduling } from './app/start-scheduling.js';
+import { type RunningSlack, startSlack } from './app/start-slack.js';
+import { startTeams } from './app/start-teams.js';
 import { prepareScheduling } from './app/worker.js';
-import { startHealthServer } from './http/health.js';
-import { ConfigError, loadConfig, slackMode } from './infra/config/env.js';
+import type { Platform } from './core/workspaces/workspace.js';
+import { healthHandler } from './http/health.js';
+import { ConfigError, loadConfig, slackMode, teamsMode } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/mongo/database.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
 
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+}
+
+/**
+ * One process, one port: /healthz, Slack at /slack/events (unless Socket Mode) and Teams at
+ * /api/messages, each only when configured; the job worker delivers through whichever
+ * platform a workspace belongs to.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const mode = slackMode(config); // a half-configured Slack stops start-up before anything runs
+  // Half-configured platforms stop start-up before anything runs.
+  const slack = slackMode(config);
+  const teams = teamsMode(config);
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
   logger.info('Database ready', { database: database.description });
   // The scheduler exists in every mode: the bot queues reminders even where no jobs run.
   const scheduling = prepareScheduling(database, { logger });
   const container = createContainer(database, { logger, scheduler: scheduling.scheduler });
-  const worker = await startSlackScheduling(config, mode, container, scheduling, logger);
 
-  let stopServing: () => Promise<void>;
-  if (mode.kind === 'off' || config.WORKER === 'only') {
-    const server = await startHealthServer(config.PORT, () => container.database.ping());
-    stopServing = async () => void server.close();
-    logger.info('Listening', { port: config.PORT, health: '/healthz' });
-    if (mode.kind === 'off') {
-      logger.warn(
-        `No chat platform is configured: set ${mode.missing.join(' and ')} (see .env.example and README).`,
-      );
-    } else {
-      logger.info('WORKER=only: running jobs without serving Slack requests');
-    }
-  } else {
-    const slack = await startSlack(config, mode, container, logger);
-    stopServing = slack.stop;
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.get(
+    '/healthz',
+    healthHandler(() => container.database.ping()),
+  );
+  const serving = config.WORKER !== 'only';
+  const senders: Partial<Record<Platform, PlatformSenders>> = {};
+  let runningSlack: RunningSlack | undefined;
+  if (slack.kind !== 'off') {
+    senders.slack = slackSenders(config, slack, container);
+    if (serving) runningSlack = await startSlack(config, slack, container, expressApp, logger);
+  }
+  if (teams.kind === 'on') {
+    // A jobs-only worker mounts nothing for users, but still needs the SDK to send proactively.
+    const running = await startTeams({
+      mode: teams,
+      expressApp: serving ? expressApp : express(),
+      container,
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    });
+    senders.teams = running.senders;
+    if (serving) logger.info('Teams bot running', { endpoint: `:${config.PORT}/api/messages` });
+  }
+  const worker = await startChatScheduling(config, container, scheduling, senders, logger);
+
+  const server = createServer(expressApp);
+  await listen(server, config.PORT);
+  logger.info('Listening', { port: config.PORT, health: '/healthz' });
+  if (slack.kind === 'off' && teams.kind === 'off') {
+    logger.warn(
+      `No chat platform is configured: set ${slack.missing.join(' and ')}, or TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET (see .env.example and README).`,
+    );
+  } else if (!serving) {
+    logger.info('WORKER=only: running jobs without serving chat requests');
   }
 
   const shutdown = async (signal: string) => {
     logger.info('Shutting down', { signal });
-    await stopServing();
+    server.close();
+    await runningSlack?.stop();
     await worker?.stop();
     await database.close();
     process.exit(0);

@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
+import type { Express } from 'express';
 import { parseNaturalDate } from '../adapters/shared/natural-dates.js';
 import { createSlackApp } from '../adapters/slack/app.js';
 import type { Logger } from '../core/shared/ports.js';
-import { healthHandler, startHealthServer } from '../http/health.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
 import { MongoInstallationStore } from '../infra/slack/installation-store.js';
 import type { Container } from './container.js';
@@ -14,17 +13,17 @@ export interface RunningSlack {
 }
 
 /**
- * Starts the Bolt app: in HTTP mode its receiver serves /slack/events (and the OAuth routes)
- * plus /healthz on PORT; in Socket Mode Slack is reached over the websocket and a small
- * server keeps /healthz on PORT.
+ * Starts the Bolt app: in HTTP mode it is mounted on the shared Express server at
+ * /slack/events (and the OAuth routes); in Socket Mode Slack is reached over the websocket
+ * and the shared server still serves /healthz (and Teams) on PORT.
  */
 export async function startSlack(
   config: AppConfig,
   mode: Exclude<SlackMode, { kind: 'off' }>,
   container: Container,
+  expressApp: Express,
   logger: Logger,
 ): Promise<RunningSlack> {
-  const ping = () => container.database.ping();
   const app = createSlackApp({
     config,
     mode,
@@ -33,17 +32,9 @@ export async function startSlack(
     clock: container.clock,
     logger,
     deps: { container, parseDate: parseNaturalDate },
-    ...(mode.socketMode
-      ? {}
-      : { customRoutes: [{ path: '/healthz', method: 'GET', handler: healthHandler(ping) }] }),
+    expressApp,
   });
-  let healthServer: Server | undefined;
-  if (mode.socketMode) {
-    await app.start();
-    healthServer = await startHealthServer(config.PORT, ping);
-  } else {
-    await app.start(config.PORT);
-  }
+  if (mode.socketMode) await app.start();
   logger.info('Slack bot running', {
     mode: mode.kind,
     transport: mode.socketMode ? 'socket mode' : `HTTP on :${config.PORT}/slack/events`,
@@ -51,8 +42,7 @@ export async function startSlack(
   return {
     app,
     async stop() {
-      await app.stop();
-      healthServer?.close();
+      if (mode.socketMode) await app.stop();
     },
   };
 }

@@ -20,6 +20,18 @@ function importsOf(source: string): string[] {
   return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
+function allowedInCore(file: string, specifier: string): boolean {
+  if (specifier.startsWith('node:')) return true;
+  if (specifier.startsWith('.')) return resolve(join(file, '..'), specifier).startsWith(CORE);
+  const packageName = specifier.startsWith('@')
+    ? specifier.split('/').slice(0, 2).join('/')
+    : specifier.split('/')[0]!;
+  return ALLOWED_PACKAGES.has(packageName);
+}
+
+const TEAMS = resolve('src/adapters/teams');
+const SLACK = resolve('src/adapters/slack');
+
 describe('core boundary', () => {
   const files = sourceFiles(CORE);
 
@@ -30,14 +42,9 @@ describe('core boundary', () => {
   it.each(files.map((file) => [relative(CORE, file), file]))(
     '%s imports nothing platform- or storage-specific',
     (_name, file) => {
-      const offending = importsOf(readFileSync(file, 'utf8')).filter((specifier) => {
-        if (specifier.startsWith('node:')) return false;
-        if (specifier.startsWith('.')) return !resolve(join(file, '..'), specifier).startsWith(CORE);
-        const packageName = specifier.startsWith('@')
-          ? specifier.split('/').slice(0, 2).join('/')
-          : specifier.split('/')[0]!;
-        return !ALLOWED_PACKAGES.has(packageName);
-      });
+      const offending = importsOf(readFileSync(file, 'utf8')).filter(
+        (specifier) => !allowedInCore(file, specifier),
+      );
       expect(offending).toEqual([]);
     },
   );
@@ -47,5 +54,30 @@ describe('core boundary', () => {
       '@slack/bolt',
       'mongoose',
     ]);
+    const coreFile = join(CORE, 'x.ts');
+    for (const specifier of [
+      '@slack/bolt',
+      '@microsoft/teams.apps',
+      '@microsoft/teams.cards',
+      'mongoose',
+      'agenda',
+    ]) {
+      expect(allowedInCore(coreFile, specifier), specifier).toBe(false);
+    }
+    expect(allowedInCore(coreFile, 'zod')).toBe(true);
   });
+});
+
+describe('adapter boundary', () => {
+  it.each(sourceFiles(TEAMS).map((file) => [relative(TEAMS, file), file]))(
+    'teams/%s imports nothing from the Slack adapter (shared logic lives in the core)',
+    (_name, file) => {
+      const fromSlack = importsOf(readFileSync(file, 'utf8')).filter(
+        (specifier) =>
+          specifier.startsWith('@slack/') ||
+          (specifier.startsWith('.') && resolve(join(file, '..'), specifier).startsWith(SLACK)),
+      );
+      expect(fromSlack).toEqual([]);
+    },
+  );
 });

@@ -1,6 +1,7 @@
-import { App, type AppOptions } from '@slack/bolt';
+import { App, type AppOptions, ExpressReceiver } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -18,8 +19,13 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Everything the listeners need besides tenancy: use cases, renderers' settings. */
   deps: Omit<SlackDeps, 'invalidateTenantCache' | 'webClientOptions'>;
-  /** Extra HTTP routes on the same port (health check). */
+  /** Extra HTTP routes on the same port (health check), when Bolt serves HTTP itself. */
   customRoutes?: AppOptions['customRoutes'];
+  /**
+   * The process's shared Express server (Teams and /healthz live there too): Slack is mounted
+   * on it at /slack/events (and the OAuth routes) instead of listening on its own.
+   */
+  expressApp?: Express;
   /**
    * Tests answer Slack only once the listener finished, so they can assert right after the
    * request; production acks first and keeps working (Slack's 3-second rule).
@@ -41,7 +47,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     logger: toBoltLogger(logger, 'slack-web-api'),
     ...(options.webClientRetries !== undefined ? { retryConfig: { retries: options.webClientRetries } } : {}),
   };
-  const auth: Partial<AppOptions> =
+  const oauth =
     mode.kind === 'oauth'
       ? {
           clientId: config.SLACK_CLIENT_ID,
@@ -51,21 +57,40 @@ export function createSlackApp(options: SlackAppOptions): App {
           installationStore: options.installationStore,
           installerOptions: { directInstall: true, stateVerification: true },
         }
-      : { token: config.SLACK_BOT_TOKEN };
-  const app = new App({
-    ...auth,
-    ...(mode.socketMode
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { signingSecret: config.SLACK_SIGNING_SECRET }),
-    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
-    processBeforeResponse: options.processBeforeResponse ?? false,
+      : {};
+  const token = mode.kind === 'oauth' ? {} : { token: config.SLACK_BOT_TOKEN };
+  const processBeforeResponse = options.processBeforeResponse ?? false;
+  const common = {
+    processBeforeResponse,
     clientOptions: webClientOptions,
     logger: toBoltLogger(logger),
     extendedErrorHandler: true,
     // Token verification would call auth.test before the first request; do it lazily instead so
     // start-up never depends on Slack being reachable.
     tokenVerificationEnabled: false,
-  });
+  };
+  let app: App;
+  if (options.expressApp && !mode.socketMode) {
+    const receiver = new ExpressReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+      app: options.expressApp,
+      endpoints: '/slack/events',
+      processBeforeResponse,
+      logger: toBoltLogger(logger),
+      ...oauth,
+    });
+    app = new App({ receiver, ...token, ...common });
+  } else {
+    app = new App({
+      ...oauth,
+      ...token,
+      ...(mode.socketMode
+        ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+        : { signingSecret: config.SLACK_SIGNING_SECRET }),
+      ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+      ...common,
+    });
+  }
 
   const tenancy = tenantMiddleware(options.tenants, options.clock);
   app.use(tenancy.middleware);

@@ -140,3 +140,51 @@ export function logInputFromFields(
   };
   return { input, errors };
 }
+
+/** Same minute in the pickers as the stored moment: unchanged, so the stored seconds are kept. */
+export function sameMinute(picked: Date | undefined, original: Date | undefined, timeZone: string): boolean {
+  if (!picked || !original) return false;
+  const a = pickerValues(picked, timeZone);
+  const b = pickerValues(original, timeZone);
+  return a.date === b.date && a.time === b.time;
+}
+
+export interface EditedInteraction {
+  id: string;
+  occurredAt: Date;
+  /** The open follow-up's stored due date, if the form showed one. */
+  dueAt?: Date;
+}
+
+/**
+ * The edit use case's input from a submitted form. Dates shown to the minute and left alone
+ * are not re-sent: that would shift the stored seconds, and an overdue follow-up would be
+ * refused as "in the past" though nobody touched it. A cleared follow-up date removes it.
+ */
+export function editInputFromFields(
+  fields: Omit<LogFormFields, 'contactIds'>,
+  original: EditedInteraction,
+  timeZone: string,
+): { input: unknown; errors: FieldErrors } {
+  const { occurredAt, dueAt, errors } = readFormMoments(fields, timeZone);
+  const type = chosenTypeOf(fields);
+  if (fields.customTypeChosen && !type) errors.type = 'Type the new interaction type.';
+  let followUp: unknown;
+  if (dueAt) {
+    const due = sameMinute(dueAt, original.dueAt, timeZone) && original.dueAt ? original.dueAt : dueAt;
+    followUp = { dueAt: due, ...(fields.assigneeId ? { assigneeId: fields.assigneeId } : {}) };
+  } else if (original.dueAt) {
+    followUp = null;
+  }
+  const input = {
+    id: original.id,
+    type,
+    actions: [...fields.actions, ...splitTags(fields.newActions)],
+    description: fields.description ?? '',
+    ...(occurredAt && !sameMinute(occurredAt, original.occurredAt, timeZone) ? { occurredAt } : {}),
+    ...(followUp !== undefined ? { followUp } : {}),
+    important: fields.important,
+    ...(takesVisitAddress(type) ? { visitAddress: fields.visitAddress ?? '' } : {}),
+  };
+  return { input, errors };
+}

@@ -115,3 +115,31 @@ export async function loadTimelineView(
   };
   return presentOrganisationTimeline(organisation, timeline, actor, now);
 }
+
+/** Names typed after `log` that are looked up; the form's picker handles any more. */
+export const NAMED_CONTACTS_MAX = 10;
+/** A few results per name are enough to tell "exactly one" from "ambiguous". */
+const MATCHES_PER_NAME = 5;
+/** The search's own maximum; longer text cannot name a contact. */
+const NAME_LENGTH_MAX = 100;
+
+/** `log ann, bob@x.org`: the contacts the typed names designate unambiguously, once each, in the order typed. */
+export async function namedContacts(
+  tenant: Tenant,
+  deps: QueryDeps,
+  names: readonly string[],
+): Promise<Contact[]> {
+  const searched = names.slice(0, NAMED_CONTACTS_MAX).filter((name) => name.length <= NAME_LENGTH_MAX);
+  const results = await Promise.all(
+    searched.map((text) =>
+      deps.container.contacts.findContacts(tenant.actor, { text, limit: MATCHES_PER_NAME }),
+    ),
+  );
+  const seen = new Set<string>();
+  return results.flatMap((found, index) => {
+    const match = uniqueMatch(found, searched[index] ?? '');
+    if (!match || seen.has(match.id)) return [];
+    seen.add(match.id);
+    return [match];
+  });
+}

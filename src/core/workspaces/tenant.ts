@@ -3,6 +3,16 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/ports.js';
 import { DEFAULT_TIMEZONE, type Workspace } from './workspace.js';
 
+/** What an adapter needs from the workspace service to turn a verified request into an Actor. */
+export interface TenantResolver {
+  resolveWorkspace(input: {
+    platform: 'slack' | 'teams';
+    externalId: string;
+    name: string;
+  }): Promise<Workspace>;
+  resolveActor(input: { workspace: Workspace; userId: string; displayName: string }): Promise<Actor>;
+}
+
 /** A verified request's workspace and the person acting in it. */
 export interface Tenant {
   workspace: Workspace;

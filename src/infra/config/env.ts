@@ -39,17 +39,21 @@ export const envSchema = z.object({
   SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
 
   // Microsoft Teams (issue: Teams plugin). The Entra app registration of the bot.
-  TEAMS_CLIENT_ID: z.uuid({ message: 'must be the bot\'s Microsoft App ID (a GUID)' }).optional(),
+  TEAMS_CLIENT_ID: z.uuid({ message: "must be the bot's Microsoft App ID (a GUID)" }).optional(),
   TEAMS_CLIENT_SECRET: z.string().min(1).optional(),
   // Single-tenant bots name their tenant; unset means multi-tenant.
   TEAMS_TENANT_ID: z.uuid({ message: 'must be the Entra tenant id (a GUID)' }).optional(),
   // Where outbound Bot Connector calls go when no activity told us (proactive sends; tests).
-  TEAMS_SERVICE_URL: z.url({ message: 'must be a URL such as https://smba.trafficmanager.net/teams/' }).optional(),
+  TEAMS_SERVICE_URL: z
+    .url({ message: 'must be a URL such as https://smba.trafficmanager.net/teams/' })
+    .optional(),
   // Skips inbound JWT validation, for the local Agents Playground only; refused in production.
   TEAMS_ALLOW_UNAUTHENTICATED: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  // Where users' browsers reach this app (CSV download links in Teams). Default: http://localhost:PORT.
+  PUBLIC_URL: z.url({ message: 'must be a URL such as https://crm-bot.example.org' }).optional(),
   NODE_ENV: z.string().optional(),
 });
 

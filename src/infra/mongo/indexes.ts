@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   audit: 'audit_entries',
   claims: 'claims',
   slackInstallations: 'slack_installations',
+  conversationRefs: 'teams_conversation_refs',
   deliveryPending: 'delivery_pending',
   deliveryOutcomes: 'delivery_outcomes',
   deliveryAttempts: 'delivery_attempts',

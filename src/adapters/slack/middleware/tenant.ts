@@ -1,20 +1,8 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
-import type { Actor } from '../../../core/shared/actor.js';
 import type { Clock } from '../../../core/shared/ports.js';
-import { createTenantCache, type Tenant } from '../../../core/workspaces/tenant.js';
-import type { Workspace } from '../../../core/workspaces/workspace.js';
+import { createTenantCache, type Tenant, type TenantResolver } from '../../../core/workspaces/tenant.js';
 
-export type { Tenant };
-
-/** What the adapter needs from the workspace service to turn a verified request into an Actor. */
-export interface TenantResolver {
-  resolveWorkspace(input: {
-    platform: 'slack' | 'teams';
-    externalId: string;
-    name: string;
-  }): Promise<Workspace>;
-  resolveActor(input: { workspace: Workspace; userId: string; displayName: string }): Promise<Actor>;
-}
+export type { Tenant, TenantResolver };
 
 const TENANT_KEY = 'interactionLogTenant';
 

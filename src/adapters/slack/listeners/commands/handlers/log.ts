@@ -1,4 +1,4 @@
-import { uniqueMatch } from '../../../../../core/queries/timeline-subject.js';
+import { NAMED_CONTACTS_MAX, namedContacts } from '../../../../../core/queries/timeline-subject.js';
 import { assertCanWrite } from '../../../../../core/shared/actor.js';
 import { escapeAndTruncate } from '../../../blocks/limits.js';
 import { CallbackId } from '../../../ids.js';
@@ -8,30 +8,15 @@ import { logFormView, openLogForm } from '../../../modals/log-form.js';
 import { openThenFill } from '../../../modals/modal-kit.js';
 import type { CommandContext } from './command-context.js';
 
-/** Names typed after `log` that are looked up; the form's picker handles any more. */
-const QUERIES_MAX = 10;
-/** A few results per name are enough to tell "exactly one" from "ambiguous". */
-const MATCHES_PER_QUERY = 5;
 /** The search's own maximum; longer text cannot name a contact. */
 const QUERY_LENGTH_MAX = 100;
 /** How much of the typed names the "Looking up…" placeholder repeats. */
 const LOOKING_UP_NAMES_MAX = 200;
 
-/** The contacts the typed names designate unambiguously, once each, in the order typed. */
+/** The contacts the typed names designate unambiguously (the core's rule), as form choices. */
 async function preselectedContacts(ctx: CommandContext, searched: string[]): Promise<ContactChoice[]> {
-  const { tenant, deps } = ctx;
-  const results = await Promise.all(
-    searched.map((text) =>
-      deps.container.contacts.findContacts(tenant.actor, { text, limit: MATCHES_PER_QUERY }),
-    ),
-  );
-  const seen = new Set<string>();
-  return results.flatMap((found, index) => {
-    const match = uniqueMatch(found, searched[index] ?? '');
-    if (!match || seen.has(match.id)) return [];
-    seen.add(match.id);
-    return [{ id: match.id, label: contactLabel(match) }];
-  });
+  const found = await namedContacts(ctx.tenant, ctx.deps, searched);
+  return found.map((match) => ({ id: match.id, label: contactLabel(match) }));
 }
 
 /**
@@ -43,7 +28,7 @@ async function preselectedContacts(ctx: CommandContext, searched: string[]): Pro
  */
 export async function logCommand(ctx: CommandContext, queries: readonly string[]): Promise<void> {
   const { tenant, deps, command } = ctx;
-  const searched = queries.slice(0, QUERIES_MAX).filter((query) => query.length <= QUERY_LENGTH_MAX);
+  const searched = queries.slice(0, NAMED_CONTACTS_MAX).filter((query) => query.length <= QUERY_LENGTH_MAX);
   if (searched.length === 0) {
     await openLogForm(ctx.client, command.trigger_id, tenant, deps, { channelId: command.channel_id });
     return;

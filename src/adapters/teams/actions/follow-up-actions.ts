@@ -1,0 +1,44 @@
+import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { Interaction } from '../../../core/interactions/interaction.js';
+import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { followUpsCard } from '../cards/followups-card.js';
+import { reminderCard } from '../cards/reminder-card.js';
+import type { TeamsDeps } from '../deps.js';
+import { Verb } from '../ids.js';
+import { ActionData, readData } from './action-data.js';
+import { cardResponse } from './responses.js';
+
+/**
+ * F13 Done / Snooze on a reminder DM (or the follow-ups card): the same use cases as Slack, and
+ * the card comes back updated in place — done without buttons, snoozed with its new time.
+ */
+export async function followUpAction(
+  verb: typeof Verb.followUpDone | typeof Verb.followUpSnooze,
+  data: unknown,
+  tenant: Tenant,
+  deps: TeamsDeps,
+): Promise<AdaptiveCardActionResponse> {
+  const { container } = deps;
+  const { actor } = tenant;
+  const options = renderOptionsOf(tenant.workspace);
+  let updated: Interaction;
+  let inList = false;
+  if (verb === Verb.followUpDone) {
+    const { id, list } = readData(ActionData.followUp, data);
+    inList = list === true;
+    updated = await container.followUps.markDone(actor, { interactionId: id });
+  } else {
+    const { id, preset } = readData(ActionData.snooze, data);
+    updated = await container.followUps.snooze(actor, { interactionId: id, preset });
+  }
+  const now = container.clock.now();
+  if (inList) {
+    const open = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
+    const views = open.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
+    return cardResponse(followUpsCard(views, options));
+  }
+  if (!hasFollowUp(updated))
+    throw new Error('A follow-up action returned an interaction without a follow-up');
+  return cardResponse(reminderCard(presentFollowUp(updated, now), options));
+}

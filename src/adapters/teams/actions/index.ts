@@ -1,0 +1,90 @@
+import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { App } from '@microsoft/teams.apps';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
+import { noticeCard } from '../cards/card-kit.js';
+import type { TeamsDeps } from '../deps.js';
+import { describeError } from '../errors.js';
+import { Verb } from '../ids.js';
+import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
+import type { TeamsTenancy } from '../tenant.js';
+import { ActionData, readData, type ViewContext } from './action-data.js';
+import { followUpAction } from './follow-up-actions.js';
+import { cardResponse, messageResponse } from './responses.js';
+
+/** The card a context describes, at its page, optionally asking to confirm one item's deletion. */
+export function renderContext(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  context: ViewContext,
+  confirmingDeleteId?: string,
+): Promise<IAdaptiveCard> {
+  const state = { page: context.page, confirmingDeleteId };
+  if (context.v === 'timeline') return timelineCardFor(tenant, deps, context.ref, state);
+  const query = { filter: parseInteractionFilter(context.filter), sort: context.sort };
+  return listCardFor(tenant, deps, query, state);
+}
+
+type Send = (activity: IAdaptiveCard | string) => Promise<unknown>;
+
+async function answer(
+  verb: string,
+  data: unknown,
+  tenant: Tenant,
+  deps: TeamsDeps,
+  send: Send,
+): Promise<AdaptiveCardActionResponse> {
+  switch (verb) {
+    case Verb.timelinePage:
+    case Verb.listPage:
+    case Verb.itemDeleteCancel:
+      return cardResponse(await renderContext(tenant, deps, readData(ActionData.withContext, data).ctx));
+    case Verb.itemDelete: {
+      const { id, ctx } = readData(ActionData.item, data);
+      return cardResponse(await renderContext(tenant, deps, ctx, id));
+    }
+    case Verb.itemDeleteConfirm: {
+      const { id, ctx } = readData(ActionData.item, data);
+      await deps.container.interactions.deleteInteraction(tenant.actor, { id });
+      return cardResponse(await renderContext(tenant, deps, ctx));
+    }
+    case Verb.timelineOpen: {
+      const { ref, asNew } = readData(ActionData.timelineOpen, data);
+      const card = await timelineCardFor(tenant, deps, ref);
+      if (!asNew) return cardResponse(card);
+      await send(card);
+      return messageResponse('Timeline posted below.');
+    }
+    case Verb.exportList: {
+      const { ctx } = readData(ActionData.withContext, data);
+      if (ctx.v !== 'list') return messageResponse('Only lists can be exported.');
+      const query = { filter: parseInteractionFilter(ctx.filter), sort: ctx.sort };
+      await send(await exportCardFor(tenant, deps, query));
+      return messageResponse('Export posted below.');
+    }
+    case Verb.followUpDone:
+    case Verb.followUpSnooze:
+      return followUpAction(verb, data, tenant, deps);
+    default:
+      return cardResponse(noticeCard('This button is no longer supported. Run the command again.'));
+  }
+}
+
+/**
+ * Action.Execute (`adaptiveCard/action`): paging, delete with confirmation, follow-up buttons.
+ * The answer is the refreshed card, shown in place; a refusal or failure replaces nothing and
+ * is told as a short message on the card.
+ */
+export function registerCardActions(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
+  app.on('card.action', async (ctx) => {
+    const { activity } = ctx;
+    const action = activity.value.action;
+    try {
+      const tenant = await tenancy.tenantOf(activity);
+      return await answer(action.verb ?? '', action.data, tenant, deps, (card) => ctx.send(card));
+    } catch (error) {
+      return messageResponse(describeError(error, activity, deps.container.logger).message);
+    }
+  });
+}

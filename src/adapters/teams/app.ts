@@ -1,0 +1,101 @@
+import { App, ExpressAdapter } from '@microsoft/teams.apps';
+import type { Express } from 'express';
+import type { Container } from '../../app/container.js';
+import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
+import type { ConversationRefRepository } from '../../core/deliveries/conversation-ref.port.js';
+import type { TeamsMode } from '../../infra/config/env.js';
+import { registerCardActions } from './actions/index.js';
+import { registerCommands } from './commands/index.js';
+import type { TeamsDeps } from './deps.js';
+import { registerDialogs } from './dialogs/index.js';
+import { conversationRecorder } from './events/conversation-refs.js';
+import { registerEvents } from './events/index.js';
+import { downloadHandler } from './files/download-route.js';
+import { createFileLinks, FILE_ROUTE } from './files/file-links.js';
+import { registerMessageExtensions } from './message-extensions/index.js';
+import { toSdkLogger } from './sdk-logger.js';
+import { registerSearch } from './search/index.js';
+import { teamsTenancy } from './tenant.js';
+
+/** The Bot Connector Teams uses when no activity told us a regional one (public cloud). */
+export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+export const TEAMS_MESSAGING_ENDPOINT = '/api/messages';
+
+export interface TeamsAppOptions {
+  mode: Extract<TeamsMode, { kind: 'on' }>;
+  /** The process's one Express server: /api/messages and the CSV links are mounted on it. */
+  expressApp: Express;
+  container: Container;
+  parseDate: NaturalDateParser;
+  conversations: ConversationRefRepository;
+  /** Where this app is reachable from users' browsers, for CSV links. */
+  publicUrl: string;
+  /**
+   * Tests supply the bot token themselves (a JWT-shaped string the fake connector accepts);
+   * production leaves it out and the SDK gets one from Entra with the client secret.
+   */
+  token?: () => string | Promise<string>;
+}
+
+export interface TeamsRuntime {
+  app: App;
+  deps: TeamsDeps;
+  serviceUrl: string;
+}
+
+/**
+ * Builds the Teams plugin: Teams SDK v2 on the shared Express server (`POST /api/messages`),
+ * inbound JWT validation on unless the explicit test mode asked otherwise, outbound calls to
+ * TEAMS_SERVICE_URL when set, and the listeners grouped by surface like the Slack adapter.
+ */
+export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRuntime> {
+  const { mode, container } = options;
+  const serviceUrl = mode.serviceUrl ?? DEFAULT_TEAMS_SERVICE_URL;
+  const credentials = options.token
+    ? { ...(mode.clientId ? { clientId: mode.clientId } : {}), token: options.token }
+    : {
+        ...(mode.clientId ? { clientId: mode.clientId } : {}),
+        ...(mode.clientSecret ? { clientSecret: mode.clientSecret } : {}),
+        ...(mode.tenantId ? { tenantId: mode.tenantId } : {}),
+      };
+  const app = new App({
+    ...credentials,
+    httpServerAdapter: new ExpressAdapter(options.expressApp, {
+      logger: toSdkLogger(container.logger, 'teams-http'),
+    }),
+    messagingEndpoint: TEAMS_MESSAGING_ENDPOINT,
+    serviceUrl,
+    logger: toSdkLogger(container.logger),
+    activity: { mentions: { stripText: true } },
+    ...(mode.allowUnauthenticated ? { dangerouslyAllowUnauthenticatedRequests: true } : {}),
+  });
+
+  const tenancy = teamsTenancy(container.workspaces, container.clock);
+  const files = createFileLinks({ baseUrl: options.publicUrl, secret: mode.clientSecret });
+  const deps: TeamsDeps = {
+    container,
+    parseDate: options.parseDate,
+    invalidateTenantCache: tenancy.invalidate,
+    conversations: options.conversations,
+    files,
+  };
+  const record = conversationRecorder(deps);
+  // Every verified activity may be the first from this person or place: remember where it came from.
+  app.use(async (ctx) => {
+    try {
+      await record(ctx.activity, await tenancy.tenantOf(ctx.activity));
+    } catch {
+      // An activity without tenant or user (a system event) has nothing to remember.
+    }
+    return ctx.next();
+  });
+  registerCommands(app, deps, tenancy);
+  registerCardActions(app, deps, tenancy);
+  registerDialogs(app, deps, tenancy);
+  registerSearch(app, deps, tenancy);
+  registerMessageExtensions(app, deps, tenancy);
+  registerEvents(app, deps, tenancy, record);
+  options.expressApp.get(`${FILE_ROUTE}/:token`, downloadHandler(container, files));
+  await app.initialize();
+  return { app, deps, serviceUrl };
+}

@@ -1,0 +1,60 @@
+import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
+import { Dialog, Verb } from '../ids.js';
+import { userText } from '../limits.js';
+import { actionSet, adaptiveCard, type CardAction, execute, openDialog, subtle, text } from './card-kit.js';
+
+export function contactDetail(contact: Contact): string {
+  return [contact.emails[0], contact.phones[0]].filter(Boolean).join(' · ');
+}
+
+function contactRow(contact: Contact, canLog: boolean): CardElement[] {
+  const detail = contactDetail(contact);
+  const actions: CardAction[] = [
+    execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: contact.id }, asNew: true }),
+  ];
+  if (canLog) actions.push(openDialog('Log interaction', Dialog.log, { contactId: contact.id }));
+  return [
+    text(`**${userText(contactDisplayName(contact) || '(no name)', 150)}**`, { separator: true }),
+    ...(detail ? [subtle(userText(detail, 200))] : []),
+    actionSet(actions),
+  ];
+}
+
+/** F11 `contact find <text>`: matches with Timeline and Log buttons. */
+export function contactResultsCard(query: string, contacts: Contact[], canLog: boolean): IAdaptiveCard {
+  const title =
+    contacts.length === 0
+      ? `No contact matches “${userText(query, 100)}”`
+      : `Contacts matching “${userText(query, 100)}”`;
+  return adaptiveCard(
+    [
+      text(title, { size: 'Medium', weight: 'Bolder' }),
+      ...contacts.flatMap((contact) => contactRow(contact, canLog)),
+    ],
+    canLog ? [openDialog('Add a contact', Dialog.contactAdd)] : [],
+  );
+}
+
+/**
+ * `log ann, bob`: dialogs open only from a button (Teams has no trigger id for a typed
+ * message), so the answer is a card whose button opens the log dialog with those contacts.
+ */
+export function logPromptCard(contacts: Contact[], unresolved: string[]): IAdaptiveCard {
+  const names = contacts.map((contact) => userText(contactDisplayName(contact), 100));
+  const body: CardElement[] = [
+    text(names.length > 0 ? `Log an interaction with ${names.join(', ')}` : 'Log an interaction', {
+      weight: 'Bolder',
+    }),
+  ];
+  if (unresolved.length > 0) {
+    body.push(
+      subtle(
+        `Not found or ambiguous: ${unresolved.map((name) => userText(name, 60)).join(', ')}. Pick them in the form.`,
+      ),
+    );
+  }
+  return adaptiveCard(body, [
+    openDialog('Open the log form', Dialog.log, { contactIds: contacts.map((c) => c.id) }),
+  ]);
+}

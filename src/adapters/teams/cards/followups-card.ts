@@ -1,0 +1,45 @@
+import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import type { FollowUpView } from '../../../core/views/follow-up-view.js';
+import { Verb } from '../ids.js';
+import { userText } from '../limits.js';
+import {
+  actionSet,
+  adaptiveCard,
+  type CardRenderOptions,
+  execute,
+  formatWhen,
+  plural,
+  subtle,
+  text,
+} from './card-kit.js';
+
+/** Follow-ups shown in the `followups` card; the rest are counted. */
+export const FOLLOW_UPS_SHOWN = 10;
+
+function row(view: FollowUpView, options: CardRenderOptions): CardElement[] {
+  const when = formatWhen(view.dueAt, options);
+  return [
+    text(`${view.overdue ? '🔴 Overdue' : '⏰'} **${userText(view.contactName, 100)}** · ${when}`, {
+      separator: true,
+    }),
+    ...(view.summary ? [subtle(userText(view.summary, 200))] : []),
+    actionSet([
+      execute('Done', Verb.followUpDone, { id: view.interactionId, list: true }, { style: 'positive' }),
+      execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: view.contactId }, asNew: true }),
+    ]),
+  ];
+}
+
+/** F12 `followups`: the caller's open follow-ups, overdue first (soonest fire time first). */
+export function followUpsCard(views: FollowUpView[], options: CardRenderOptions): IAdaptiveCard {
+  const open = views.filter((view) => view.status === 'open');
+  if (open.length === 0) return adaptiveCard([text('No open follow-ups. 🎉', { weight: 'Bolder' })]);
+  const shown = open.slice(0, FOLLOW_UPS_SHOWN);
+  const overdue = open.filter((view) => view.overdue).length;
+  return adaptiveCard([
+    text('Your follow-ups', { size: 'Medium', weight: 'Bolder' }),
+    subtle(`${plural(open.length, 'open follow-up')}${overdue > 0 ? `, ${overdue} overdue` : ''}`),
+    ...shown.flatMap((view) => row(view, options)),
+    ...(open.length > shown.length ? [subtle(`…and ${open.length - shown.length} more.`)] : []),
+  ]);
+}

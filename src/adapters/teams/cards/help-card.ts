@@ -1,0 +1,32 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { CommandSyntaxError } from '../../../core/commands/command-grammar.js';
+import { COMMAND_HELP, FILTER_HELP, FILTER_SYNTAX } from '../../../core/commands/command-help.js';
+import { Dialog } from '../ids.js';
+import { userText } from '../limits.js';
+import { adaptiveCard, facts, openDialog, subtle, text } from './card-kit.js';
+
+/** The shared grammar in words: the same entries as Slack's /interaction help. */
+export function helpCard(canLog: boolean): IAdaptiveCard {
+  return adaptiveCard(
+    [
+      text('Interaction log', { size: 'Large', weight: 'Bolder' }),
+      subtle(
+        'Mention me in a channel or group chat, or just type in our chat: `list type:Call from:"last monday"`',
+      ),
+      facts(COMMAND_HELP.map((entry) => ({ title: entry.usage, value: entry.description }))),
+      text('Filters for list, export and report', { weight: 'Bolder', spacing: 'Medium' }),
+      facts(FILTER_HELP.map((entry) => ({ title: entry.usage, value: entry.description }))),
+    ],
+    canLog ? [openDialog('Log an interaction', Dialog.log)] : [],
+  );
+}
+
+/** A command the grammar could not read: what was wrong, and the syntax. */
+export function commandErrorCard(error: CommandSyntaxError): IAdaptiveCard {
+  return adaptiveCard([
+    text(`⚠️ ${userText(error.token, 200)}: ${userText(error.reason, 500)}`, { weight: 'Bolder' }),
+    text(`Try: ${userText(error.hint, 600)}`),
+    subtle(`Filters: ${FILTER_SYNTAX}`),
+    subtle('Type **help** for every command.'),
+  ]);
+}

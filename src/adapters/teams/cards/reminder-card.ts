@@ -1,0 +1,59 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { FollowUpView } from '../../../core/views/follow-up-view.js';
+import { Dialog, Verb } from '../ids.js';
+import { userText } from '../limits.js';
+import {
+  adaptiveCard,
+  type CardRenderOptions,
+  execute,
+  facts,
+  formatWhen,
+  openDialog,
+  subtle,
+  text,
+} from './card-kit.js';
+
+/** The snooze presets the follow-up use case knows, as buttons. */
+const SNOOZES = [
+  { title: 'Snooze 1 hour', preset: '1h' },
+  { title: 'Tomorrow', preset: 'tomorrow' },
+  { title: 'Next week', preset: 'next-week' },
+] as const;
+
+/**
+ * F13 reminder DM: what is due, about whom, what was agreed; Done / Snooze / Log the follow-up
+ * / Open the timeline. Once done, the same card comes back without the buttons (updated in place).
+ */
+export function reminderCard(view: FollowUpView, options: CardRenderOptions): IAdaptiveCard {
+  const id = view.interactionId;
+  const headline =
+    view.status === 'done'
+      ? `✅ Follow-up done: ${userText(view.contactName, 100)}`
+      : `⏰ Follow-up${view.overdue ? ' overdue' : ''}: ${userText(view.contactName, 100)}`;
+  const body = [
+    text(headline, { size: 'Medium', weight: 'Bolder' }),
+    ...(view.late ? [subtle('⌛ Sent late: the bot was offline when this reminder was due.')] : []),
+    facts([
+      { title: 'Due', value: `${formatWhen(view.dueAt, options)}${view.snoozed ? ' (snoozed)' : ''}` },
+      {
+        title: 'About',
+        value: `${view.typeLabel} on ${formatWhen(view.loggedAt, options)} by ${view.authorName}`,
+      },
+      ...(view.actions.length > 0 ? [{ title: 'Actions', value: view.actions.join(', ') }] : []),
+      ...(view.important ? [{ title: 'Importance', value: 'High' }] : []),
+    ]),
+    ...(view.summary ? [text(userText(view.summary, 1_000), { maxLines: 10 })] : []),
+  ];
+  // A new message: the reminder card stays where it is.
+  const timeline = execute('Open timeline', Verb.timelineOpen, {
+    ref: { k: 'contact', s: view.contactId },
+    asNew: true,
+  });
+  if (view.status !== 'open') return adaptiveCard(body, [timeline]);
+  return adaptiveCard(body, [
+    execute('Done', Verb.followUpDone, { id }, { style: 'positive' }),
+    ...SNOOZES.map((snooze) => execute(snooze.title, Verb.followUpSnooze, { id, preset: snooze.preset })),
+    openDialog('Log follow-up', Dialog.log, { contactId: view.contactId, followUpOf: id }),
+    timeline,
+  ]);
+}

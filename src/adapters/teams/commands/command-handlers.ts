@@ -1,0 +1,95 @@
+import type { ActivityLike } from '@microsoft/teams.api';
+import type { CommandHandlers } from '../../../core/commands/command-dispatch.js';
+import { contactDisplayName } from '../../../core/contacts/contact.js';
+import { resolveFilterSpec } from '../../../core/queries/result-query.js';
+import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
+import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/actor.js';
+import { foldForSearch } from '../../../core/shared/text.js';
+import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
+import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
+import { followUpsCard } from '../cards/followups-card.js';
+import { commandErrorCard, helpCard } from '../cards/help-card.js';
+import { pickerCard } from '../cards/picker-card.js';
+import type { TeamsDeps } from '../deps.js';
+import { Dialog } from '../ids.js';
+import { userText } from '../limits.js';
+import { reportCardFor } from '../results/report-card-for.js';
+import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
+
+const CONTACT_RESULTS_MAX = 10;
+
+/**
+ * The shared grammar's subcommands for Teams: each parses nothing itself (the core did), calls
+ * the same use cases as Slack and answers with one card or sentence for the conversation.
+ */
+export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHandlers<ActivityLike> {
+  const { container } = deps;
+  const { actor } = tenant;
+  return {
+    help: async () => helpCard(canWrite(actor)),
+    async log(queries) {
+      assertCanWrite(actor);
+      const contacts = await namedContacts(tenant, deps, queries);
+      const found = new Set(
+        contacts.flatMap((contact) => [foldForSearch(contactDisplayName(contact)), ...contact.emails]),
+      );
+      const unresolved = queries.filter((query) => !found.has(foldForSearch(query)));
+      return logPromptCard(contacts, contacts.length === queries.length ? [] : unresolved);
+    },
+    async timeline(query) {
+      const match = await findTimelineSubject(tenant, deps, query);
+      switch (match.kind) {
+        case 'one':
+          return timelineCardFor(tenant, deps, match.ref);
+        case 'many':
+          return pickerCard(query, match.candidates);
+        case 'none':
+          return `No ${match.what} matches “${userText(match.name, 100)}”. Try part of the name or an email address.`;
+      }
+    },
+    async list(filter) {
+      return listCardFor(tenant, deps, await resolveFilterSpec(filter, tenant, deps));
+    },
+    async export(filter) {
+      return exportCardFor(tenant, deps, await resolveFilterSpec(filter, tenant, deps));
+    },
+    report: (period) => reportCardFor(tenant, deps, period),
+    async followups() {
+      const interactions = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
+      const now = container.clock.now();
+      const views = interactions.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
+      return followUpsCard(views, renderOptionsOf(tenant.workspace));
+    },
+    async contact(sub, query) {
+      switch (sub) {
+        case 'add':
+          assertCanWrite(actor);
+          return adaptiveCard(
+            [text('Add a contact', { weight: 'Bolder' })],
+            [openDialog('Open the contact form', Dialog.contactAdd)],
+          );
+        case 'find': {
+          if (!query?.trim()) return 'Type what to look for: `contact find ann` or `contact find acme.org`.';
+          const contacts = await container.contacts.findContacts(actor, {
+            text: query,
+            limit: CONTACT_RESULTS_MAX,
+          });
+          return contactResultsCard(query, contacts, canWrite(actor));
+        }
+        case 'import':
+          assertCanWrite(actor);
+          return 'To import contacts, attach a CSV file to a message to me in our personal chat with the words `contact import` (columns: first name, last name, email, phone, organisation).';
+      }
+    },
+    async settings() {
+      assertOwner(actor);
+      return adaptiveCard(
+        [text('Workspace settings', { weight: 'Bolder' })],
+        [openDialog('Open settings', Dialog.settings)],
+      );
+    },
+    syntaxError: async (error) => commandErrorCard(error),
+  };
+}

@@ -1,0 +1,39 @@
+import type { App } from '@microsoft/teams.apps';
+import { dispatchCommand } from '../../../core/commands/command-dispatch.js';
+import type { TeamsDeps } from '../deps.js';
+import { describeError } from '../errors.js';
+import type { TeamsTenancy } from '../tenant.js';
+import { teamsCommandHandlers } from './command-handlers.js';
+import { importContactsFromAttachment, isContactImport } from './contact-import.js';
+
+/** `/interaction` typed out of habit, or a leading slash: the grammar starts at the verb. */
+const COMMAND_PREFIX = /^\s*(?:\/?interaction\b|\/)\s*/i;
+
+export function commandText(raw: string | undefined): string {
+  return (raw ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(COMMAND_PREFIX, '')
+    .trim();
+}
+
+/**
+ * Bot commands in personal chat, group chats and channels. The SDK strips the @mention
+ * (activity.mentions.stripText), the shared grammar does the rest; an empty message is "help".
+ */
+export function registerCommands(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
+  app.on('message', async (ctx) => {
+    const { activity } = ctx;
+    try {
+      const text = commandText(activity.text);
+      const tenant = await tenancy.tenantOf(activity);
+      if (isContactImport(text, activity)) {
+        await ctx.send(await importContactsFromAttachment(tenant, deps, activity));
+        return;
+      }
+      const answer = await dispatchCommand(text || 'help', teamsCommandHandlers(tenant, deps));
+      await ctx.send(answer);
+    } catch (error) {
+      await ctx.send(describeError(error, activity, deps.container.logger).message);
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
+import { contactDisplayName } from '../../../core/contacts/contact.js';
+import { pickerValues } from '../../../core/forms/log-form-rules.js';
+import type { Interaction } from '../../../core/interactions/interaction.js';
+import { assertCanModify, assertCanWrite } from '../../../core/shared/actor.js';
+import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
+import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { type LogDialogState, logDialogCard } from '../cards/log-dialog-card.js';
+import type { TeamsDeps } from '../deps.js';
+import { CUSTOM_TYPE_CHOICE } from '../ids.js';
+import type { DialogValues } from './dialog-fields.js';
+
+export interface LogDialogOpening {
+  contactIds?: string[];
+  description?: string;
+  sourceLink?: string;
+}
+
+/** Choices for preselected contacts (the rest come from type-ahead); unknown ids are dropped. */
+async function contactChoices(tenant: Tenant, deps: TeamsDeps, ids: string[]): Promise<IChoice[]> {
+  if (ids.length === 0) return [];
+  const contacts = await deps.container.repositories.contacts.findByIds(tenant.workspace.id, ids);
+  return contacts.map((contact) => ({
+    title: contactDisplayName(contact) || '(no name)',
+    value: contact.id,
+  }));
+}
+
+function meChoice(tenant: Tenant): IChoice {
+  return { title: `Me (${tenant.actor.displayName ?? 'you'})`, value: tenant.actor.userId };
+}
+
+/** The dialog state with the workspace's choices; values and errors are the caller's. */
+export async function dialogState(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  base: Pick<LogDialogState, 'mode' | 'submissionKey' | 'values'> & Partial<LogDialogState>,
+): Promise<LogDialogState> {
+  const { settings } = tenant.workspace;
+  const ids = (base.values.contacts ?? '').split(',').filter(Boolean);
+  const assignee = base.values.assignee;
+  const assignees = [meChoice(tenant)];
+  if (assignee && assignee !== tenant.actor.userId) {
+    const member = await deps.container.repositories.members.find(tenant.workspace.id, assignee);
+    if (member) assignees.push({ title: member.displayName, value: member.userId });
+  }
+  return {
+    contacts: await contactChoices(tenant, deps, ids),
+    types: settings.interactionTypes,
+    actionChoices: settings.actions,
+    assignees,
+    ...base,
+  };
+}
+
+/** F1: a fresh log dialog, its time set to now, with the contacts (and message text) it was opened for. */
+export async function openLogDialog(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  opening: LogDialogOpening,
+): Promise<IAdaptiveCard> {
+  assertCanWrite(tenant.actor);
+  const now = pickerValues(deps.container.clock.now(), renderOptionsOf(tenant.workspace).timeZone);
+  const values: DialogValues = {
+    date: now.date,
+    time: now.time,
+    ...(opening.contactIds?.length ? { contacts: opening.contactIds.join(',') } : {}),
+    ...(opening.description ? { description: opening.description } : {}),
+  };
+  const state = await dialogState(tenant, deps, {
+    mode: 'log',
+    submissionKey: `teams-dialog:${randomUUID()}`,
+    values,
+    ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
+  });
+  return logDialogCard(state);
+}
+
+export async function loadEditable(tenant: Tenant, deps: TeamsDeps, id: string): Promise<Interaction> {
+  const interaction = await deps.container.repositories.interactions.findById(tenant.workspace.id, id);
+  if (!interaction)
+    throw new NotFoundError(ErrorCode.InteractionNotFound, 'This interaction no longer exists.');
+  assertCanModify(tenant.actor, interaction.authorId);
+  return interaction;
+}
+
+/** F7: the edit dialog, filled with the interaction as stored. */
+export async function openEditDialog(tenant: Tenant, deps: TeamsDeps, id: string): Promise<IAdaptiveCard> {
+  const interaction = await loadEditable(tenant, deps, id);
+  const { timeZone } = renderOptionsOf(tenant.workspace);
+  const { settings } = tenant.workspace;
+  const at = pickerValues(interaction.occurredAt, timeZone);
+  const follow = interaction.followUp?.status === 'open' ? interaction.followUp : undefined;
+  const due = follow ? pickerValues(follow.dueAt, timeZone) : undefined;
+  const known = settings.interactionTypes.includes(interaction.type);
+  const values: DialogValues = {
+    type: known ? interaction.type : CUSTOM_TYPE_CHOICE,
+    ...(known ? {} : { customType: interaction.type }),
+    ...(interaction.actions.length ? { actions: interaction.actions.join(',') } : {}),
+    ...(interaction.description ? { description: interaction.description } : {}),
+    date: at.date,
+    time: at.time,
+    ...(due ? { followUpDate: due.date, followUpTime: due.time } : {}),
+    ...(follow ? { assignee: follow.assigneeId } : {}),
+    important: interaction.important ? 'true' : 'false',
+    ...(interaction.visitAddress ? { visitAddress: interaction.visitAddress } : {}),
+  };
+  const state = await dialogState(tenant, deps, {
+    mode: 'edit',
+    submissionKey: `teams-edit:${id}`,
+    interactionId: id,
+    values,
+  });
+  // Tags the workspace no longer lists still show, so saving does not drop them.
+  state.actionChoices = [...new Set([...state.actionChoices, ...interaction.actions])];
+  return logDialogCard(state);
+}

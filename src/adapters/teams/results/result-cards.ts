@@ -1,0 +1,80 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { exportFilename } from '../../../core/exports/export.service.js';
+import type { PageRequest } from '../../../core/queries/query-deps.js';
+import { loadListView, type ResultQuery, summaryContext } from '../../../core/queries/result-query.js';
+import { loadTimelineView, type TimelineRef } from '../../../core/queries/timeline-subject.js';
+import { summarizeFilter } from '../../../core/views/filter-summary.js';
+import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { formatWhen } from '../cards/card-kit.js';
+import { exportCard } from '../cards/export-card.js';
+import { listCard, timelineCard } from '../cards/result-cards.js';
+import { filterData, type PagePosition } from '../cards/view-context.js';
+import type { TeamsDeps } from '../deps.js';
+import { TEAMS_LIMITS } from '../limits.js';
+
+export interface CardState {
+  page?: PagePosition | undefined;
+  confirmingDeleteId?: string | undefined;
+}
+
+function pageRequest(page: PagePosition | undefined): PageRequest {
+  return page ? { cursor: page.cursor, direction: page.direction } : {};
+}
+
+/** F8/F9: a timeline page as a card, for a command or an in-place refresh. */
+export async function timelineCardFor(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  ref: TimelineRef,
+  state: CardState = {},
+): Promise<IAdaptiveCard> {
+  const view = await loadTimelineView(tenant, deps, ref, pageRequest(state.page));
+  return timelineCard(view, {
+    ...renderOptionsOf(tenant.workspace),
+    viewerId: tenant.actor.userId,
+    ...state,
+  });
+}
+
+/** F10: a list page as a card. */
+export async function listCardFor(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  query: ResultQuery,
+  state: CardState = {},
+): Promise<IAdaptiveCard> {
+  const view = await loadListView(tenant, deps, query, TEAMS_LIMITS.itemsPerCard, pageRequest(state.page));
+  return listCard(view, { ...renderOptionsOf(tenant.workspace), viewerId: tenant.actor.userId, ...state });
+}
+
+/**
+ * F15: every interaction matching the query as a CSV behind a signed link (Teams bots cannot
+ * post files to channels). Nothing matching gets a sentence instead of an empty file.
+ */
+export async function exportCardFor(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  query: ResultQuery,
+): Promise<IAdaptiveCard | string> {
+  const { container } = deps;
+  const count = await container.interactions.listInteractions(tenant.actor, {
+    filter: query.filter,
+    limit: 1,
+  });
+  if (count.total === 0) return 'Nothing matches these filters, so there is nothing to export.';
+  const now = container.clock.now();
+  const link = deps.files.create(
+    { w: tenant.workspace.id, u: tenant.actor.userId, f: filterData(query.filter) },
+    now,
+  );
+  const summary = await summaryContext(tenant, deps, query);
+  const options = renderOptionsOf(tenant.workspace);
+  return exportCard({
+    rows: count.total,
+    filename: exportFilename(query.filter, now, options.timeZone),
+    chips: summarizeFilter(query.filter, summary),
+    requestedBy: tenant.actor.displayName ?? 'you',
+    url: link.url,
+    expiresAt: formatWhen(link.expiresAt, options),
+  });
+}
