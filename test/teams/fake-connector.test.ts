@@ -62,6 +62,23 @@ describe('validateTeamsCard', () => {
     expect(validateTeamsCard('not a card')).not.toEqual([]);
   });
 
+  it('lets through only the Teams type-ahead extension of 1.5 (choices.data), nothing else from 1.6', () => {
+    const typeAhead = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'contacts',
+          choices: [{ title: 'Ann', value: 'c1' }],
+          'choices.data': { type: 'Data.Query', dataset: 'contacts' },
+        },
+      ],
+    };
+    expect(validateTeamsCard(typeAhead)).toEqual([]);
+    expect(validateTeamsCard({ ...typeAhead, body: [{ type: 'Carousel', pages: [] }] })).not.toEqual([]);
+  });
+
   it('refuses missing required properties and input ids', () => {
     expect(validateTeamsCard(cardWith([{ type: 'Input.Text' }])).join()).toMatch(/unique Id/);
     expect(validateTeamsCard(cardWith([{ type: 'TextBlock' }])).join()).toMatch(

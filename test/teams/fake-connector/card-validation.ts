@@ -98,6 +98,14 @@ function compareVersion(version: string, max: string): number {
  * elements newer than 1.5, invalid property values, missing required properties, missing or
  * duplicate input ids.
  */
+/**
+ * What Teams renders in 1.5 cards although the public schema dates it 1.6: dynamic type-ahead
+ * (`Input.ChoiceSet` with `choices.data` of type `Data.Query`, answered by `application/search`),
+ * documented by Microsoft Learn "Typeahead search in Adaptive Cards" for Teams cards. Nothing
+ * else newer than 1.5 is let through.
+ */
+const TEAMS_EXTENSIONS_IN_1_5 = [/^Property "choices\.data" is supported in version 1\.6/];
+
 export function validateTeamsCard(card: unknown): string[] {
   if (!isObject(card)) return ['The card must be a JSON object.'];
   const errors: string[] = [];
@@ -128,6 +136,7 @@ export function validateTeamsCard(card: unknown): string[] {
     const unknownType = /^Unknown (?:element|action) type "([^"]+)"/.exec(message)?.[1];
     // An unknown type with a fallback is legal: Teams renders (or drops) the fallback.
     if (unknownType !== undefined && !typesWithoutFallback.has(unknownType)) continue;
+    if (TEAMS_EXTENSIONS_IN_1_5.some((pattern) => pattern.test(message))) continue;
     errors.push(message);
   }
   for (const event of parsed.validateProperties().validationEvents) {

@@ -88,7 +88,16 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
     });
     body.push(...withError(notice, errors.get('form')));
   }
-  if (state.mode === 'log') {
+  if (state.mode === 'log' && state.contacts.length === 0) {
+    body.push(
+      ...withError(
+        text('There are no contacts yet. Close this form and type **contact add** first.', {
+          weight: 'Bolder',
+        }),
+        errors.get(F.contacts),
+      ),
+    );
+  } else if (state.mode === 'log') {
     body.push(
       ...withError(
         {
@@ -127,17 +136,19 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
       maxLength: 60,
       ...(v.customType ? { value: v.customType } : {}),
     },
-    ...withError(
-      {
-        type: 'Input.ChoiceSet',
-        id: F.actions,
-        label: 'Actions',
-        isMultiSelect: true,
-        choices: state.actionChoices.map(choice),
-        ...(v.actions ? { value: v.actions } : {}),
-      },
-      errors.get(F.actions),
-    ),
+    ...(state.actionChoices.length > 0
+      ? withError(
+          {
+            type: 'Input.ChoiceSet',
+            id: F.actions,
+            label: 'Actions',
+            isMultiSelect: true,
+            choices: state.actionChoices.map(choice),
+            ...(v.actions ? { value: v.actions } : {}),
+          },
+          errors.get(F.actions),
+        )
+      : []),
     {
       type: 'Input.Text',
       id: F.newActions,

@@ -143,7 +143,7 @@ export function registerDialogs(app: App, deps: TeamsDeps, tenancy: TeamsTenancy
       const outcome = await submitDialog(tenant, deps, ctx.activity, data);
       if (outcome.kind === 'invalid')
         return continueWith(TITLES[String(data[DIALOG_KEY])] ?? 'Log an interaction', outcome.card);
-      await ctx.send(outcome.card);
+      if (outcome.card) await ctx.send(outcome.card);
       return closeWith(outcome.message);
     } catch (error) {
       return closeWith(describeError(error, ctx.activity, deps.container.logger).message);

@@ -17,10 +17,18 @@ export interface LogDialogOpening {
   sourceLink?: string;
 }
 
-/** Choices for preselected contacts (the rest come from type-ahead); unknown ids are dropped. */
+/** Contacts offered before anything is typed when none was preselected. */
+const STARTING_CHOICES = 10;
+
+/**
+ * Choices for the preselected contacts (unknown ids dropped), or the first contacts of the
+ * workspace when none was: a ChoiceSet needs at least one static choice, type-ahead does the rest.
+ */
 async function contactChoices(tenant: Tenant, deps: TeamsDeps, ids: string[]): Promise<IChoice[]> {
-  if (ids.length === 0) return [];
-  const contacts = await deps.container.repositories.contacts.findByIds(tenant.workspace.id, ids);
+  const contacts =
+    ids.length > 0
+      ? await deps.container.repositories.contacts.findByIds(tenant.workspace.id, ids)
+      : await deps.container.contacts.findContacts(tenant.actor, { text: '', limit: STARTING_CHOICES });
   return contacts.map((contact) => ({
     title: contactDisplayName(contact) || '(no name)',
     value: contact.id,

@@ -19,7 +19,8 @@ import { dialogState, loadEditable } from './log-dialog.js';
 /** What a submitted dialog leads to: the same dialog with errors, or a confirmation to post. */
 export type SubmitOutcome =
   | { kind: 'invalid'; card: IAdaptiveCard }
-  | { kind: 'done'; message: string; card: IAdaptiveCard };
+  /** `card` is posted in the conversation; a replayed submission posts nothing again. */
+  | { kind: 'done'; message: string; card?: IAdaptiveCard };
 
 interface Submission {
   key: string;
@@ -100,7 +101,7 @@ export async function submitLogDialog(
     ],
     buttons,
   );
-  return { kind: 'done', message, card };
+  return result.replayed ? { kind: 'done', message } : { kind: 'done', message, card };
 }
 
 /** F7 submitted: the same checks, then the edit use case (author or owner only). */

@@ -89,7 +89,7 @@ export function registerMessageExtensions(app: App, deps: TeamsDeps, tenancy: Te
         ...(typeof data.src === 'string' ? { sourceLink: data.src } : {}),
       });
       if (outcome.kind === 'invalid') return continueWith('Log as interaction', outcome.card);
-      await ctx.send(outcome.card);
+      if (outcome.card) await ctx.send(outcome.card);
       return {};
     } catch (error) {
       return messageResult(describeError(error, activity, deps.container.logger).message);
