@@ -15,8 +15,8 @@ export const TEAMS_LIMITS = {
   titleChars: 200,
   factTitleChars: 60,
   factValueChars: 500,
-  /** Teams shows at most 6 actions in one set (extra ones go to an overflow menu on desktop only). */
-  actionsPerSet: 6,
+  /** Actions in one set: the Adaptive Cards host default the renderer enforces ("Maximum number of actions exceeded"). */
+  actionsPerSet: 5,
   /** Choices in one Input.ChoiceSet returned by a type-ahead search. */
   searchChoices: 15,
   /** Message-extension search results per page. */

@@ -3,6 +3,7 @@ import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import {
+  actionSet,
   adaptiveCard,
   type CardRenderOptions,
   execute,
@@ -50,10 +51,16 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
     asNew: true,
   });
   if (view.status !== 'open') return adaptiveCard(body, [timeline]);
-  return adaptiveCard(body, [
-    execute('Done', Verb.followUpDone, { id }, { style: 'positive' }),
-    ...SNOOZES.map((snooze) => execute(snooze.title, Verb.followUpSnooze, { id, preset: snooze.preset })),
-    openDialog('Log follow-up', Dialog.log, { contactId: view.contactId, followUpOf: id }),
-    timeline,
-  ]);
+  // Two rows: what to do about it, and when to be reminded again (a set holds 5 actions).
+  const snoozes = actionSet(
+    SNOOZES.map((snooze) => execute(snooze.title, Verb.followUpSnooze, { id, preset: snooze.preset })),
+  );
+  return adaptiveCard(
+    [...body, snoozes],
+    [
+      execute('Done', Verb.followUpDone, { id }, { style: 'positive' }),
+      openDialog('Log follow-up', Dialog.log, { contactId: view.contactId, followUpOf: id }),
+      timeline,
+    ],
+  );
 }

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeByPlatform } from '../../src/app/platform-delivery.js';
+import { reportCsv } from '../../src/core/reports/report-delivery.js';
+import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
+import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
+import { action, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
+import { addContact, seedTenant, type TeamsWorld } from './support/seed.js';
+import { CHANNEL, personalChat, TENANT, USERS, useTeamsApp } from './support/teams-app.js';
+
+const CAROL = '00000000-0000-4000-8000-0000000ca201';
+
+describe('Teams proactive messages through the shared exactly-once delivery', () => {
+  const t = useTeamsApp();
+  let world: TeamsWorld;
+  let slack: FakeSlack;
+  let worker: Worker;
+  const clock = wallClock();
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    world = await seedTenant(t.container);
+    // Bob has talked to the bot, so his personal chat is known; Carol never has.
+    await t.message('help', { user: 'bob' });
+    t.connector.addMember(TENANT, CAROL);
+    await t.container.workspaces.resolveActor({
+      workspace: world.workspace,
+      userId: CAROL,
+      displayName: 'Carol',
+    });
+    const routed = routeByPlatform(t.container.repositories.workspaces, { teams: t.teams.senders });
+    worker = await startWorker(t.db.db, slack, {
+      clock,
+      notifier: routed.notifier,
+      publisher: routed.publisher,
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await slack?.close();
+  });
+
+  async function dueSoon(assigneeId: string, key: string) {
+    const contact = await addContact(worker.container, world.actors.alice, 'Élise', `Lévy ${key}`);
+    const dueAt = new Date(worker.container.clock.now().getTime() + 1_500);
+    const logged = await worker.container.interactions.logInteraction(world.actors.alice, {
+      idempotencyKey: key,
+      contactIds: [contact.id],
+      type: 'Call',
+      description: 'Promised a quote',
+      followUp: { dueAt, assigneeId },
+    });
+    // The core's clock is the test's: move it past the due time, the dispatcher does the rest.
+    clock.advance(2_000);
+    return logged.interactions[0];
+  }
+
+  const reminderCards = (conversation: string) =>
+    t.connector
+      .messages(conversation)
+      .filter((message) => cardText(cardOf(message)).includes('⏰ Follow-up'));
+
+  it('sends the reminder card once to the stored personal chat, and Done updates it in place', async () => {
+    const interaction = await dueSoon(USERS.bob.aad, 'rem-bob');
+    const [card] = await eventually(() => {
+      const cards = reminderCards(personalChat('bob'));
+      return cards.length > 0 ? cards : undefined;
+    });
+    const reminder = cardOf(card);
+    expectValidCard(reminder);
+    expect(cardText(reminder)).toContain('Promised a quote');
+    for (const title of ['Done', 'Snooze 1 hour', 'Tomorrow', 'Next week', 'Log follow-up', 'Open timeline'])
+      action(reminder, title);
+    // Give the dispatcher more sweeps: a second send would show up here.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(reminderCards(personalChat('bob'))).toHaveLength(1);
+
+    const done = action(reminder, 'Done');
+    const response = await t.invoke(
+      'adaptiveCard/action',
+      { action: { type: 'Action.Execute', verb: done.verb, data: done.data } },
+      { user: 'bob' },
+    );
+    const updated = invokeCard(response.body);
+    expect(cardText(updated)).toContain('Follow-up done');
+    expect(() => action(updated, 'Done')).toThrow();
+    const stored = await t.container.repositories.interactions.findById(
+      world.workspace.id,
+      interaction?.id ?? '',
+    );
+    expect(stored?.followUp?.status).toBe('done');
+  });
+
+  it('opens a personal chat for someone the bot never talked to, and remembers it', async () => {
+    await dueSoon(CAROL, 'rem-carol');
+    const conversation = await eventually(() => t.connector.conversationFor(TENANT, CAROL));
+    await eventually(() => reminderCards(conversation).length === 1);
+    const ref = await t.teams.runtime.deps.conversations.personal(world.workspace.id, CAROL);
+    expect(ref?.conversationId).toBe(conversation);
+  });
+
+  it('posts the report card with a CSV link to the channel; a removed bot is a permanent failure', async () => {
+    await t.message('help', { conversation: CHANNEL });
+    const report = await t.container.reports.weeklyReport(world.actors.alice, { range: 'this week' });
+    const post = {
+      workspaceId: world.workspace.id,
+      channelId: CHANNEL,
+      report,
+      late: true,
+      onDemand: false,
+      csv: await reportCsv(t.container.exports, world.actors.alice, report.period),
+      timeZone: 'UTC',
+      dateFormat: 'dd/MM/yyyy HH:mm',
+    };
+    const sent = await t.teams.senders.publisher.publish(post);
+    expect(sent.ok).toBe(true);
+    const card = cardOf(t.connector.messages(CHANNEL).at(-1));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Weekly report');
+    expect(cardText(card)).toContain('Posted late');
+    const csv = await fetch((action(card, 'Download CSV') as unknown as { url: string }).url);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('Contact name');
+
+    t.connector.removeBot(CHANNEL);
+    const refused = await t.teams.senders.publisher.publish(post);
+    expect(refused).toMatchObject({ ok: false, permanent: true });
+  });
+
+  it('treats throttling as transient, so the delivery schedule retries it', async () => {
+    t.connector.failNext(personalChat('bob'), { status: 429, retryAfterSeconds: 2 });
+    const result = await t.teams.senders.notifier.sendReminder({
+      workspaceId: world.workspace.id,
+      assigneeId: USERS.bob.aad,
+      view: {
+        interactionId: 'x',
+        contactId: 'c',
+        contactName: 'Élise',
+        typeLabel: 'Call',
+        actions: [],
+        summary: '',
+        authorId: USERS.alice.aad,
+        authorName: 'Alice',
+        loggedAt: new Date(),
+        dueAt: new Date(),
+        originalDueAt: new Date(),
+        snoozed: false,
+        assigneeId: USERS.bob.aad,
+        status: 'open',
+        overdue: true,
+        important: false,
+        late: false,
+      },
+      timeZone: 'UTC',
+      dateFormat: 'dd/MM/yyyy HH:mm',
+    });
+    expect(result).toMatchObject({ ok: false, permanent: false });
+    expect(result.ok ? '' : result.reason).toMatch(/429/);
+  });
+});
