@@ -24,7 +24,18 @@ export function routeByPlatform(
   workspaces: Pick<WorkspaceRepository, 'findById'>,
   senders: Partial<Record<Platform, PlatformSenders>>,
 ): PlatformSenders {
-  const platformOf = async (workspaceId: string) => (await workspaces.findById(workspaceId))?.platform;
+  // A workspace never changes platform, so each is read once per process (bounded).
+  const known = new Map<string, Platform>();
+  const platformOf = async (workspaceId: string): Promise<Platform | undefined> => {
+    const cached = known.get(workspaceId);
+    if (cached) return cached;
+    const platform = (await workspaces.findById(workspaceId))?.platform;
+    if (platform) {
+      if (known.size >= 10_000) known.clear();
+      known.set(workspaceId, platform);
+    }
+    return platform;
+  };
   return {
     notifier: {
       async sendReminder(message) {
