@@ -8,7 +8,6 @@ import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import type { TeamsDeps } from './deps.js';
 import { registerDialogs } from './dialogs/index.js';
-import { conversationRecorder } from './events/conversation-refs.js';
 import { registerEvents } from './events/index.js';
 import { downloadHandler } from './files/download-route.js';
 import { createFileLinks, FILE_ROUTE } from './files/file-links.js';
@@ -79,22 +78,12 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     conversations: options.conversations,
     files,
   };
-  const record = conversationRecorder(deps);
-  // Every verified activity may be the first from this person or place: remember where it came from.
-  app.use(async (ctx) => {
-    try {
-      await record(ctx.activity, await tenancy.tenantOf(ctx.activity));
-    } catch {
-      // An activity without tenant or user (a system event) has nothing to remember.
-    }
-    return ctx.next();
-  });
+  registerEvents(app, deps, tenancy);
   registerCommands(app, deps, tenancy);
   registerCardActions(app, deps, tenancy);
   registerDialogs(app, deps, tenancy);
   registerSearch(app, deps, tenancy);
   registerMessageExtensions(app, deps, tenancy);
-  registerEvents(app, deps, tenancy, record);
   options.expressApp.get(`${FILE_ROUTE}/:token`, downloadHandler(container, files));
   await app.initialize();
   return { app, deps, serviceUrl };

@@ -2,6 +2,7 @@ import {
   type FormMoments,
   pickerValues,
   readFormMoments,
+  sameMinute,
   splitTags,
   zonedMoment,
 } from '../../../core/forms/log-form-rules.js';
@@ -78,12 +79,9 @@ export function logInputFrom(
   return { input, errors };
 }
 
-/** Same minute in the pickers as the stored moment: unchanged, so the stored seconds are kept. */
+/** Same minute in the pickers as the stored moment (an ISO string in the form metadata). */
 function unchanged(picked: Date | undefined, original: string | undefined, timeZone: string): boolean {
-  if (!picked || !original) return false;
-  const a = pickerValues(picked, timeZone);
-  const b = pickerValues(new Date(original), timeZone);
-  return a.date === b.date && a.time === b.time;
+  return sameMinute(picked, original ? new Date(original) : undefined, timeZone);
 }
 
 /**
