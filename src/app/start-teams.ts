@@ -3,7 +3,7 @@ import { parseNaturalDate } from '../adapters/shared/natural-dates.js';
 import { createTeamsApp, type TeamsRuntime } from '../adapters/teams/app.js';
 import { createTeamsReminderNotifier } from '../adapters/teams/notifiers/teams-reminder-notifier.js';
 import { createTeamsReportPublisher } from '../adapters/teams/notifiers/teams-report-publisher.js';
-import { sdkSender } from '../adapters/teams/notifiers/teams-sender.js';
+import { pacedSender, sdkSender } from '../adapters/teams/notifiers/teams-sender.js';
 import type { TeamsMode } from '../infra/config/env.js';
 import { MongoConversationRefRepository } from '../infra/mongo/repositories/conversation-ref.repository.js';
 import type { Container } from './container.js';
@@ -37,7 +37,7 @@ export async function startTeams(options: StartTeamsOptions): Promise<RunningTea
     publicUrl: options.publicUrl,
     ...(options.token ? { token: options.token } : {}),
   });
-  const sender = sdkSender(runtime.app);
+  const sender = pacedSender(sdkSender(runtime.app));
   const common = { sender, conversations, defaultServiceUrl: runtime.serviceUrl, logger: container.logger };
   return {
     runtime,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeByPlatform } from '../../src/app/platform-delivery.js';
+import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
@@ -126,34 +127,48 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     expect(refused).toMatchObject({ ok: false, permanent: true });
   });
 
-  it('treats throttling as transient, so the delivery schedule retries it', async () => {
-    t.connector.failNext(personalChat('bob'), { status: 429, retryAfterSeconds: 2 });
-    const result = await t.teams.senders.notifier.sendReminder({
-      workspaceId: world.workspace.id,
+  const reminderFor = (assigneeId: string): ReminderMessage => ({
+    workspaceId: world.workspace.id,
+    assigneeId,
+    view: {
+      interactionId: 'x',
+      contactId: 'c',
+      contactName: 'Élise',
+      typeLabel: 'Call',
+      actions: [],
+      summary: '',
+      authorId: USERS.alice.aad,
+      authorName: 'Alice',
+      loggedAt: new Date(),
+      dueAt: new Date(),
+      originalDueAt: new Date(),
+      snoozed: false,
       assigneeId: USERS.bob.aad,
-      view: {
-        interactionId: 'x',
-        contactId: 'c',
-        contactName: 'Élise',
-        typeLabel: 'Call',
-        actions: [],
-        summary: '',
-        authorId: USERS.alice.aad,
-        authorName: 'Alice',
-        loggedAt: new Date(),
-        dueAt: new Date(),
-        originalDueAt: new Date(),
-        snoozed: false,
-        assigneeId: USERS.bob.aad,
-        status: 'open',
-        overdue: true,
-        important: false,
-        late: false,
-      },
-      timeZone: 'UTC',
-      dateFormat: 'dd/MM/yyyy HH:mm',
-    });
+      status: 'open',
+      overdue: true,
+      important: false,
+      late: false,
+    },
+    timeZone: 'UTC',
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  });
+
+  it('waits out a short 429 Retry-After and delivers once', async () => {
+    t.connector.failNext(personalChat('bob'), { status: 429, retryAfterSeconds: 1 });
+    const before = t.connector.messages(personalChat('bob')).length;
+    const result = await t.teams.senders.notifier.sendReminder(reminderFor(USERS.bob.aad));
+    expect(result).toMatchObject({ ok: true });
+    const posts = t.connector.calls.filter(
+      (call) => call.method === 'POST' && call.conversationId === personalChat('bob'),
+    );
+    expect(posts.slice(-2).map((call) => call.status)).toEqual([429, 201]);
+    expect(t.connector.messages(personalChat('bob'))).toHaveLength(before + 1);
+  });
+
+  it('hands a long throttle back as transient, so the delivery schedule retries it', async () => {
+    t.connector.failNext(personalChat('bob'), { status: 429, retryAfterSeconds: 120 });
+    const result = await t.teams.senders.notifier.sendReminder(reminderFor(USERS.bob.aad));
     expect(result).toMatchObject({ ok: false, permanent: false });
-    expect(result.ok ? '' : result.reason).toMatch(/429/);
+    expect(result.ok ? '' : result.reason).toMatch(/429, retry after 120 s/);
   });
 });

@@ -27,6 +27,18 @@ export const TEAMS_LIMITS = {
   itemsPerCard: 10,
 } as const;
 
+/**
+ * Per bot, per conversation ("thread") limits from Microsoft Learn "Optimize your bot with rate
+ * limiting and best practices in Teams": creating, replying to, updating or deleting a message
+ * all count. Beyond them the connector answers 429 with Retry-After.
+ */
+export const TEAMS_THREAD_RATE_LIMITS = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+] as const;
+
 /** Text cut to `max` characters with an ellipsis; Adaptive Card markdown needs no escaping of <, > or &. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,5 +1,8 @@
 import type { App } from '@microsoft/teams.apps';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { TEAMS_THREAD_RATE_LIMITS } from '../limits.js';
+import { ConversationPacer, type PacerClock, type RateRule, realPacerClock } from './conversation-pacer.js';
+import { connectorError } from './teams-errors.js';
 
 /** What the notifiers need from the Teams SDK: post a card somewhere, open a 1:1 chat. */
 export interface TeamsSender {
@@ -34,5 +37,46 @@ export function sdkSender(app: App): TeamsSender {
       });
       return created.id;
     },
+  };
+}
+
+export interface PacingOptions {
+  rules?: readonly RateRule[];
+  clock?: PacerClock;
+  /** Longest total Retry-After wait spent on one post before handing it back as a 429 failure. */
+  maxRetryWaitMs?: number;
+}
+
+/** Enough for Teams' short windows; a longer Retry-After goes back to the delivery schedule. */
+const MAX_RETRY_WAIT_MS = 10_000;
+
+/**
+ * Posts paced per conversation to Teams' thread limits, and a 429 that slips through (another
+ * worker, a user-triggered reply in the same chat) retried after its Retry-After. Retrying a 429
+ * cannot duplicate: the connector refused the message. Other failures are not retried here.
+ */
+export function pacedSender(inner: TeamsSender, options: PacingOptions = {}): TeamsSender {
+  const clock = options.clock ?? realPacerClock;
+  const pacer = new ConversationPacer(options.rules ?? TEAMS_THREAD_RATE_LIMITS, clock);
+  const maxWaitMs = options.maxRetryWaitMs ?? MAX_RETRY_WAIT_MS;
+  return {
+    async postCard(serviceUrl, conversationId, card) {
+      // Replies in a channel thread (`;messageid=`) share the channel's budget.
+      const thread = conversationId.split(';')[0] ?? conversationId;
+      let waitedMs = 0;
+      for (;;) {
+        try {
+          return await pacer.run(thread, () => inner.postCard(serviceUrl, conversationId, card));
+        } catch (error) {
+          const { status, retryAfter } = connectorError(error);
+          const waitMs = (retryAfter ?? 1) * 1000;
+          if (status !== 429 || waitedMs + waitMs > maxWaitMs) throw error;
+          waitedMs += waitMs;
+          await clock.sleep(waitMs);
+        }
+      }
+    },
+    openPersonalChat: (serviceUrl, tenantId, memberId) =>
+      inner.openPersonalChat(serviceUrl, tenantId, memberId),
   };
 }
