@@ -1,3 +1,4 @@
+import type { Contact } from '../contacts/contact.js';
 import type { Actor } from '../shared/actor.js';
 import type { Page } from '../shared/paging.js';
 import { deleteInteraction } from './delete-interaction.js';
@@ -25,8 +26,8 @@ export interface InteractionService {
   editInteraction(actor: Actor, input: unknown): Promise<Interaction>;
   /** F7. Author or owner. */
   deleteInteraction(actor: Actor, input: unknown): Promise<{ deleted: Interaction }>;
-  /** F8. Any role. */
-  contactTimeline(actor: Actor, input: unknown): Promise<ContactTimeline>;
+  /** F8. Any role. `known`: the contact the caller already loaded, to skip reading it again. */
+  contactTimeline(actor: Actor, input: unknown, known?: Contact): Promise<ContactTimeline>;
   /** F9. Any role. */
   organisationTimeline(actor: Actor, input: unknown): Promise<OrganisationTimeline>;
   /** F10. Any role. */
@@ -38,7 +39,7 @@ export function createInteractionService(deps: InteractionServiceDeps): Interact
     logInteraction: (actor, input) => logInteraction(deps, actor, input),
     editInteraction: (actor, input) => editInteraction(deps, actor, input),
     deleteInteraction: (actor, input) => deleteInteraction(deps, actor, input),
-    contactTimeline: (actor, input) => contactTimeline(deps, actor, input),
+    contactTimeline: (actor, input, known) => contactTimeline(deps, actor, input, known),
     organisationTimeline: (actor, input) => organisationTimeline(deps, actor, input),
     listInteractions: (actor, input) => listInteractions(deps, actor, input),
   };

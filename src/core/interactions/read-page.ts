@@ -52,7 +52,11 @@ export async function readPage(
     },
     now,
   );
-  const total = await deps.interactions.count(actor.workspaceId, request.filter, now);
+  // A first page that holds everything is its own total: no second query (the common case).
+  const total =
+    !cursor && !hasMore
+      ? items.length
+      : await deps.interactions.count(actor.workspaceId, request.filter, now);
   const first = items[0];
   const last = items.at(-1);
   // Beyond the cursor in the other direction lies at least the cursor's own page.

@@ -15,14 +15,22 @@ export type OrganisationTimeline = Page<Interaction> & {
   organisation?: Organisation;
 };
 
-/** F8: one contact's interactions, newest first, paged, with the total. Anyone in the workspace reads. */
+/**
+ * F8: one contact's interactions, newest first, paged, with the total. Anyone in the workspace
+ * reads. `known` is the contact the caller just found (a search), so it is not read again; it
+ * is used only if it is that contact in the actor's workspace.
+ */
 export async function contactTimeline(
   deps: InteractionServiceDeps,
   actor: Actor,
   input: unknown,
+  known?: Contact,
 ): Promise<ContactTimeline> {
   const data = parseInput(contactTimelineSchema, input);
-  const contact = await deps.contacts.findById(actor.workspaceId, data.contactId);
+  const contact =
+    known && known.id === data.contactId && known.workspaceId === actor.workspaceId
+      ? known
+      : await deps.contacts.findById(actor.workspaceId, data.contactId);
   if (!contact) {
     throw new NotFoundError(
       ErrorCode.ContactNotFound,

@@ -27,7 +27,8 @@ export interface TimelineCandidate {
 }
 
 export type SubjectMatch =
-  | { kind: 'one'; ref: TimelineRef }
+  /** `contact`: the contact found, so showing its timeline need not read it again. */
+  | { kind: 'one'; ref: TimelineRef; contact?: Contact }
   | { kind: 'many'; candidates: TimelineCandidate[] }
   | { kind: 'none'; what: 'contact' | 'organisation'; name: string };
 
@@ -83,7 +84,7 @@ export async function findTimelineSubject(
   });
   if (contacts.length === 0) return { kind: 'none', what: 'contact', name: query };
   const only = uniqueMatch(contacts, query);
-  if (only) return { kind: 'one', ref: { k: 'contact', s: only.id } };
+  if (only) return { kind: 'one', ref: { k: 'contact', s: only.id }, contact: only };
   return { kind: 'many', candidates: contacts.map(contactCandidate) };
 }
 
@@ -93,6 +94,7 @@ export async function loadTimelineView(
   deps: QueryDeps,
   ref: TimelineRef,
   page: PageRequest = {},
+  known?: Contact,
 ): Promise<TimelineView> {
   const { actor } = tenant;
   const { interactions, clock } = deps.container;
@@ -102,7 +104,7 @@ export async function loadTimelineView(
   };
   const now = clock.now();
   if (ref.k === 'contact') {
-    const timeline = await interactions.contactTimeline(actor, { contactId: ref.s, ...paging });
+    const timeline = await interactions.contactTimeline(actor, { contactId: ref.s, ...paging }, known);
     return presentContactTimeline(timeline.contact, timeline, actor, now);
   }
   const timeline = await interactions.organisationTimeline(actor, { organisationId: ref.s, ...paging });

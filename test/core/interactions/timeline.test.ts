@@ -152,6 +152,20 @@ describe('contact timeline', () => {
       code: ErrorCode.ContactNotFound,
     });
   });
+
+  it('takes a contact the caller already found, but never one from another workspace', async () => {
+    const contact = await seedContact(deps, tenant.workspace.id, { firstName: 'Known' });
+    await logAt(contact, hoursAgo(1));
+    const renamed = { ...contact, firstName: 'As found' };
+    const page = await service.contactTimeline(tenant.member, { contactId: contact.id }, renamed);
+    expect([page.contact.firstName, page.total]).toEqual(['As found', 1]);
+
+    const other = await seedTenant(deps, 'Other team');
+    const foreign = await seedContact(deps, other.workspace.id, { firstName: 'Foreign' });
+    await expect(
+      service.contactTimeline(tenant.member, { contactId: foreign.id }, foreign),
+    ).rejects.toMatchObject({ code: ErrorCode.ContactNotFound });
+  });
 });
 
 describe('organisation timeline', () => {

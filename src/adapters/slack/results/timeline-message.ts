@@ -1,4 +1,5 @@
 import type { SectionBlock } from '@slack/types';
+import type { Contact } from '../../../core/contacts/contact.js';
 import type { PageRequest } from '../../../core/queries/query-deps.js';
 import {
   loadTimelineView,
@@ -20,8 +21,9 @@ export async function timelineMessage(
   deps: SlackDeps,
   ref: TimelineRef,
   page: PageRequest = {},
+  known?: Contact,
 ): Promise<SlackMessage> {
-  const view = await loadTimelineView(tenant, deps, ref, page);
+  const view = await loadTimelineView(tenant, deps, ref, page, known);
   return timelineToBlocks(view, renderOptionsOf(tenant.workspace));
 }
 

@@ -42,7 +42,7 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
       const match = await findTimelineSubject(tenant, deps, query);
       switch (match.kind) {
         case 'one':
-          return timelineCardFor(tenant, deps, match.ref);
+          return timelineCardFor(tenant, deps, match.ref, {}, match.contact);
         case 'many':
           return pickerCard(query, match.candidates);
         case 'none':

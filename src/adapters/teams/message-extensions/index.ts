@@ -41,7 +41,7 @@ export function registerMessageExtensions(app: App, deps: TeamsDeps, tenancy: Te
       const attachments = await Promise.all(
         contacts.map(async (contact) => ({
           contentType: 'application/vnd.microsoft.card.adaptive',
-          content: await timelineCardFor(tenant, deps, { k: 'contact', s: contact.id }),
+          content: await timelineCardFor(tenant, deps, { k: 'contact', s: contact.id }, {}, contact),
           preview: {
             contentType: 'application/vnd.microsoft.card.thumbnail',
             content: {

@@ -1,4 +1,5 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { Contact } from '../../../core/contacts/contact.js';
 import { exportFilename } from '../../../core/exports/export.service.js';
 import type { PageRequest } from '../../../core/queries/query-deps.js';
 import { loadListView, type ResultQuery, summaryContext } from '../../../core/queries/result-query.js';
@@ -27,8 +28,9 @@ export async function timelineCardFor(
   deps: TeamsDeps,
   ref: TimelineRef,
   state: CardState = {},
+  known?: Contact,
 ): Promise<IAdaptiveCard> {
-  const view = await loadTimelineView(tenant, deps, ref, pageRequest(state.page));
+  const view = await loadTimelineView(tenant, deps, ref, pageRequest(state.page), known);
   return timelineCard(view, {
     ...renderOptionsOf(tenant.workspace),
     viewerId: tenant.actor.userId,

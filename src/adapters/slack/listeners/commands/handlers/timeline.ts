@@ -12,7 +12,7 @@ export async function timelineCommand(ctx: CommandContext, query: string): Promi
   const match = await findTimelineSubject(tenant, deps, query);
   switch (match.kind) {
     case 'one':
-      await ctx.reply(await timelineMessage(tenant, deps, match.ref));
+      await ctx.reply(await timelineMessage(tenant, deps, match.ref, {}, match.contact));
       return;
     case 'many':
       await ctx.reply(pickerMessage(query, match.candidates));
