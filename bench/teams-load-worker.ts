@@ -11,15 +11,17 @@ import type { RecordedCall } from '../test/teams/fake-connector/types.js';
  */
 export type TeamsLoadRequest =
   | { type: 'register'; tenantId: string; conversations: { id: string; aad: string }[] }
-  /** POST the activities at once; for messages, wait until each conversation got a reply. */
+  /** POST the activities at once; for message activities, wait until each conversation got a reply. */
   | { type: 'burst'; url: string; activities: Record<string, unknown>[]; waitForRepliesMs: number }
-  | { type: 'count'; conversations: string[] }
+  /** For each conversation, the first match of `pattern` in each stored message ('' if none). */
+  | { type: 'markers'; conversations: string[]; pattern: string }
   | { type: 'stop' };
 
 export interface BurstResult {
   type: 'burst';
-  /** POST → HTTP response. */
-  responseMs: number[];
+  /** POST → HTTP response, for message activities and for invokes. */
+  messageResponseMs: number[];
+  invokeResponseMs: number[];
   /** POST → the connector answered the bot's reply message in that conversation. */
   replyMs: number[];
   /** Non-200 HTTP responses, or invoke bodies whose statusCode is not 200. */
@@ -29,27 +31,40 @@ export interface BurstResult {
   sampleInvokeBody?: unknown;
 }
 
-export interface CountResult {
-  type: 'count';
-  /** Messages currently stored in each conversation, in the order asked. */
-  counts: number[];
+export interface MarkersResult {
+  type: 'markers';
+  markers: string[][];
+  /** Wall-clock ms of the first and the last accepted message in those conversations. */
+  firstAt?: number;
+  lastAt?: number;
 }
 
 const port = parentPort;
 if (!port) throw new Error('teams-load-worker must run as a worker thread');
 
-const connector = await startFakeConnector({ rateLimit: false });
+// Teams' documented per-conversation thread limits (the fake's default): 429 + Retry-After beyond.
+const connector = await startFakeConnector();
 
 // The connector records each call once its response is sent: stamp the reply's arrival there.
 let watching = new Map<string, number>();
 let arrivals = new Map<string, number>();
 let sample: Record<string, unknown> | undefined;
+/** Every accepted message per conversation, in wall-clock ms (comparable across threads). */
+const delivered = new Map<string, number[]>();
 const record = connector.calls.push.bind(connector.calls);
 connector.calls.push = (...calls: RecordedCall[]) => {
   const now = performance.now();
   for (const call of calls) {
     const conversation = call.conversationId?.split(';')[0];
     const body = call.body as Record<string, unknown> | undefined;
+    const accepted =
+      call.method === 'POST' &&
+      call.status < 300 &&
+      call.path.includes('/activities') &&
+      body?.type === 'message';
+    if (conversation && accepted) {
+      delivered.set(conversation, [...(delivered.get(conversation) ?? []), performance.timeOrigin + now]);
+    }
     if (
       conversation &&
       watching.has(conversation) &&
@@ -68,29 +83,38 @@ connector.calls.push = (...calls: RecordedCall[]) => {
 
 port.postMessage({ type: 'ready', serviceUrl: connector.serviceUrl });
 
+type InvokeBody = { statusCode?: number; task?: { type?: string } };
+
+/** A dialog fetch must open a dialog (an error closes it with a message); card actions say 200. */
+function answered(name: string, body: InvokeBody | undefined): boolean {
+  if (name === 'task/fetch') return body?.task?.type === 'continue';
+  return body?.statusCode === 200;
+}
+
 async function burst(request: Extract<TeamsLoadRequest, { type: 'burst' }>): Promise<BurstResult> {
   watching = new Map();
   arrivals = new Map();
   sample = undefined;
-  const responseMs: number[] = [];
+  const messageResponseMs: number[] = [];
+  const invokeResponseMs: number[] = [];
   let failures = 0;
   let sampleInvokeBody: unknown;
   await Promise.all(
     request.activities.map(async (activity) => {
       const conversation = String((activity.conversation as { id: string }).id);
       const start = performance.now();
-      if (request.waitForRepliesMs > 0) watching.set(conversation, start);
+      if (request.waitForRepliesMs > 0 && activity.type === 'message') watching.set(conversation, start);
       const response = await fetch(request.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(activity),
       });
       const text = await response.text();
-      responseMs.push(performance.now() - start);
+      (activity.type === 'invoke' ? invokeResponseMs : messageResponseMs).push(performance.now() - start);
       if (response.status !== 200) failures++;
       if (activity.type === 'invoke') {
-        const body = text ? (JSON.parse(text) as { statusCode?: number }) : undefined;
-        if (body?.statusCode !== 200) failures++;
+        const body = text ? (JSON.parse(text) as InvokeBody) : undefined;
+        if (!answered(String(activity.name), body)) failures++;
         sampleInvokeBody ??= body;
       }
     }),
@@ -102,7 +126,8 @@ async function burst(request: Extract<TeamsLoadRequest, { type: 'burst' }>): Pro
   const replyMs = [...arrivals].map(([conversation, at]) => at - (watching.get(conversation) ?? at));
   return {
     type: 'burst',
-    responseMs,
+    messageResponseMs,
+    invokeResponseMs,
     replyMs,
     failures,
     ...(sample ? { sampleReply: sample } : {}),
@@ -122,10 +147,15 @@ port.on('message', async (message: TeamsLoadRequest) => {
     case 'burst':
       port.postMessage(await burst(message));
       return;
-    case 'count': {
-      const result: CountResult = {
-        type: 'count',
-        counts: message.conversations.map((id) => connector.messages(id).length),
+    case 'markers': {
+      const pattern = new RegExp(message.pattern);
+      const times = message.conversations.flatMap((id) => delivered.get(id) ?? []);
+      const result: MarkersResult = {
+        type: 'markers',
+        markers: message.conversations.map((id) =>
+          connector.messages(id).map((activity) => pattern.exec(JSON.stringify(activity))?.[0] ?? ''),
+        ),
+        ...(times.length > 0 ? { firstAt: Math.min(...times), lastAt: Math.max(...times) } : {}),
       };
       port.postMessage(result);
       return;

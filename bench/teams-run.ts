@@ -7,7 +7,7 @@ import { silentLogger } from '../src/core/shared/ports.js';
 import { projectRoot } from '../src/infra/mongo/project-root.js';
 import { fakeBotToken } from '../test/teams/fake-connector/index.js';
 import { openBenchDatabase } from './bench-database.js';
-import { progress, round } from './support.js';
+import { progress } from './support.js';
 import { seedTeamsWorkspace, teamsCommandsBench } from './teams.js';
 import { teamsProactiveBench } from './teams-proactive.js';
 import { teamsSchedulerBench } from './teams-scheduler.js';
@@ -49,13 +49,7 @@ async function main(): Promise<void> {
       node: process.version,
       cpus: cpus().length,
       commands,
-      proactive: {
-        ...proactive,
-        throughScheduler: {
-          ...scheduled,
-          fractionOfBaseline: round(scheduled.sendsPerSecond / proactive.bareSdk.sendsPerSecond, 3),
-        },
-      },
+      proactive: { ...proactive, throughScheduler: scheduled },
     };
     const json = JSON.stringify(result, null, 2);
     const out = join(projectRoot(), 'bench', 'results', 'teams.json');

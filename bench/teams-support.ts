@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { Attachment, TaskModuleResponse } from '@microsoft/teams.api';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import express, { type Express } from 'express';
 import { toSdkLogger } from '../src/adapters/teams/sdk-logger.js';
 import { silentLogger } from '../src/core/shared/ports.js';
 import { fakeBotToken } from '../test/teams/fake-connector/index.js';
 import { percentile, round } from './support.js';
-import type { BurstResult, CountResult, TeamsLoadRequest } from './teams-load-worker.js';
+import type { BurstResult, MarkersResult, TeamsLoadRequest } from './teams-load-worker.js';
 
 export const BOT_APP_ID = '11111111-2222-4333-8444-555555555555';
 export const BOT_ID = `28:${BOT_APP_ID}`;
@@ -87,8 +87,8 @@ export class TeamsLoad {
     return this.ask({ type: 'burst', url, activities, waitForRepliesMs });
   }
 
-  async counts(conversations: string[]): Promise<number[]> {
-    return (await this.ask<CountResult>({ type: 'count', conversations })).counts;
+  markers(conversations: string[], pattern: string): Promise<MarkersResult> {
+    return this.ask<MarkersResult>({ type: 'markers', conversations, pattern });
   }
 
   async stop(): Promise<void> {
@@ -117,13 +117,15 @@ export async function listen(): Promise<{ expressApp: Express; base: string; clo
 
 export interface BareTeamsApp {
   app: App;
-  /** The card its card.action handler answers with (by default an empty one). */
-  cardResponse: AdaptiveCardActionResponse;
+  /** What its dialog.open handler answers with (by default an empty dialog). */
+  dialogResponse: TaskModuleResponse;
+  /** The cards it replies to a message with (by default none: the text `ok`). */
+  replyAttachments?: Attachment[];
 }
 
 /**
  * The baseline: a bare Teams SDK app, configured as ours is, with no logic of its own: it
- * answers every message with `ok` and every card action with a static card.
+ * answers every message and every dialog fetch with a fixed reply (the bench hands it ours).
  */
 export async function bareTeamsApp(expressApp: Express, serviceUrl: string): Promise<BareTeamsApp> {
   const app = new App({
@@ -137,16 +139,20 @@ export async function bareTeamsApp(expressApp: Express, serviceUrl: string): Pro
   });
   const bare: BareTeamsApp = {
     app,
-    cardResponse: {
-      statusCode: 200,
-      type: CARD_TYPE,
-      value: { type: 'AdaptiveCard', version: '1.5', body: [] },
+    dialogResponse: {
+      task: {
+        type: 'continue',
+        value: {
+          title: 'ok',
+          card: { contentType: CARD_TYPE, content: { type: 'AdaptiveCard', version: '1.5', body: [] } },
+        },
+      },
     },
   };
   app.on('message', async (ctx) => {
-    await ctx.send('ok');
+    await ctx.send(bare.replyAttachments ? { type: 'message', attachments: bare.replyAttachments } : 'ok');
   });
-  app.on('card.action', async () => bare.cardResponse);
+  app.on('dialog.open', async () => bare.dialogResponse);
   await app.initialize();
   return bare;
 }
@@ -167,12 +173,27 @@ export async function pool<T>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }
 
-/** Conversations with exactly one message are delivered once; 0 is a loss, more a duplicate. */
-export async function tally(load: TeamsLoad, conversations: string[]) {
-  const counts = await load.counts(conversations);
+/**
+ * Every expected reminder found exactly once at the connector? Each message is identified by the
+ * interaction id its card carries; a missing id is a loss, a repeated one a duplicate.
+ */
+export async function tally(load: TeamsLoad, conversations: string[], expectedIds: string[]) {
+  const seen = new Map<string, number>();
+  const found = await load.markers(conversations, REMINDER_ID_PATTERN);
+  for (const messages of found.markers) {
+    for (const id of messages) if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+  }
+  const counts = expectedIds.map((id) => seen.get(id) ?? 0);
   return {
     delivered: counts.filter((count) => count >= 1).length,
     losses: counts.filter((count) => count === 0).length,
     duplicates: counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0),
+    /** Wall-clock ms of the first accepted message, and first to last: the span at the connector. */
+    firstAt: found.firstAt,
+    spanSeconds:
+      found.firstAt !== undefined && found.lastAt !== undefined ? (found.lastAt - found.firstAt) / 1000 : 0,
   };
 }
+
+/** Bench reminder interaction ids: `tb-<round>-<index>`. */
+export const REMINDER_ID_PATTERN = 'tb-[A-Za-z0-9]+-[0-9]+';
