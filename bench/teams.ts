@@ -75,6 +75,7 @@ function pooled(runs: BurstResult[]) {
 /**
  * Bursts of 200 concurrent activities, one per person in their own personal chat — half
  * `timeline <contact>` messages, half `task/fetch` invokes opening the log dialog for a contact
+ * (the data the timeline card's button carries)
  * — against the real Teams plugin and a bare Teams SDK app on the same fake connector.
  * The figure is POST → HTTP response (for an invoke it carries the dialog; for a message the SDK
  * answers once the handler, which sends the reply, is done). The time until the connector had
@@ -96,7 +97,13 @@ export async function teamsCommandsBench({ load, seeded, oursUrl, bareUrl, bare 
             type: 'invoke',
             name: 'task/fetch',
             value: {
-              data: { dialog: 'log', contactIds: [contactOf(index).id], msteams: { type: 'task/fetch' } },
+              // What the timeline card's "Log interaction" button sends.
+              data: {
+                dialog: 'log',
+                contactIds: [contactOf(index).id],
+                contactNames: [contactOf(index).name],
+                msteams: { type: 'task/fetch' },
+              },
               context: { theme: 'default' },
             },
           }),

@@ -32,6 +32,22 @@ describe('Teams log dialog (task modules)', () => {
     expect(JSON.stringify(card)).toContain('"dataset":"contacts"');
   });
 
+  it("opens from a timeline card's button with the contact it names, without reading it again", async () => {
+    await t.message('timeline ann');
+    const timeline = cardOf(t.connector.messages(personalChat('alice')).at(-1));
+    const button = action(timeline, 'Log interaction');
+    expect(button.data).toMatchObject({ contactIds: [annId], contactNames: ['Ann Lévy'] });
+    // The name shown is the one the button carried: no read happened to find it.
+    const renamed = { ...button.data, contactNames: ['Ann (as the card showed her)'] };
+    const card = dialogCard((await t.invoke('task/fetch', fetchTask(renamed))).body);
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Ann (as the card showed her)');
+    // Names that do not line up with the ids are ignored: the contacts are read.
+    const mismatched = { ...button.data, contactNames: [] };
+    const read = dialogCard((await t.invoke('task/fetch', fetchTask(mismatched))).body);
+    expect(cardText(read)).toContain('Ann Lévy');
+  });
+
   it('offers contacts and assignees by type-ahead (application/search)', async () => {
     const contacts = await t.invoke('application/search', {
       queryText: 'beno',

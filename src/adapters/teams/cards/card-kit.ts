@@ -7,7 +7,8 @@ import type {
   ISubmitAction,
   ITextBlock,
 } from '@microsoft/teams.cards';
-import { createDateFormatter } from '../../../core/exports/date-format.js';
+import { BoundedCache } from '../../../core/exports/bounded-cache.js';
+import { createDateFormatter, type DateFormatter } from '../../../core/exports/date-format.js';
 import { DIALOG_KEY, type DialogName, type VerbName } from '../ids.js';
 import { TEAMS_LIMITS, truncate, userText } from '../limits.js';
 
@@ -84,6 +85,17 @@ export function openDialog(
   };
 }
 
+/**
+ * Data of a button that opens the log dialog for these contacts. Their names travel with it,
+ * so the dialog opens without a database read (the submit still checks every id in the tenant).
+ */
+export function logDialogFor(
+  contacts: readonly { id: string; name: string }[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { contactIds: contacts.map((c) => c.id), contactNames: contacts.map((c) => c.name), ...extra };
+}
+
 export function openUrl(title: string, url: string): IOpenUrlAction {
   return { type: 'Action.OpenUrl', title, url };
 }
@@ -92,8 +104,17 @@ export function actionSet(actions: CardAction[]): CardElement {
   return { type: 'ActionSet', actions: actions.slice(0, TEAMS_LIMITS.actionsPerSet) };
 }
 
+/** Workspaces' (format, zone) pairs: validating both for every date shown cost more than the card. */
+const formatters = new BoundedCache<string, DateFormatter>(256);
+
 export function formatWhen(date: Date, options: CardRenderOptions): string {
-  return createDateFormatter(options.dateFormat, options.timeZone)(date);
+  const key = `${options.dateFormat}\n${options.timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = createDateFormatter(options.dateFormat, options.timeZone);
+    formatters.set(key, formatter);
+  }
+  return formatter(date);
 }
 
 export function plural(count: number, noun: string): string {

@@ -2,7 +2,16 @@ import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
 import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
-import { actionSet, adaptiveCard, type CardAction, execute, openDialog, subtle, text } from './card-kit.js';
+import {
+  actionSet,
+  adaptiveCard,
+  type CardAction,
+  execute,
+  logDialogFor,
+  openDialog,
+  subtle,
+  text,
+} from './card-kit.js';
 
 export function contactDetail(contact: Contact): string {
   return [contact.emails[0], contact.phones[0]].filter(Boolean).join(' · ');
@@ -13,7 +22,14 @@ function contactRow(contact: Contact, canLog: boolean): CardElement[] {
   const actions: CardAction[] = [
     execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: contact.id }, asNew: true }),
   ];
-  if (canLog) actions.push(openDialog('Log interaction', Dialog.log, { contactId: contact.id }));
+  if (canLog)
+    actions.push(
+      openDialog(
+        'Log interaction',
+        Dialog.log,
+        logDialogFor([{ id: contact.id, name: contactDisplayName(contact) }]),
+      ),
+    );
   return [
     text(`**${userText(contactDisplayName(contact) || '(no name)', 150)}**`, { separator: true }),
     ...(detail ? [subtle(userText(detail, 200))] : []),
@@ -55,6 +71,10 @@ export function logPromptCard(contacts: Contact[], unresolved: string[]): IAdapt
     );
   }
   return adaptiveCard(body, [
-    openDialog('Open the log form', Dialog.log, { contactIds: contacts.map((c) => c.id) }),
+    openDialog(
+      'Open the log form',
+      Dialog.log,
+      logDialogFor(contacts.map((c) => ({ id: c.id, name: contactDisplayName(c) }))),
+    ),
   ]);
 }

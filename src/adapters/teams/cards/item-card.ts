@@ -8,6 +8,7 @@ import {
   type CardRenderOptions,
   execute,
   formatWhen,
+  logDialogFor,
   openDialog,
   subtle,
   text,
@@ -71,7 +72,9 @@ function itemActions(item: InteractionItemView, options: ItemRenderOptions): Car
     actions.push(execute('Delete', Verb.itemDelete, { id: item.id, ctx: options.context }));
   }
   if (options.canLog) {
-    actions.push(openDialog('Log follow-up', Dialog.log, { contactId: item.contactId }));
+    actions.push(
+      openDialog('Log follow-up', Dialog.log, logDialogFor([{ id: item.contactId, name: item.contactName }])),
+    );
   }
   return actions.length > 0 ? [actionSet(actions)] : [];
 }

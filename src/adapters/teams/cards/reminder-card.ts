@@ -9,6 +9,7 @@ import {
   execute,
   facts,
   formatWhen,
+  logDialogFor,
   openDialog,
   subtle,
   text,
@@ -59,7 +60,11 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
     [...body, snoozes],
     [
       execute('Done', Verb.followUpDone, { id }, { style: 'positive' }),
-      openDialog('Log follow-up', Dialog.log, { contactId: view.contactId, followUpOf: id }),
+      openDialog(
+        'Log follow-up',
+        Dialog.log,
+        logDialogFor([{ id: view.contactId, name: view.contactName }], { followUpOf: id }),
+      ),
       timeline,
     ],
   );

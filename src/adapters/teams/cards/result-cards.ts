@@ -10,6 +10,7 @@ import {
   type CardRenderOptions,
   execute,
   heading,
+  logDialogFor,
   openDialog,
   plural,
   subtle,
@@ -64,7 +65,7 @@ export function timelineCard(view: TimelineView, options: ResultRenderOptions): 
     showContact: view.subject.kind === 'organisation',
     logAction:
       view.subject.kind === 'contact'
-        ? openDialog('Log interaction', Dialog.log, { contactId: view.subject.id })
+        ? openDialog('Log interaction', Dialog.log, logDialogFor([view.subject]))
         : undefined,
   });
 }

@@ -84,7 +84,12 @@ async function openDialog(
         ...strings(data.contactIds),
         ...(typeof data.contactId === 'string' ? [data.contactId] : []),
       ];
-      return continueWith(TITLES[Dialog.log] ?? '', await openLogDialog(tenant, deps, { contactIds }));
+      const names = strings(data.contactNames);
+      const contactNames = names.length === contactIds.length ? names : undefined;
+      return continueWith(
+        TITLES[Dialog.log] ?? '',
+        await openLogDialog(tenant, deps, { contactIds, ...(contactNames ? { contactNames } : {}) }),
+      );
     }
   }
 }

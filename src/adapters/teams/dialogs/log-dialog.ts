@@ -9,10 +9,13 @@ import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js
 import { type LogDialogState, logDialogCard } from '../cards/log-dialog-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { CUSTOM_TYPE_CHOICE } from '../ids.js';
+import { truncate } from '../limits.js';
 import type { DialogValues } from './dialog-fields.js';
 
 export interface LogDialogOpening {
   contactIds?: string[];
+  /** Shown for contactIds (same order) as the button had them: no read to open the dialog. */
+  contactNames?: string[];
   description?: string;
   sourceLink?: string;
 }
@@ -35,6 +38,10 @@ async function contactChoices(tenant: Tenant, deps: TeamsDeps, ids: string[]): P
   }));
 }
 
+function namedChoices(ids: string[], names: string[]): IChoice[] {
+  return ids.map((id, index) => ({ title: truncate(names[index] || '(no name)', 100), value: id }));
+}
+
 function meChoice(tenant: Tenant): IChoice {
   return { title: `Me (${tenant.actor.displayName ?? 'you'})`, value: tenant.actor.userId };
 }
@@ -54,7 +61,7 @@ export async function dialogState(
     if (member) assignees.push({ title: member.displayName, value: member.userId });
   }
   return {
-    contacts: await contactChoices(tenant, deps, ids),
+    contacts: base.contacts ?? (await contactChoices(tenant, deps, ids)),
     types: settings.interactionTypes,
     actionChoices: settings.actions,
     assignees,
@@ -81,6 +88,9 @@ export async function openLogDialog(
     submissionKey: `teams-dialog:${randomUUID()}`,
     values,
     ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
+    ...(opening.contactIds && opening.contactNames
+      ? { contacts: namedChoices(opening.contactIds, opening.contactNames) }
+      : {}),
   });
   return logDialogCard(state);
 }

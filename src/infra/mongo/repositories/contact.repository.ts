@@ -94,6 +94,12 @@ export class MongoContactRepository implements ContactRepository {
 
   async findByIds(workspaceId: string, ids: string[]): Promise<Contact[]> {
     if (ids.length === 0) return [];
+    // One id (a dialog opened for a contact) as `_id` equality: the one filter FerretDB's SQLite
+    // backend pushes down to SQL; `$in` is a full scan there. Same index lookup on MongoDB.
+    if (ids.length === 1) {
+      const one = await this.findById(workspaceId, ids[0] as string);
+      return one ? [one] : [];
+    }
     const docs = await this.model.find({ _id: { $in: ids }, workspaceId }).lean<ContactDoc[]>();
     return docs.map(toContact);
   }
