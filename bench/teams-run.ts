@@ -15,8 +15,9 @@ import { BOT_APP_ID, bareTeamsApp, listen, TeamsLoad } from './teams-support.js'
 
 /**
  * `npm run bench:teams`: the real Teams plugin against a bare Teams SDK app, both on the fake
- * Bot Connector (on its own thread): 200 concurrent commands and card actions, then proactive
- * reminder throughput, direct and through the scheduler. Writes bench/results/teams.json.
+ * Bot Connector (on its own thread, enforcing Teams' per-conversation limits): a burst of 200
+ * concurrent commands (timelines and log-dialog fetches), then proactive reminder throughput
+ * against those limits, direct and through the scheduler. Writes bench/results/teams.json.
  */
 async function main(): Promise<void> {
   const bench = await openBenchDatabase('teams');
