@@ -1,5 +1,7 @@
 import {
   type FormMoments,
+  type LogFormFields,
+  logInputFromFields,
   pickerValues,
   readFormMoments,
   sameMinute,
@@ -52,31 +54,29 @@ export interface LogContext {
   timeZone: string;
 }
 
-/** The log use case's input from the submitted form, plus the errors only the form can see. */
+/** The submitted modal as the core's surface-neutral log form. */
+function logFormFieldsOf(values: FormValues): LogFormFields {
+  const customTypeChosen = values.type === OTHER_TYPE_VALUE;
+  return {
+    ...values,
+    contactIds: values.contacts.map((contact) => contact.id),
+    type: customTypeChosen ? undefined : values.type,
+    customTypeChosen,
+    attachments: attachmentsOf(values),
+  };
+}
+
+/** The log use case's input from the submitted form (the core's form rules), plus the errors only the form can see. */
 export function logInputFrom(
   values: FormValues,
   context: LogContext,
 ): { input: unknown; errors: FieldErrors } {
-  const { occurredAt, dueAt, errors } = readMoments(values, context.timeZone);
   const { msg } = context.metadata;
-  const input = {
+  return logInputFromFields(logFormFieldsOf(values), {
     idempotencyKey: `slack-view:${context.viewId}`,
-    contactIds: values.contacts.map((contact) => contact.id),
-    type: chosenType(values),
-    actions: actionsOf(values),
-    description: values.description ?? '',
-    ...(occurredAt ? { occurredAt } : {}),
-    ...(dueAt
-      ? { followUp: { dueAt, ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}) } }
-      : {}),
-    important: values.important,
-    ...(showsVisitAddress(values) && values.visitAddress ? { visitAddress: values.visitAddress } : {}),
-    ...(values.direction ? { direction: values.direction } : {}),
-    ...(values.channel ? { channel: values.channel } : {}),
-    attachments: attachmentsOf(values),
-    source: msg ? { kind: 'chat-message', ...(msg.link ? { link: msg.link } : {}) } : { kind: 'manual' },
-  };
-  return { input, errors };
+    timeZone: context.timeZone,
+    ...(msg ? { source: { kind: 'chat-message', ...(msg.link ? { link: msg.link } : {}) } } : {}),
+  });
 }
 
 /** Same minute in the pickers as the stored moment (an ISO string in the form metadata). */
