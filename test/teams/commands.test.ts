@@ -24,6 +24,31 @@ describe('Teams bot commands', () => {
     });
   });
 
+  it('welcomes whoever installs the app, in their chat or in the channel, once per install', async () => {
+    const install = { type: 'installationUpdate', action: 'add' };
+    await t.event(install, { user: 'bob' });
+    const personal = cardOf(lastReply(personalChat('bob')));
+    expectValidCard(personal);
+    expect(cardText(personal)).toContain('Thanks for adding Interaction log');
+    expect(cardText(personal)).toContain('Type a command in this chat');
+    expect(action(personal, 'Log an interaction').data).toMatchObject({ dialog: 'log' });
+
+    const before = t.connector.messages(CHANNEL).length;
+    await t.event(install, { user: 'vera', conversation: CHANNEL });
+    const channel = t.connector.messages(CHANNEL);
+    expect(channel).toHaveLength(before + 1);
+    const card = cardOf(channel.at(-1));
+    expect(cardText(card)).toContain('Mention me');
+    expect(cardText(card)).toContain('settings');
+    // Vera may only read: no button that would open a form she cannot submit.
+    expect(JSON.stringify(card)).not.toContain('task/fetch');
+
+    // Removing the app says nothing.
+    const after = t.connector.messages(personalChat('bob')).length;
+    await t.event({ type: 'installationUpdate', action: 'remove' }, { user: 'bob' });
+    expect(t.connector.messages(personalChat('bob'))).toHaveLength(after);
+  });
+
   it('shows a timeline, newest first, with paging, edit and delete for the author', async () => {
     const ann = await addContact(t.container, world.actors.alice, 'Ann', 'Lévy', 'ann@acme.org');
     for (let i = 1; i <= 12; i++) {

@@ -52,6 +52,8 @@ export interface TeamsTestApp {
   message(text: string, where?: Where & { extra?: Record<string, unknown> }): Promise<TeamsHttpResponse>;
   /** An invoke (`adaptiveCard/action`, `task/fetch`, `composeExtension/query`…) answered in the HTTP body. */
   invoke(name: string, value: unknown, where?: Where): Promise<TeamsHttpResponse>;
+  /** Any other activity (installationUpdate, conversationUpdate…) from `where`. */
+  event(fields: Record<string, unknown>, where?: Where): Promise<TeamsHttpResponse>;
 }
 
 export interface TeamsTestAppOptions {
@@ -155,6 +157,7 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
         post({ ...envelope(where), type: 'message', text, ...where.extra }),
       invoke: (name: string, value: unknown, where: Where = {}) =>
         post({ ...envelope(where), type: 'invoke', name, value }),
+      event: (fields: Record<string, unknown>, where: Where = {}) => post({ ...envelope(where), ...fields }),
     });
   });
   afterAll(async () => {

@@ -21,6 +21,37 @@ export function helpCard(canLog: boolean): IAdaptiveCard {
   );
 }
 
+/**
+ * The first thing Teams shows after the app is installed: what it is for, three commands to
+ * start with, and where the weekly report can go. Channels and group chats are told to
+ * mention the bot.
+ */
+export function welcomeCard(options: { canLog: boolean; personal: boolean }): IAdaptiveCard {
+  const how = options.personal
+    ? 'Type a command in this chat, for example:'
+    : 'Mention me with a command, for example **@Interaction log** `timeline Ann`:';
+  return adaptiveCard(
+    [
+      text('Thanks for adding Interaction log', { size: 'Large', weight: 'Bolder' }),
+      text(
+        'Log calls, visits, meetings and notes against your contacts, see a contact’s timeline, and get reminded of follow-ups.',
+      ),
+      text(how),
+      facts([
+        { title: 'log Ann Lévy', value: 'Open the log form for a contact' },
+        { title: 'timeline Ann', value: 'Everything logged with Ann, newest first' },
+        { title: 'followups', value: 'Your open follow-ups' },
+      ]),
+      subtle(
+        options.personal
+          ? 'Type **help** for every command.'
+          : 'Type **help** for every command. An owner can post the weekly report here with **settings**.',
+      ),
+    ],
+    options.canLog ? [openDialog('Log an interaction', Dialog.log)] : [],
+  );
+}
+
 /** A command the grammar could not read: what was wrong, and the syntax. */
 export function commandErrorCard(error: CommandSyntaxError): IAdaptiveCard {
   return adaptiveCard([

@@ -1,4 +1,6 @@
 import type { App } from '@microsoft/teams.apps';
+import { canWrite } from '../../../core/shared/actor.js';
+import { welcomeCard } from '../cards/help-card.js';
 import type { TeamsDeps } from '../deps.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { conversationRecorder } from './conversation-refs.js';
@@ -17,5 +19,15 @@ export function registerEvents(app: App, deps: TeamsDeps, tenancy: TeamsTenancy)
       // An activity without tenant or user (a system event) has nothing to remember.
     }
     return ctx.next();
+  });
+  // Teams sends installationUpdate (action "add") once per install: personal, chat or team.
+  app.on('install.add', async (ctx) => {
+    try {
+      const tenant = await tenancy.tenantOf(ctx.activity);
+      const personal = ctx.activity.conversation?.conversationType === 'personal';
+      await ctx.send(welcomeCard({ canLog: canWrite(tenant.actor), personal }));
+    } catch (error) {
+      deps.container.logger.warn('Teams welcome not sent', { error: String(error) });
+    }
   });
 }
