@@ -84,11 +84,10 @@ async function openDialog(
         ...strings(data.contactIds),
         ...(typeof data.contactId === 'string' ? [data.contactId] : []),
       ];
-      const names = strings(data.contactNames);
-      const contactNames = names.length === contactIds.length ? names : undefined;
+      const contactNames = strings(data.contactNames);
       return continueWith(
         TITLES[Dialog.log] ?? '',
-        await openLogDialog(tenant, deps, { contactIds, ...(contactNames ? { contactNames } : {}) }),
+        await openLogDialog(tenant, deps, { contactIds, contactNames }),
       );
     }
   }

@@ -9,12 +9,12 @@ import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js
 import { type LogDialogState, logDialogCard } from '../cards/log-dialog-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { CUSTOM_TYPE_CHOICE } from '../ids.js';
-import { truncate } from '../limits.js';
+import { TEAMS_LIMITS, truncate } from '../limits.js';
 import type { DialogValues } from './dialog-fields.js';
 
 export interface LogDialogOpening {
   contactIds?: string[];
-  /** Shown for contactIds (same order) as the button had them: no read to open the dialog. */
+  /** The names the button showed, one per id in order: then the dialog opens without a read. */
   contactNames?: string[];
   description?: string;
   sourceLink?: string;
@@ -32,14 +32,18 @@ async function contactChoices(tenant: Tenant, deps: TeamsDeps, ids: string[]): P
     ids.length > 0
       ? await deps.container.repositories.contacts.findByIds(tenant.workspace.id, ids)
       : await deps.container.contacts.findContacts(tenant.actor, { text: '', limit: STARTING_CHOICES });
-  return contacts.map((contact) => ({
-    title: contactDisplayName(contact) || '(no name)',
-    value: contact.id,
-  }));
+  return contacts.map((contact) => contactChoice(contact.id, contactDisplayName(contact)));
 }
 
-function namedChoices(ids: string[], names: string[]): IChoice[] {
-  return ids.map((id, index) => ({ title: truncate(names[index] || '(no name)', 100), value: id }));
+function contactChoice(id: string, name: string): IChoice {
+  return { title: truncate(name || '(no name)', TEAMS_LIMITS.titleChars), value: id };
+}
+
+/** The button's names for its contacts, when there is one per id; otherwise the contacts are read. */
+function namedChoices(opening: LogDialogOpening): IChoice[] | undefined {
+  const { contactIds = [], contactNames = [] } = opening;
+  if (contactIds.length === 0 || contactNames.length !== contactIds.length) return undefined;
+  return contactIds.map((id, index) => contactChoice(id, contactNames[index] ?? ''));
 }
 
 function meChoice(tenant: Tenant): IChoice {
@@ -83,14 +87,13 @@ export async function openLogDialog(
     ...(opening.contactIds?.length ? { contacts: opening.contactIds.join(',') } : {}),
     ...(opening.description ? { description: opening.description } : {}),
   };
+  const named = namedChoices(opening);
   const state = await dialogState(tenant, deps, {
     mode: 'log',
     submissionKey: `teams-dialog:${randomUUID()}`,
     values,
     ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
-    ...(opening.contactIds && opening.contactNames
-      ? { contacts: namedChoices(opening.contactIds, opening.contactNames) }
-      : {}),
+    ...(named ? { contacts: named } : {}),
   });
   return logDialogCard(state);
 }

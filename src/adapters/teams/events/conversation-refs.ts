@@ -1,6 +1,7 @@
 import type { Activity } from '@microsoft/teams.api';
 import type { ConversationRef } from '../../../core/deliveries/conversation-ref.port.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
+import { channelOfThread } from '../conversation-id.js';
 import type { TeamsDeps } from '../deps.js';
 
 /** Refs already saved by this process: a chatty user costs one write per process, not per message. */
@@ -25,8 +26,8 @@ export function refOf(activity: Activity, tenant: Tenant, now: Date): Conversati
       ...(activity.from?.id ? { platformUserId: activity.from.id } : {}),
     };
   }
-  // A channel thread's id carries ";messageid=…": the report goes to the channel, not the thread.
-  const channelId = conversation.id.split(';')[0] ?? conversation.id;
+  // The report goes to the channel, not to the thread the activity came from.
+  const channelId = channelOfThread(conversation.id);
   return {
     ...base,
     conversationId: channelId,

@@ -1,5 +1,6 @@
 import type { App } from '@microsoft/teams.apps';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { channelOfThread } from '../conversation-id.js';
 import { TEAMS_THREAD_RATE_LIMITS } from '../limits.js';
 import { ConversationPacer, type PacerClock, type RateRule, realPacerClock } from './conversation-pacer.js';
 import { connectorError } from './teams-errors.js';
@@ -61,8 +62,8 @@ export function pacedSender(inner: TeamsSender, options: PacingOptions = {}): Te
   const maxWaitMs = options.maxRetryWaitMs ?? MAX_RETRY_WAIT_MS;
   return {
     async postCard(serviceUrl, conversationId, card) {
-      // Replies in a channel thread (`;messageid=`) share the channel's budget.
-      const thread = conversationId.split(';')[0] ?? conversationId;
+      // Replies in a channel thread share the channel's budget.
+      const thread = channelOfThread(conversationId);
       let waitedMs = 0;
       for (;;) {
         try {
