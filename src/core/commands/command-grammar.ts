@@ -32,7 +32,8 @@ export type ParsedCommand =
 
 export type CommandKind = ParsedCommand['kind'];
 
-const VERB_HINT = 'Try: log, timeline, list, export, report, followups, contact, settings or help';
+/** A hint is the syntax alone: every renderer puts its own "Try:" in front. */
+const VERB_HINT = 'log, timeline, list, export, report, followups, contact, settings or help';
 
 const VERBS: Record<string, CommandKind> = {
   help: 'help',
@@ -124,8 +125,11 @@ function parseContact(tokens: readonly CommandToken[]): ParsedCommand {
       return { kind: 'contact', sub: 'find', text };
     case 'import':
       return { kind: 'contact', sub: 'import' };
+    case undefined:
+      // The token shown is "contact" itself, so the reason must not start with it again.
+      throw new CommandSyntaxError('contact', 'What should I do with contacts: add, find or import?', hint);
     default:
-      throw new CommandSyntaxError(first?.raw ?? 'contact', 'contact needs add, find or import.', hint);
+      throw new CommandSyntaxError(first?.raw ?? '', `contact ${sub} is not something I can do.`, hint);
   }
 }
 

@@ -42,7 +42,7 @@ describe('/interaction help and bad commands', () => {
     },
     { text: 'report next year', reason: 'That is not a report period.', part: 'next year' },
     { text: 'timeline', reason: 'Whose timeline?', part: 'timeline' },
-    { text: 'contact destroy', reason: 'contact needs add, find or import.', part: 'destroy' },
+    { text: 'contact destroy', reason: 'contact destroy is not something I can do.', part: 'destroy' },
   ];
 
   for (const bad of badCommands) {
