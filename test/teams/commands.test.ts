@@ -109,6 +109,16 @@ describe('Teams bot commands', () => {
     expect(action(card, 'Open the log form').data.contactIds).toHaveLength(1);
   });
 
+  it('log ann, zoe: "ann" finds Ann Lévy by part of her name, and only zoe is reported not found', async () => {
+    await t.message('log ann, zoe');
+    const card = cardOf(lastReply());
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toContain('Log an interaction with Ann Lévy');
+    expect(text).toContain('Not found or ambiguous: zoe. Pick them in the form.');
+    expect(action(card, 'Open the log form').data.contactIds).toHaveLength(1);
+  });
+
   it('keeps tenants apart: another tenant sees none of these contacts', async () => {
     await t.message('timeline ann', { tenant: OTHER_TENANT });
     expect(lastReply()?.text).toMatch(/No contact matches/);

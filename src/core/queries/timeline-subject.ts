@@ -125,23 +125,48 @@ const MATCHES_PER_NAME = 5;
 /** The search's own maximum; longer text cannot name a contact. */
 const NAME_LENGTH_MAX = 100;
 
-/** `log ann, bob@x.org`: the contacts the typed names designate unambiguously, once each, in the order typed. */
+/** What the names typed after `log` designate, decided once for Slack and Teams. */
+export interface NamedContacts {
+  /** The contacts named unambiguously, once each, in the order typed. */
+  contacts: Contact[];
+  /** The names, as typed, that found nobody or several people (or were not searched): the form picks them. */
+  unresolved: string[];
+}
+
+/**
+ * `log ann, bob@x.org`: which contacts the typed names designate. A name resolves when its
+ * search finds exactly one contact, or one whose whole name or email is what was typed; "ann"
+ * resolves to Ann Lévy when she is the only Ann. Judged per name, never by comparing the typed
+ * text with the found names afterwards.
+ */
 export async function namedContacts(
   tenant: Tenant,
   deps: QueryDeps,
   names: readonly string[],
-): Promise<Contact[]> {
-  const searched = names.slice(0, NAMED_CONTACTS_MAX).filter((name) => name.length <= NAME_LENGTH_MAX);
-  const results = await Promise.all(
-    searched.map((text) =>
-      deps.container.contacts.findContacts(tenant.actor, { text, limit: MATCHES_PER_NAME }),
-    ),
+): Promise<NamedContacts> {
+  const searchable = (name: string, index: number) =>
+    index < NAMED_CONTACTS_MAX && name.length > 0 && name.length <= NAME_LENGTH_MAX;
+  const matches = await Promise.all(
+    names.map(async (text, index) => {
+      if (!searchable(text, index)) return undefined;
+      const found = await deps.container.contacts.findContacts(tenant.actor, {
+        text,
+        limit: MATCHES_PER_NAME,
+      });
+      return uniqueMatch(found, text);
+    }),
   );
   const seen = new Set<string>();
-  return results.flatMap((found, index) => {
-    const match = uniqueMatch(found, searched[index] ?? '');
-    if (!match || seen.has(match.id)) return [];
+  const contacts: Contact[] = [];
+  const unresolved: string[] = [];
+  matches.forEach((match, index) => {
+    if (!match) {
+      unresolved.push(names[index] ?? '');
+      return;
+    }
+    if (seen.has(match.id)) return;
     seen.add(match.id);
-    return [match];
+    contacts.push(match);
   });
+  return { contacts, unresolved };
 }

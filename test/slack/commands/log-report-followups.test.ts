@@ -72,6 +72,18 @@ describe('/interaction log, report and followups', () => {
       expect(contacts).not.toContain('Sam One');
     });
 
+    it('log yossi, zoe: preselects Yossi Lévy from part of his name and names only zoe as not found', async () => {
+      await slack.command('log yossi, zoe');
+      const view = slack.fake.openViews(ALICE).at(-1);
+      expect(view?.definition.callback_id).toBe(CallbackId.logForm);
+      const blocks = (view?.definition.blocks ?? []) as Array<{ block_id?: string }>;
+      const contacts = JSON.stringify(
+        blocks.find((block) => block.block_id === InteractionFormField.contacts.blockId),
+      );
+      expect(contacts).toContain(yossi.id);
+      expect(visibleText(blocks)).toContain('Not found or ambiguous: zoe. Pick them below.');
+    });
+
     it('opens the log form from the help and from a timeline, the timeline’s contact preselected', async () => {
       await slack.command('help');
       await click(slack, findElement(lastEphemeral(slack).blocks, ActionId.logInteraction), {

@@ -24,6 +24,8 @@ export interface LogFormPrefill {
   channelId?: string;
   /** F6: the message being logged; without sourceLink, its permalink is fetched at submission. */
   message?: { channelId: string; ts: string };
+  /** Shown above the fields, already escaped: e.g. which typed names the picker must settle. */
+  notice?: string;
 }
 
 /** The log form as it first opens: now, in the workspace timezone; the author as assignee. */
@@ -51,6 +53,7 @@ export function logFormView(
     mode: 'log',
     settings,
     metadata,
+    ...(prefill.notice ? { notice: prefill.notice } : {}),
     values: {
       contacts,
       ...(prefill.type ? { type: prefill.type } : {}),

@@ -1,10 +1,8 @@
 import type { ActivityLike } from '@microsoft/teams.api';
 import type { CommandHandlers } from '../../../core/commands/command-dispatch.js';
-import { contactDisplayName } from '../../../core/contacts/contact.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
 import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/actor.js';
-import { foldForSearch } from '../../../core/shared/text.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
 import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
@@ -31,12 +29,8 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
     help: async () => helpCard(canWrite(actor)),
     async log(queries) {
       assertCanWrite(actor);
-      const contacts = await namedContacts(tenant, deps, queries);
-      const found = new Set(
-        contacts.flatMap((contact) => [foldForSearch(contactDisplayName(contact)), ...contact.emails]),
-      );
-      const unresolved = queries.filter((query) => !found.has(foldForSearch(query)));
-      return logPromptCard(contacts, contacts.length === queries.length ? [] : unresolved);
+      const { contacts, unresolved } = await namedContacts(tenant, deps, queries);
+      return logPromptCard(contacts, unresolved);
     },
     async timeline(query) {
       const match = await findTimelineSubject(tenant, deps, query);

@@ -13,10 +13,22 @@ const QUERY_LENGTH_MAX = 100;
 /** How much of the typed names the "Looking up…" placeholder repeats. */
 const LOOKING_UP_NAMES_MAX = 200;
 
-/** The contacts the typed names designate unambiguously (the core's rule), as form choices. */
-async function preselectedContacts(ctx: CommandContext, searched: string[]): Promise<ContactChoice[]> {
-  const found = await namedContacts(ctx.tenant, ctx.deps, searched);
-  return found.map((match) => ({ id: match.id, label: contactLabel(match) }));
+/** How much of the names left to the picker the form's notice repeats. */
+const UNRESOLVED_NAMES_MAX = 300;
+
+/** The log form with the contacts the typed names designate (the core's rule) preselected. */
+async function namedLogForm(ctx: CommandContext, queries: readonly string[]) {
+  const { tenant, deps, command } = ctx;
+  const { contacts, unresolved } = await namedContacts(tenant, deps, queries);
+  const choices: ContactChoice[] = contacts.map((match) => ({ id: match.id, label: contactLabel(match) }));
+  const names = escapeAndTruncate(unresolved.join(', '), UNRESOLVED_NAMES_MAX).text;
+  const notice = unresolved.length > 0 ? `Not found or ambiguous: ${names}. Pick them below.` : undefined;
+  return logFormView(
+    tenant,
+    deps.container.clock.now(),
+    { channelId: command.channel_id, ...(notice ? { notice } : {}) },
+    choices,
+  );
 }
 
 /**
@@ -45,10 +57,7 @@ export async function logCommand(ctx: CommandContext, queries: readonly string[]
       text: `:mag: Looking up ${names}…`,
       target: { userId: tenant.actor.userId, channelId: command.channel_id },
     },
-    async () => {
-      const contacts = await preselectedContacts(ctx, searched);
-      return logFormView(tenant, deps.container.clock.now(), { channelId: command.channel_id }, contacts);
-    },
+    () => namedLogForm(ctx, queries),
     deps.container.logger,
   );
 }
