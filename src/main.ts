@@ -8,7 +8,7 @@ import { startTeams } from './app/start-teams.js';
 import { prepareScheduling } from './app/worker.js';
 import type { Platform } from './core/workspaces/workspace.js';
 import { healthHandler } from './http/health.js';
-import { ConfigError, loadConfig, slackMode, teamsMode } from './infra/config/env.js';
+import { ConfigError, loadStartupConfig, slackMode, teamsMode } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
 import { openDatabase } from './infra/mongo/database.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
@@ -26,7 +26,7 @@ function listen(server: Server, port: number): Promise<void> {
  * platform a workspace belongs to.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadStartupConfig();
   // Half-configured platforms stop start-up before anything runs.
   const slack = slackMode(config);
   const teams = teamsMode(config);

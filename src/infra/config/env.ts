@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Configuration comes only from the environment, validated once at start-up. A bad value
- * stops start-up with one line naming the variable (see formatConfigError).
+ * Configuration comes from the environment, plus `.env` when present (see loadStartupConfig),
+ * validated once at start-up. A bad value stops start-up with one line naming the variable.
  */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -69,6 +69,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issue = result.error.issues[0];
   const variable = issue?.path.join('.') ?? 'environment';
   throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+/**
+ * Adds the variables of `path` (a `.env` file, as `.env.example` invites) to process.env when
+ * the file exists. Node's own loader (process.loadEnvFile) never replaces a variable the
+ * environment already has, even an empty one: the environment wins over the file.
+ * Returns whether a file was read.
+ */
+export function readEnvFile(path = '.env'): boolean {
+  try {
+    process.loadEnvFile(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Invalid configuration: cannot read ${path} (${reason})`);
+  }
+}
+
+/** What `npm start` runs on: `.env` from the working directory if any, under the environment. */
+export function loadStartupConfig(envFile = '.env'): AppConfig {
+  readEnvFile(envFile);
+  return loadConfig(process.env);
 }
 
 export type SlackMode =
