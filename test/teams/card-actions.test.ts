@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExportAbandonedError } from '../../src/core/exports/export.service.js';
 import { action, cardActions, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
 import { addContact, logCall, seedTenant, type TeamsWorld } from './support/seed.js';
 import { personalChat, useTeamsApp } from './support/teams-app.js';
@@ -101,4 +102,70 @@ describe('Teams card actions (Action.Execute, refreshed in place)', () => {
     const forged = await fetch(`${url.slice(0, -3)}abc`);
     expect(forged.status).toBe(404);
   });
+
+  it('ends the export on the server when a download is cancelled half-way', async () => {
+    await t.message('list');
+    const list = cardOf(t.connector.messages(personalChat('alice')).at(-1));
+    await t.invoke('adaptiveCard/action', execute(action(list, 'Export CSV')));
+    const exportCard = cardOf(t.connector.messages(personalChat('alice')).at(-1));
+    const url = (action(exportCard, 'Download CSV') as unknown as { url: string }).url;
+
+    // The real export, held after its first piece so the download is still running when the
+    // person cancels it; the test learns when the server closes it.
+    const { exports } = t.container;
+    const realExport = exports.exportInteractions;
+    let exportDone: Promise<number> | undefined;
+    let closed!: () => void;
+    const serverClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    exports.exportInteractions = async (actor, input) => {
+      const result = await realExport(actor, input);
+      exportDone = result.done;
+      return { ...result, stream: heldAfterFirstPiece(result.stream, closed) };
+    };
+    const cancel = new AbortController();
+    try {
+      const download = await fetch(url, { signal: cancel.signal });
+      expect(download.status).toBe(200);
+      const reader = download.body?.getReader();
+      const first = await reader?.read();
+      expect(new TextDecoder().decode(first?.value)).toContain('Contact name');
+      cancel.abort();
+
+      await serverClosed;
+      await expect(exportDone).rejects.toThrow(ExportAbandonedError);
+    } finally {
+      cancel.abort();
+      exports.exportInteractions = realExport;
+    }
+  });
 });
+
+/**
+ * `stream`'s first piece, then a wait that only closing ends: the download stays open until
+ * the server side gives up on it, and `onClose` says when it did (and the export was closed).
+ */
+function heldAfterFirstPiece(
+  stream: AsyncIterable<string | Buffer>,
+  onClose: () => void,
+): AsyncIterable<string | Buffer> {
+  const source = stream[Symbol.asyncIterator]();
+  let served = false;
+  const close = async (): Promise<IteratorResult<string | Buffer>> => {
+    await source.return?.();
+    onClose();
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => {
+        if (served) return new Promise<IteratorResult<string | Buffer>>(() => {});
+        served = true;
+        return source.next();
+      },
+      return: close,
+      throw: close,
+    }),
+  };
+}

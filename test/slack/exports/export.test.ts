@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionId, ResultActionId } from '../../../src/adapters/slack/ids.js';
+import { clickKey, EXPORT_BUTTON_CLAIM_SCOPE } from '../../../src/adapters/slack/results/export-actions.js';
+import { EXPORT_DEADLINE_MS } from '../../../src/adapters/slack/results/export-runner.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { EXPORT_HEADER } from '../../../src/core/exports/export-columns.js';
 import { usePrivateTmpdir } from '../../support/private-tmpdir.js';
@@ -19,7 +21,7 @@ import {
   seedWorkspace,
   visibleText,
 } from '../commands/support.js';
-import { sendSlashCommand } from '../fake-slack/index.js';
+import { blockActionsPayload, sendSlashCommand } from '../fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
 
 describe('/interaction export', () => {
@@ -105,6 +107,40 @@ describe('/interaction export', () => {
     const shared = slack.fake.messages(GENERAL).at(-1);
     expect(shared?.text).toContain('*Text:* call');
     expect(csvLines(slack, String(shared?.files?.[0]?.id))).toHaveLength(31);
+  });
+
+  it('frees the Export button of a crashed export once the export’s deadline has passed, not before', async () => {
+    await slack.command('list call');
+    const button = findElement(lastEphemeral(slack).blocks, ActionId.listExport);
+    const where = { messageTs: '1763280000.000300' };
+    const payload = blockActionsPayload({
+      fake: slack.fake,
+      channelId: GENERAL,
+      ...where,
+      action: { action_id: ActionId.listExport, block_id: 'actions', value: String(button.value) },
+    });
+    // A process claimed this click, then died mid-export: its claim was never released.
+    await slack.container.repositories.claims.claim(
+      EXPORT_BUTTON_CLAIM_SCOPE,
+      clickKey(payload, ActionId.listExport),
+      seeded.workspace.id,
+      slack.clock.now(),
+    );
+    const files = slack.fake.files().length;
+
+    slack.clock.advance(EXPORT_DEADLINE_MS);
+    await click(slack, button, where);
+    expect(lastEphemeral(slack).text).toBe('This export is already being prepared.');
+    expect(slack.fake.files()).toHaveLength(files);
+
+    slack.clock.advance(1_000);
+    await click(slack, button, where);
+    const shared = slack.fake.messages(GENERAL).at(-1);
+    expect(shared?.text).toContain('CSV export of 30 interactions');
+    expect(slack.fake.files()).toHaveLength(files + 1);
+    // Released as usual after a finished export: the next click exports again.
+    await click(slack, button, where);
+    expect(slack.fake.files()).toHaveLength(files + 2);
   });
 
   it('explains when the bot is not in the channel, and sends the file by DM on request', async () => {

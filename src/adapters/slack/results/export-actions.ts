@@ -1,5 +1,6 @@
 import type { BlockAction } from '@slack/bolt';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
+import { claimWithDeadline } from '../../../core/shared/lapsing-claim.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
 import {
@@ -9,8 +10,11 @@ import {
   timelineFilter,
   timelineValueOf,
 } from './action-support.js';
-import { runExport } from './export-runner.js';
+import { EXPORT_DEADLINE_MS, runExport } from './export-runner.js';
 import { type Reply, replyWith } from './reply.js';
+
+/** Claims of the Export button: one per click of one message's button by one person. */
+export const EXPORT_BUTTON_CLAIM_SCOPE = 'export-button';
 
 function botTokenOf(args: ButtonArgs): string {
   const token = args.context.botToken;
@@ -21,7 +25,8 @@ function botTokenOf(args: ButtonArgs): string {
 /**
  * A double click sends two payloads with different trigger ids; both name the same message.
  * The claim holds while the export runs, so the second click is told instead of exporting
- * twice; it is released afterwards so the button works again later.
+ * twice; it is released afterwards so the button works again later, and lapses at the
+ * export's deadline if the process died before releasing it.
  */
 async function whileClaimed(
   deps: SlackDeps,
@@ -32,18 +37,21 @@ async function whileClaimed(
 ): Promise<void> {
   const { claims } = deps.container.repositories;
   const workspaceId = tenant.workspace.id;
-  if (!(await claims.claim('export-button', key, workspaceId, deps.container.clock.now()))) {
+  const now = deps.container.clock.now();
+  const claim = { scope: EXPORT_BUTTON_CLAIM_SCOPE, key, workspaceId };
+  if (!(await claimWithDeadline(claims, claim, now, EXPORT_DEADLINE_MS))) {
     await reply('This export is already being prepared.');
     return;
   }
   try {
     await work();
   } finally {
-    await claims.release('export-button', key, workspaceId);
+    await claims.release(EXPORT_BUTTON_CLAIM_SCOPE, key, workspaceId);
   }
 }
 
-function clickKey(body: BlockAction, actionId: string): string {
+/** Which click an export button claim stands for: the message, the button and who clicked. */
+export function clickKey(body: BlockAction, actionId: string): string {
   const { channelId, messageTs } = messageOf(body);
   return `${channelId ?? 'none'}|${messageTs ?? body.trigger_id}|${actionId}|${body.user.id}`;
 }
@@ -92,7 +100,9 @@ export async function onExportToDm(args: ButtonArgs, deps: SlackDeps): Promise<v
   const key = `${messageOf(body).messageTs ?? body.trigger_id}|${body.user.id}`;
   const { claims } = deps.container.repositories;
   const workspaceId = tenant.workspace.id;
-  if (!(await claims.claim('export-dm', key, workspaceId, deps.container.clock.now()))) return;
+  const now = deps.container.clock.now();
+  const claim = { scope: 'export-dm', key, workspaceId };
+  if (!(await claimWithDeadline(claims, claim, now, EXPORT_DEADLINE_MS))) return;
   let outcome: Awaited<ReturnType<typeof runExport>> = 'failed';
   try {
     const dm = await client.conversations.open({ users: body.user.id });

@@ -26,6 +26,13 @@ export interface ExportJob {
   reply: Reply;
 }
 
+/**
+ * The export's own deadline: it reports through the response_url of the click or command,
+ * which Slack honours for 30 minutes, so an export still unfinished by then can tell no one.
+ * A button's claim lapses then, in case the process running the export died holding it.
+ */
+export const EXPORT_DEADLINE_MS = 30 * 60_000;
+
 export type ExportOutcome = 'posted' | 'empty' | 'channel_unavailable' | 'failed';
 
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;

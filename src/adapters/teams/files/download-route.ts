@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { Container } from '../../../app/container.js';
 import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
@@ -20,6 +21,16 @@ async function actorFor(
   return member
     ? { workspaceId, userId: member.userId, role: member.role, displayName: member.displayName }
     : undefined;
+}
+
+/** The response closed before the CSV ended: the person cancelled, or the connection dropped. */
+function closedByClient(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === 'ERR_STREAM_PREMATURE_CLOSE'
+  );
 }
 
 function plain(response: Response, status: number, message: string): void {
@@ -47,14 +58,14 @@ export function downloadHandler(container: Container, links: FileLinks) {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${csv.filename.replace(/"/g, '')}"`);
       response.setHeader('cache-control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        Readable.from(csv.stream)
-          .on('error', reject)
-          .pipe(response)
-          .on('finish', resolve)
-          .on('error', reject);
-      });
+      // pipeline, not pipe: when the person cancels the download, the response closes early and
+      // pipeline destroys the CSV stream, which ends the export and closes its database cursor.
+      await pipeline(Readable.from(csv.stream), response);
     } catch (error) {
+      if (closedByClient(error)) {
+        container.logger.info('Teams CSV download cancelled before the end', { workspaceId: claims.w });
+        return;
+      }
       if (isDomainError(error) && !response.headersSent) return plain(response, 403, error.message);
       container.logger.error('Teams CSV download failed', {
         workspaceId: claims.w,

@@ -28,6 +28,17 @@ export class MongoClaimRepository implements ClaimRepository {
     await this.model.deleteOne({ scope, workspaceId, key });
   }
 
+  /** The claimedAt condition makes it safe against a fresh claim taken in between: that one stays. */
+  async releaseIfClaimedBefore(
+    scope: string,
+    key: string,
+    workspaceId: string,
+    cutoff: Date,
+  ): Promise<boolean> {
+    const result = await this.model.deleteOne({ scope, workspaceId, key, claimedAt: { $lt: cutoff } });
+    return result.deletedCount === 1;
+  }
+
   /** One workspace at a time, so the (workspaceId, claimedAt) index serves it: no TTL index. */
   async deleteClaimedBefore(workspaceId: string, cutoff: Date): Promise<number> {
     const result = await this.model.deleteMany({ workspaceId, claimedAt: { $lt: cutoff } });
