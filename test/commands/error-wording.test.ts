@@ -23,6 +23,8 @@ const BAD_COMMANDS = [
   'list type:,',
   'list contact:',
   'list contact:a contact:b',
+  'list address:a address:b',
+  'list address:',
   'list org:a org:b',
   'list from:2026-02-30',
   'list from:2026-11-01 from:2026-11-02',

@@ -92,6 +92,7 @@ export const FilterFormField = {
   actions: field('filter', 'actions'),
   authors: field('filter', 'authors'),
   contactText: field('filter', 'contact_text'),
+  addressText: field('filter', 'address_text'),
   organisation: field('filter', 'organisation'),
   /** Checkboxes: important only / with files. */
   flags: field('filter', 'flags'),
@@ -202,6 +203,7 @@ const filterValue = z
     authorIds: z.array(entityId).max(50).optional(),
     contactIds: z.array(entityId).max(50).optional(),
     contactText: shortText.optional(),
+    addressText: shortText.optional(),
     organisationId: entityId.optional(),
     importantOnly: z.boolean().optional(),
     hasAttachments: z.boolean().optional(),

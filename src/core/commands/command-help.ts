@@ -31,6 +31,7 @@ export const FILTER_HELP: readonly HelpEntry[] = [
   { usage: 'action:"To call back"', description: 'Action performed' },
   { usage: 'by:@someone', description: 'Author (by:me for yourself)' },
   { usage: 'contact:"Yossi Lévy"', description: 'Part of the contact name' },
+  { usage: 'address:"Rue Haute"', description: 'Part of the visit address' },
   { usage: 'org:"Acme"', description: 'Organisation' },
   { usage: 'from:2026-11-01 to:2026-11-15', description: 'Dates, both days included' },
   { usage: 'from:"last monday"', description: 'Dates in words, in the workspace timezone' },
@@ -43,4 +44,4 @@ export const FILTER_HELP: readonly HelpEntry[] = [
 
 /** One-line reminder of the filter syntax, used under every filter error. */
 export const FILTER_SYNTAX =
-  'type:Call action:"To call back" by:@someone contact:"Name" org:"Acme" from:2026-11-01 to:"last friday" important has:files followup:open|overdue|done sort:date|type words…';
+  'type:Call action:"To call back" by:@someone contact:"Name" address:"Street" org:"Acme" from:2026-11-01 to:"last friday" important has:files followup:open|overdue|done sort:date|type words…';

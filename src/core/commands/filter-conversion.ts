@@ -86,6 +86,7 @@ export async function toInteractionFilter(
   if (authorIds.size > 0) filter.authorIds = [...authorIds];
 
   if (spec.contactText !== undefined) filter.contactText = spec.contactText;
+  if (spec.addressText !== undefined) filter.addressText = spec.addressText;
   if (spec.organisation) {
     const id = await context.resolveOrganisation?.(spec.organisation.name);
     if (id === undefined) {

@@ -34,6 +34,8 @@ export interface FilterSpec {
   /** `by:me`: the caller. */
   byMe: boolean;
   contactText?: string;
+  /** `address:"rue haute"`: part of a Visit's address. */
+  addressText?: string;
   organisation?: NamedRef;
   from?: DateBound;
   to?: DateBound;
@@ -50,6 +52,7 @@ export const FILTER_KEYS = [
   'action',
   'by',
   'contact',
+  'address',
   'org',
   'from',
   'to',
@@ -67,6 +70,9 @@ const KEY_ALIASES: Record<string, FilterKey> = {
   by: 'by',
   author: 'by',
   contact: 'contact',
+  address: 'address',
+  addr: 'address',
+  adresse: 'address',
   org: 'org',
   organisation: 'org',
   organization: 'org',
@@ -85,6 +91,7 @@ export const FILTER_HINTS: Record<FilterKey | 'important' | 'unknown', string> =
   action: 'action:"To call back"',
   by: 'by:@someone or by:me',
   contact: 'contact:"Yossi Lévy"',
+  address: 'address:"Rue Haute"',
   org: 'org:"Acme"',
   from: 'from:2026-11-01 or from:"last monday"',
   to: 'to:2026-11-15 or to:yesterday',
@@ -93,7 +100,7 @@ export const FILTER_HINTS: Record<FilterKey | 'important' | 'unknown', string> =
   sort: 'sort:date or sort:type',
   important: 'important (on its own)',
   unknown:
-    'Filters: type: action: by: contact: org: from: to: has:files followup: sort: important, plus free words',
+    'Filters: type: action: by: contact: address: org: from: to: has:files followup: sort: important, plus free words',
 };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -190,6 +197,9 @@ function applyFilter(spec: FilterSpec, token: CommandToken, key: FilterKey): voi
     case 'contact':
       spec.contactText = singleValue(token, key, spec.contactText);
       return;
+    case 'address':
+      spec.addressText = singleValue(token, key, spec.addressText);
+      return;
     case 'org':
       spec.organisation = { name: singleValue(token, key, spec.organisation), token: token.raw };
       return;
@@ -246,6 +256,7 @@ export function isEmptyFilterSpec(spec: FilterSpec): boolean {
     spec.authorNames.length === 0 &&
     !spec.byMe &&
     spec.contactText === undefined &&
+    spec.addressText === undefined &&
     spec.organisation === undefined &&
     spec.from === undefined &&
     spec.to === undefined &&

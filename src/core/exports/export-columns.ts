@@ -53,6 +53,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   },
   { header: 'Follow-up status', value: followUpStatus },
   { header: 'Organisation', value: (row) => row.organisationName },
+  { header: 'Address', value: (row) => row.interaction.visitAddress ?? '' },
 ];
 
 export const EXPORT_HEADER: readonly string[] = EXPORT_COLUMNS.map((column) => column.header);

@@ -15,6 +15,8 @@ export interface InteractionFilter {
   importantOnly?: boolean;
   hasAttachments?: boolean;
   followUp?: FollowUpFilter;
+  /** Substring of a Visit's address, accent- and case-insensitive. */
+  addressText?: string;
   /** Substring of the description, accent- and case-insensitive. */
   text?: string;
 }

@@ -230,6 +230,7 @@ export const interactionFilterSchema = z
     authorIds: filterList('authors').optional(),
     contactIds: filterList('contacts').optional(),
     contactText: z.string({ error: 'Type part of a contact name.' }).trim().max(200).optional(),
+    addressText: z.string({ error: 'Type part of an address.' }).trim().max(200).optional(),
     organisationId: idSchema.optional(),
     importantOnly: z.boolean({ error: 'Importance must be yes or no.' }).optional(),
     hasAttachments: z.boolean({ error: 'Attachments must be yes or no.' }).optional(),

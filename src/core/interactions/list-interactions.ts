@@ -21,6 +21,7 @@ export function parseInteractionFilter(input: unknown): InteractionFilter {
   if (parsed.authorIds?.length) filter.authorIds = parsed.authorIds;
   if (parsed.contactIds?.length) filter.contactIds = parsed.contactIds;
   if (parsed.contactText) filter.contactText = parsed.contactText;
+  if (parsed.addressText) filter.addressText = parsed.addressText;
   if (parsed.organisationId) filter.organisationId = parsed.organisationId;
   if (parsed.importantOnly) filter.importantOnly = true;
   if (parsed.hasAttachments !== undefined) filter.hasAttachments = parsed.hasAttachments;

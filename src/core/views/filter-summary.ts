@@ -10,6 +10,7 @@ export type FilterChipKey =
   | 'authors'
   | 'contacts'
   | 'contactText'
+  | 'address'
   | 'organisation'
   | 'important'
   | 'attachments'
@@ -69,6 +70,7 @@ export function summarizeFilter(filter: InteractionFilter, context: FilterSummar
     chips.push({ key: 'contacts', label: 'Contact', value: names.join(', ') });
   }
   if (filter.contactText) chips.push({ key: 'contactText', label: 'Contact', value: filter.contactText });
+  if (filter.addressText) chips.push({ key: 'address', label: 'Address', value: filter.addressText });
   if (filter.organisationId) {
     const name = context.organisationName?.(filter.organisationId) ?? filter.organisationId;
     chips.push({ key: 'organisation', label: 'Organisation', value: name });

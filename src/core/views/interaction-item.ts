@@ -16,6 +16,8 @@ export interface InteractionItemView {
   authorId: string;
   authorName: string;
   description: string;
+  /** Where a Visit took place, as typed (F3). */
+  visitAddress?: string;
   occurredAt: Date;
   important: boolean;
   followUp?: FollowUpMarker;
@@ -94,6 +96,7 @@ export function presentInteraction(
       overdue: isOverdue(followUp.status, dueAt, now),
     };
   }
+  if (interaction.visitAddress) item.visitAddress = interaction.visitAddress;
   if (interaction.source.link !== undefined) item.sourceLink = interaction.source.link;
   return item;
 }

@@ -19,7 +19,7 @@ import {
 
 const HEADER =
   'Created,Contact name,Contact email,Contact phone,Type,Actions performed,Description,' +
-  'Occurred,Author,Importance,Follow-up due,Follow-up status,Organisation';
+  'Occurred,Author,Importance,Follow-up due,Follow-up status,Organisation,Address';
 
 describe('exportInteractions', () => {
   const test = useTestDatabase();
@@ -72,6 +72,7 @@ describe('exportInteractions', () => {
         createdAt: new Date('2026-03-10T09:05:00Z'),
         important: true,
         followUp: { dueAt: new Date('2026-03-20T14:00:00Z'), assigneeId: 'U1', status: 'open' },
+        visitAddress: '12 rue Haute, 75004 Paris',
       }),
     ]);
 
@@ -81,7 +82,7 @@ describe('exportInteractions', () => {
       `\ufeff${HEADER}\n` +
         '10/03/2026 09:05,Élise Lévy,elise@example.org,06 12 34 56 78,Visit,"Discussion, To call back",' +
         '"Talked about the ""spring fair"", call back",10/03/2026 08:30,Alice Martin,High,20/03/2026 14:00,' +
-        'Open,Les Amis du Quartier\n',
+        'Open,Les Amis du Quartier,"12 rue Haute, 75004 Paris"\n',
     );
     await expect(result.done).resolves.toBe(1);
     expect(result.rowCount()).toBe(1);

@@ -68,6 +68,10 @@ export async function readFilterForm(
   if (contactText.length > TEXT_MAX)
     errors[FilterFormField.contactText.blockId] = 'Keep it under 200 characters.';
   else if (contactText) filter.contactText = contactText;
+  const addressText = textOf(values, FilterFormField.addressText).trim();
+  if (addressText.length > TEXT_MAX)
+    errors[FilterFormField.addressText.blockId] = 'Keep it under 200 characters.';
+  else if (addressText) filter.addressText = addressText;
   const text = textOf(values, FilterFormField.text).trim();
   if (text.length > TEXT_MAX) errors[FilterFormField.text.blockId] = 'Keep it under 200 characters.';
   else if (text) filter.text = text;

@@ -179,6 +179,10 @@ export function filterFormView(
       ...(filter.contactText ? { initial: filter.contactText } : {}),
       maxLength: 200,
     }),
+    textInput(FilterFormField.addressText, 'Visit address contains', {
+      ...(filter.addressText ? { initial: filter.addressText } : {}),
+      maxLength: 200,
+    }),
     textInput(FilterFormField.organisation, 'Organisation', {
       ...(initial?.organisationName ? { initial: initial.organisationName } : {}),
       maxLength: 200,

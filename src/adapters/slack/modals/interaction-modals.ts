@@ -3,7 +3,7 @@ import type { Interaction } from '../../../core/interactions/interaction.js';
 import { escapeAndTruncate, escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId } from '../ids.js';
 import { context, mention, plain, type RenderOptions, safeLink, section } from '../views/blocks.js';
-import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
+import { addressLine, dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
 import { type DeleteMetadata, encodeDeleteMetadata } from './form-metadata.js';
 
 /** A modal that only says something: the answer to a submission that cannot go through. */
@@ -70,12 +70,15 @@ export function fullDescriptionView(interaction: Interaction, options: RenderOpt
   ];
   const source = safeLink(interaction.source.link, 'original message');
   if (source) meta.push(source);
+  const heading = interaction.visitAddress
+    ? `${what(interaction)}\n${addressLine(interaction.visitAddress)}`
+    : what(interaction);
   const text = interaction.description.trim();
   const body = text ? escapedChunks(text).map((chunk) => section(chunk)) : [section('_No description._')];
   return {
     type: 'modal',
     title: plain('Interaction', LIMITS.modalTitle),
     close: plain('Close', LIMITS.modalButton),
-    blocks: [section(what(interaction)), context([meta.join(' · ')]), ...body].slice(0, LIMITS.viewBlocks),
+    blocks: [section(heading), context([meta.join(' · ')]), ...body].slice(0, LIMITS.viewBlocks),
   };
 }

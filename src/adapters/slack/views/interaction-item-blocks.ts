@@ -1,4 +1,5 @@
 import type { KnownBlock, Overflow, PlainTextOption, SectionBlock } from '@slack/types';
+import { VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { FollowUpMarker, InteractionItemView } from '../../../core/views/interaction-item.js';
 import { escapeAndTruncate, LIMITS, SLACK_DATE_TOKENS, slackDate } from '../blocks/limits.js';
 import { BlockId, ButtonValue, encodeValue, ItemActionPrefix, itemActionId } from '../ids.js';
@@ -48,6 +49,11 @@ export function dateToken(date: Date, options: RenderOptions): string {
 const LABEL_MAX = 100;
 const TAG_MAX = 60;
 const TAGS_LINE_MAX = 600;
+
+/** Where a Visit took place, one line, escaped like any user text. */
+export function addressLine(address: string): string {
+  return `:round_pushpin: ${escapeAndTruncate(address.replace(/\s+/g, ' ').trim(), VISIT_ADDRESS_MAX).text}`;
+}
 
 /** Backticks inside a tag would end the code span and let the rest render as markup. */
 export function tag(text: string): string {
@@ -113,6 +119,7 @@ export function interactionItemBlocks(item: InteractionItemView, options: ItemRe
   if (item.important) title += '  :exclamation: *Important*';
   const lines = [title];
   if (item.actions.length > 0) lines.push(tagsLine(item.actions));
+  if (item.visitAddress) lines.push(addressLine(item.visitAddress));
   // Long runs of blank lines would make one item fill the screen.
   const description = item.description.replace(/\n{3,}/g, '\n\n').trim();
   const preview = escapeAndTruncate(description, DESCRIPTION_PREVIEW);

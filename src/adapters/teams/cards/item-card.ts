@@ -1,4 +1,5 @@
 import type { CardElement } from '@microsoft/teams.cards';
+import { VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { FollowUpMarker, InteractionItemView } from '../../../core/views/interaction-item.js';
 import { Dialog, Verb } from '../ids.js';
 import { TEAMS_LIMITS, userText } from '../limits.js';
@@ -91,6 +92,7 @@ export function itemContainer(item: InteractionItemView, options: ItemRenderOpti
   const body: CardElement[] = [text(title.join(' · ')), subtle(meta.join(' · '))];
   if (item.actions.length > 0)
     body.push(text(`Actions: ${item.actions.map((tag) => userText(tag, 60)).join(', ')}`));
+  if (item.visitAddress) body.push(text(`📍 ${userText(item.visitAddress, VISIT_ADDRESS_MAX)}`));
   if (item.description) {
     body.push(text(userText(item.description, DESCRIPTION_PREVIEW), { maxLines: 8 }));
   }

@@ -17,7 +17,8 @@ import { defineModel } from './define-model.js';
  * Besides the Interaction fields, the document keeps derived fields the queries need and the
  * portable subset cannot compute server-side (no collation, no $ifNull): they are written by
  * the repository on every insert/update and never returned to the core.
- * - contactNameFolded / descriptionFolded: `foldForSearch` copies for accent-insensitive regex.
+ * - contactNameFolded / descriptionFolded / visitAddressFolded: `foldForSearch` copies for
+ *   accent-insensitive regex.
  * - hasAttachments: the "has attachments" filter without array-index paths.
  * - followUp.fireAt: `followUpFireAt(followUp)`, so overdue/due filters and the soonest-first
  *   sort are plain index reads.
@@ -60,6 +61,7 @@ export interface InteractionDoc {
   important: boolean;
   followUp?: FollowUpDoc;
   visitAddress?: string;
+  visitAddressFolded?: string;
   direction?: string;
   channel?: string;
   attachments: AttachmentDoc[];
@@ -107,6 +109,7 @@ const interactionSchema = new Schema<InteractionDoc>(
     important: { type: Boolean, default: false },
     followUp: { type: followUpSchema, default: undefined },
     visitAddress: String,
+    visitAddressFolded: String,
     direction: String,
     channel: String,
     attachments: { type: [attachmentSchema], default: [] },
@@ -159,6 +162,7 @@ export function toInteractionDoc(interaction: Interaction): InteractionDoc {
     ...rest,
     contactNameFolded: foldForSearch(interaction.contactName),
     descriptionFolded: foldForSearch(interaction.description),
+    visitAddressFolded: interaction.visitAddress ? foldForSearch(interaction.visitAddress) : undefined,
     attachments: attachments.map((attachment) => defined(attachment)),
     hasAttachments: attachments.length > 0,
     source: defined(interaction.source),

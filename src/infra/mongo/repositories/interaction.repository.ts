@@ -34,6 +34,9 @@ export function filterQuery(workspaceId: string, filter: InteractionFilter, now:
   if (filter.contactIds?.length) query.contactId = { $in: filter.contactIds };
   const contactText = foldForSearch(filter.contactText ?? '');
   if (contactText) query.contactNameFolded = { $regex: escapeRegex(contactText) };
+  // Only visits written since visitAddressFolded exists carry it; older ones are not matched.
+  const addressText = foldForSearch(filter.addressText ?? '');
+  if (addressText) query.visitAddressFolded = { $regex: escapeRegex(addressText) };
   if (filter.organisationId) query.organisationId = filter.organisationId;
   if (filter.importantOnly) query.important = true;
   if (filter.hasAttachments !== undefined) query.hasAttachments = filter.hasAttachments;
@@ -134,6 +137,8 @@ export class MongoInteractionRepository implements InteractionRepository {
       else set[field] = value;
     }
     if (patch.description !== undefined) set.descriptionFolded = foldForSearch(patch.description);
+    if (patch.visitAddress !== undefined) set.visitAddressFolded = foldForSearch(patch.visitAddress);
+    if (unsetFields.has('visitAddress')) unsetFields.add('visitAddressFolded');
     if (patch.contactName !== undefined) set.contactNameFolded = foldForSearch(patch.contactName);
     if (patch.followUp !== undefined) set.followUp = toFollowUpDoc(patch.followUp);
     if (patch.attachments !== undefined) {
