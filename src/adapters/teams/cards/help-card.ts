@@ -52,10 +52,16 @@ export function welcomeCard(options: { canLog: boolean; personal: boolean }): IA
   );
 }
 
-/** A command the grammar could not read: what was wrong, and the syntax. */
+/**
+ * A command the grammar could not read: what was wrong, the part to blame and the syntax, in
+ * Slack's order. The reason often starts with the token ("type: needs a value."), so the token
+ * gets its own line instead of a "type:: type:" prefix.
+ */
 export function commandErrorCard(error: CommandSyntaxError): IAdaptiveCard {
+  const token = error.token.trim();
   return adaptiveCard([
-    text(`⚠️ ${userText(error.token, 200)}: ${userText(error.reason, 500)}`, { weight: 'Bolder' }),
+    text(`⚠️ ${userText(error.reason, 500)}`, { weight: 'Bolder' }),
+    ...(token ? [text(`Problem: ${userText(token, 200)}`)] : []),
     text(`Try: ${userText(error.hint, 600)}`),
     subtle(`Filters: ${FILTER_SYNTAX}`),
     subtle('Type **help** for every command.'),
