@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeByPlatform } from '../../src/app/platform-delivery.js';
 import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
+import { REMINDER_GRACE_MS } from '../../src/core/views/follow-up-view.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { action, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
@@ -40,7 +41,8 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await slack?.close();
   });
 
-  async function dueSoon(assigneeId: string, key: string) {
+  /** A follow-up due in a moment; the core's clock then moves `laterMs` on (the send's "now"). */
+  async function dueSoon(assigneeId: string, key: string, laterMs = 2_000) {
     const contact = await addContact(worker.container, world.actors.alice, 'Élise', `Lévy ${key}`);
     const dueAt = new Date(worker.container.clock.now().getTime() + 1_500);
     const logged = await worker.container.interactions.logInteraction(world.actors.alice, {
@@ -51,7 +53,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       followUp: { dueAt, assigneeId },
     });
     // The core's clock is the test's: move it past the due time, the dispatcher does the rest.
-    clock.advance(2_000);
+    clock.advance(laterMs);
     return logged.interactions[0];
   }
 
@@ -69,6 +71,9 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     const reminder = cardOf(card);
     expectValidCard(reminder);
     expect(cardText(reminder)).toContain('Promised a quote');
+    // Sent on time: due now, not overdue, and not late.
+    expect(cardText(reminder)).toContain('⏰ Follow-up due now: Élise Lévy rem-bob');
+    expect(cardText(reminder)).not.toMatch(/overdue|Sent late/i);
     for (const title of ['Done', 'Snooze 1 hour', 'Tomorrow', 'Next week', 'Log follow-up', 'Open timeline'])
       action(reminder, title);
     // Give the dispatcher more sweeps: a second send would show up here.
@@ -97,6 +102,22 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await eventually(() => reminderCards(conversation).length === 1);
     const ref = await t.teams.runtime.deps.conversations.personal(world.workspace.id, CAROL);
     expect(ref?.conversationId).toBe(conversation);
+  });
+
+  it('says a reminder sent past its grace period is overdue and was sent late', async () => {
+    await dueSoon(USERS.bob.aad, 'rem-late', REMINDER_GRACE_MS + 60_000);
+    const [card] = await eventually(() => {
+      const cards = reminderCards(personalChat('bob')).filter((message) =>
+        cardText(cardOf(message)).includes('rem-late'),
+      );
+      return cards.length > 0 ? cards : undefined;
+    });
+    // Back to the wall clock for the tests after this one (the delivery is finished).
+    clock.set(new Date());
+    const text = cardText(cardOf(card));
+    expect(text).toContain('⏰ Follow-up overdue: Élise Lévy rem-late');
+    expect(text).toContain('Sent late');
+    expect(text).not.toContain('due now');
   });
 
   it('posts the report card with a CSV link to the channel; a removed bot is a permanent failure', async () => {
@@ -146,6 +167,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       assigneeId: USERS.bob.aad,
       status: 'open',
       overdue: true,
+      dueNow: false,
       important: false,
       late: false,
     },

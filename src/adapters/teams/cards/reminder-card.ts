@@ -31,7 +31,7 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
   const headline =
     view.status === 'done'
       ? `✅ Follow-up done: ${userText(view.contactName, 100)}`
-      : `⏰ Follow-up${view.overdue ? ' overdue' : ''}: ${userText(view.contactName, 100)}`;
+      : `⏰ Follow-up${view.overdue ? ' overdue' : view.dueNow ? ' due now' : ''}: ${userText(view.contactName, 100)}`;
   const body = [
     text(headline, { size: 'Medium', weight: 'Bolder' }),
     ...(view.late ? [subtle('⌛ Sent late: the bot was offline when this reminder was due.')] : []),
