@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionId, BlockId } from '../../src/adapters/slack/ids.js';
+import { ActionId, BlockId, ItemActionPrefix } from '../../src/adapters/slack/ids.js';
 import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
@@ -107,7 +107,7 @@ describe('follow-up reminder delivery', () => {
     const actions = message!.blocks!.find((block) => block.type === 'actions');
     expect(actions?.block_id).toBe(BlockId.followUpActions);
     const actionIds = JSON.stringify(actions);
-    for (const id of [ActionId.followUpSnooze1h, ActionId.followUpLog, ActionId.followUpCalendar]) {
+    for (const id of [ActionId.followUpSnooze1h, ItemActionPrefix.followUpLog, ActionId.followUpCalendar]) {
       expect(actionIds).toContain(id);
     }
     const delivery = await finalDelivery(worker, interaction);

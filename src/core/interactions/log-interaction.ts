@@ -158,7 +158,7 @@ async function followUpToClose(
     });
   }
   const { followUp } = interaction;
-  if (!followUp || followUp.status !== 'open') return undefined;
+  if (followUp?.status !== 'open') return undefined;
   const withFollowUp = { ...interaction, followUp };
   assertMayChangeFollowUp(actor, withFollowUp);
   if (!contacts.some((contact) => contact.id === interaction.contactId)) {

@@ -24,6 +24,10 @@ export interface LogFormPrefill {
   channelId?: string;
   /** F6: the message being logged; without sourceLink, its permalink is fetched at submission. */
   message?: { channelId: string; ts: string };
+  /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
+  closesFollowUpOf?: string;
+  /** The reminder DM it was opened from (in `channelId`), updated once the follow-up is logged. */
+  reminderTs?: string;
 }
 
 /** The log form as it first opens: now, in the workspace timezone; the author as assignee. */
@@ -46,6 +50,8 @@ export function logFormView(
     };
   }
   if (cut) metadata.cut = true;
+  if (prefill.closesFollowUpOf) metadata.fu = prefill.closesFollowUpOf;
+  if (prefill.reminderTs && prefill.channelId) metadata.fts = prefill.reminderTs;
   const when = pickerValues(now, settings.timezone);
   return interactionFormView({
     mode: 'log',

@@ -56,7 +56,7 @@ export function followUpReminderBlocks(view: FollowUpView, options: RenderOption
       button('Snooze 1 hour', ActionId.followUpSnooze1h, snooze('1h')),
       button('Tomorrow', ActionId.followUpSnoozeTomorrow, snooze('tomorrow')),
       button('Next week', ActionId.followUpSnoozeNextWeek, snooze('nextWeek')),
-      button('Log the follow-up', ActionId.followUpLog, ref),
+      button('Log the follow-up', itemActionId(ItemActionPrefix.followUpLog, id), ref),
       button('Open the timeline', itemActionId(ItemActionPrefix.followUpOpenTimeline, id), ref),
       button('Add to calendar', ActionId.followUpCalendar, ref),
     ]),
