@@ -5,11 +5,26 @@ import { reportCsv } from '../../src/core/reports/report-delivery.js';
 import { REMINDER_GRACE_MS } from '../../src/core/views/follow-up-view.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
-import { action, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
+import { action, cardOf, cardText, dialogCard, expectValidCard, invokeCard } from './support/cards.js';
 import { addContact, seedTenant, type TeamsWorld } from './support/seed.js';
 import { CHANNEL, personalChat, TENANT, USERS, useTeamsApp } from './support/teams-app.js';
 
 const CAROL = '00000000-0000-4000-8000-0000000ca201';
+
+/** A card's inputs by id. */
+function cardInputs(card: unknown): Record<string, { type: string; value?: unknown }> {
+  const inputs: Record<string, { type: string; value?: unknown }> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as { type?: unknown; id?: unknown; value?: unknown };
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string')
+      inputs[record.id] = { type: record.type, value: record.value };
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(card);
+  return inputs;
+}
 
 describe('Teams proactive messages through the shared exactly-once delivery', () => {
   const t = useTeamsApp();
@@ -102,6 +117,54 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await eventually(() => reminderCards(conversation).length === 1);
     const ref = await t.teams.runtime.deps.conversations.personal(world.workspace.id, CAROL);
     expect(ref?.conversationId).toBe(conversation);
+  });
+
+  it('Log follow-up opens the full log dialog for the contact, and logging closes that follow-up', async () => {
+    const interaction = await dueSoon(USERS.bob.aad, 'rem-log');
+    const [message] = await eventually(() => {
+      const cards = reminderCards(personalChat('bob')).filter((card) =>
+        cardText(cardOf(card)).includes('rem-log'),
+      );
+      return cards.length > 0 ? cards : undefined;
+    });
+    const button = action(cardOf(message), 'Log follow-up');
+    const opened = await t.invoke(
+      'task/fetch',
+      { data: button.data, context: { theme: 'default' } },
+      { user: 'bob' },
+    );
+    const dialog = dialogCard(opened.body);
+    expectValidCard(dialog);
+    // The full log dialog (type, actions, date, follow-up…), with the reminder's contact chosen.
+    const inputs = cardInputs(dialog);
+    expect(inputs.contacts?.value).toBe(interaction?.contactId);
+    for (const id of ['type', 'actions', 'description', 'date', 'followUpDate', 'important'])
+      expect(inputs[id], id).toBeDefined();
+    expect(cardText(dialog)).toContain('Élise Lévy rem-log');
+    expect(cardText(dialog)).toContain('Logging this marks the follow-up as done.');
+
+    const submitted = await t.invoke(
+      'task/submit',
+      {
+        data: {
+          ...action(dialog, 'Log').data,
+          contacts: interaction?.contactId,
+          type: 'Call',
+          description: 'Called back with the quote',
+        },
+      },
+      { user: 'bob' },
+    );
+    expect(JSON.stringify(submitted.body)).toContain('The follow-up is marked done.');
+    const timeline = await t.container.interactions.contactTimeline(world.actors.bob, {
+      contactId: interaction?.contactId ?? '',
+    });
+    expect(timeline.items.map((item) => item.description)).toContain('Called back with the quote');
+    const original = await t.container.repositories.interactions.findById(
+      world.workspace.id,
+      interaction?.id ?? '',
+    );
+    expect(original?.followUp).toMatchObject({ status: 'done', doneBy: USERS.bob.aad });
   });
 
   it('says a reminder sent past its grace period is overdue and was sent late', async () => {
