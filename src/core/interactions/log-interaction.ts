@@ -163,7 +163,8 @@ async function followUpToClose(
   assertMayChangeFollowUp(actor, withFollowUp);
   if (!contacts.some((contact) => contact.id === interaction.contactId)) {
     throw new ValidationError({
-      contactIds: `This logs the follow-up with ${interaction.contactName}: keep them among the contacts.`,
+      // No contact name here: surfaces show this message as it is, unescaped.
+      contactIds: 'This logs a follow-up: keep the contact it is about among the contacts.',
     });
   }
   return withFollowUp;

@@ -128,7 +128,7 @@ describe('logging a follow-up closes it (closesFollowUpOf)', () => {
       logFollowUp(tenant.member, original.id, { contactIds: [someoneElse.id] }),
     ).rejects.toMatchObject({
       code: ErrorCode.ValidationFailed,
-      fieldErrors: { contactIds: expect.stringContaining('keep them among the contacts') },
+      fieldErrors: { contactIds: expect.stringContaining('keep the contact it is about among the contacts') },
     });
     expect(await writtenIn(handle.db, tenant.workspace.id)).toEqual(before);
     expect((await stored(original.id))?.followUp?.status).toBe('open');

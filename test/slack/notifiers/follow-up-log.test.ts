@@ -166,6 +166,41 @@ describe('"Log the follow-up" on every Slack surface (F13)', () => {
     expect(blockIds).not.toContain(BlockId.homeFollowUp(interaction.id));
   });
 
+  it('says inline, writing nothing, when the follow-up’s contact is taken out of the form', async () => {
+    const { contact, interaction } = await dueFollowUp('Dee');
+    const other = await addContact(slack, seeded.alice, 'Eve', 'Roy');
+    await slack.command('followups');
+    const button = findElement(
+      lastEphemeral(slack, GENERAL).blocks,
+      itemActionId(ItemActionPrefix.followUpLog, interaction.id),
+    );
+    await slack.interact(
+      blockActionsPayload({
+        fake: slack.fake,
+        userId: ALICE,
+        channelId: GENERAL,
+        action: {
+          action_id: String(button.action_id),
+          block_id: ResultBlockId.followUpListActions(interaction.id),
+          value: String(button.value),
+        },
+      }),
+    );
+    const form = openModal(slack);
+    const response = await submit(slack, form, { contacts: [{ id: other.id }], type: 'Call' });
+    expect(response.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [F.contacts.blockId]: expect.stringContaining('keep the contact it is about') },
+    });
+    expect(await interactionsOf(slack, seeded.alice, [other.id])).toEqual([]);
+    expect(await interactionsOf(slack, seeded.alice, [contact.id])).toHaveLength(1);
+    const original = await slack.container.repositories.interactions.findById(
+      seeded.workspace.id,
+      interaction.id,
+    );
+    expect(original?.followUp?.status).toBe('open');
+  });
+
   it('from the follow-ups list: the same form, and logging closes the follow-up', async () => {
     const { contact, interaction } = await dueFollowUp('Cy');
     await slack.command('followups');
