@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionId, BlockId } from '../../src/adapters/slack/ids.js';
+import { ActionId, BlockId, ItemActionPrefix } from '../../src/adapters/slack/ids.js';
 import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
@@ -86,7 +86,7 @@ const finalDelivery = (w: Worker, interaction: Interaction) =>
 const blockText = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks ?? []);
 
 describe('follow-up reminder delivery', () => {
-  it('sends the assignee a DM with the contact, the summary, who logged it and the buttons', async () => {
+  it('sends the assignee a DM with the contact, the summary, who logged it and the buttons, due now', async () => {
     worker = await startWorker(handle.db, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
@@ -101,10 +101,13 @@ describe('follow-up reminder delivery', () => {
     expect(text).toContain('`Discussion`');
     expect(text).toContain(`<@${ALICE}>`);
     expect(text).not.toContain('reminder sent late');
+    // On time (a second after it fell due): due now, not overdue.
+    expect(text).toContain('*Due now*');
+    expect(text).not.toMatch(/overdue/i);
     const actions = message!.blocks!.find((block) => block.type === 'actions');
     expect(actions?.block_id).toBe(BlockId.followUpActions);
     const actionIds = JSON.stringify(actions);
-    for (const id of [ActionId.followUpSnooze1h, ActionId.followUpLog, ActionId.followUpCalendar]) {
+    for (const id of [ActionId.followUpSnooze1h, ItemActionPrefix.followUpLog, ActionId.followUpCalendar]) {
       expect(actionIds).toContain(id);
     }
     const delivery = await finalDelivery(worker, interaction);
@@ -112,7 +115,7 @@ describe('follow-up reminder delivery', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('sends a reminder that fell due while no worker ran, marked late', async () => {
+  it('sends a reminder that fell due while no worker ran, marked late and overdue', async () => {
     const offline = await startWorker(handle.db, fake, { clock, mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const interaction = await dueReminder(offline, tenant, { agoMs: minutes(180) });
@@ -123,6 +126,8 @@ describe('follow-up reminder delivery', () => {
       fake.messages(ALICE).length > 0 ? fake.messages(ALICE) : undefined,
     );
     expect(blockText(message!)).toContain('reminder sent late');
+    expect(blockText(message!)).toContain('*Overdue* since');
+    expect(blockText(message!)).not.toContain('Due now');
     expect(await finalDelivery(worker, interaction)).toMatchObject({ status: 'sent', late: true });
   });
 

@@ -2,13 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeByPlatform } from '../../src/app/platform-delivery.js';
 import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
+import { REMINDER_GRACE_MS } from '../../src/core/views/follow-up-view.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
-import { action, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
+import { action, cardOf, cardText, dialogCard, expectValidCard, invokeCard } from './support/cards.js';
 import { addContact, seedTenant, type TeamsWorld } from './support/seed.js';
 import { CHANNEL, personalChat, TENANT, USERS, useTeamsApp } from './support/teams-app.js';
 
 const CAROL = '00000000-0000-4000-8000-0000000ca201';
+
+/** A card's inputs by id. */
+function cardInputs(card: unknown): Record<string, { type: string; value?: unknown }> {
+  const inputs: Record<string, { type: string; value?: unknown }> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as { type?: unknown; id?: unknown; value?: unknown };
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string')
+      inputs[record.id] = { type: record.type, value: record.value };
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(card);
+  return inputs;
+}
 
 describe('Teams proactive messages through the shared exactly-once delivery', () => {
   const t = useTeamsApp();
@@ -40,7 +56,8 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await slack?.close();
   });
 
-  async function dueSoon(assigneeId: string, key: string) {
+  /** A follow-up due in a moment; the core's clock then moves `laterMs` on (the send's "now"). */
+  async function dueSoon(assigneeId: string, key: string, laterMs = 2_000) {
     const contact = await addContact(worker.container, world.actors.alice, 'Élise', `Lévy ${key}`);
     const dueAt = new Date(worker.container.clock.now().getTime() + 1_500);
     const logged = await worker.container.interactions.logInteraction(world.actors.alice, {
@@ -51,7 +68,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       followUp: { dueAt, assigneeId },
     });
     // The core's clock is the test's: move it past the due time, the dispatcher does the rest.
-    clock.advance(2_000);
+    clock.advance(laterMs);
     return logged.interactions[0];
   }
 
@@ -69,6 +86,9 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     const reminder = cardOf(card);
     expectValidCard(reminder);
     expect(cardText(reminder)).toContain('Promised a quote');
+    // Sent on time: due now, not overdue, and not late.
+    expect(cardText(reminder)).toContain('⏰ Follow-up due now: Élise Lévy rem-bob');
+    expect(cardText(reminder)).not.toMatch(/overdue|Sent late/i);
     for (const title of ['Done', 'Snooze 1 hour', 'Tomorrow', 'Next week', 'Log follow-up', 'Open timeline'])
       action(reminder, title);
     // Give the dispatcher more sweeps: a second send would show up here.
@@ -97,6 +117,70 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await eventually(() => reminderCards(conversation).length === 1);
     const ref = await t.teams.runtime.deps.conversations.personal(world.workspace.id, CAROL);
     expect(ref?.conversationId).toBe(conversation);
+  });
+
+  it('Log follow-up opens the full log dialog for the contact, and logging closes that follow-up', async () => {
+    const interaction = await dueSoon(USERS.bob.aad, 'rem-log');
+    const [message] = await eventually(() => {
+      const cards = reminderCards(personalChat('bob')).filter((card) =>
+        cardText(cardOf(card)).includes('rem-log'),
+      );
+      return cards.length > 0 ? cards : undefined;
+    });
+    const button = action(cardOf(message), 'Log follow-up');
+    const opened = await t.invoke(
+      'task/fetch',
+      { data: button.data, context: { theme: 'default' } },
+      { user: 'bob' },
+    );
+    const dialog = dialogCard(opened.body);
+    expectValidCard(dialog);
+    // The full log dialog (type, actions, date, follow-up…), with the reminder's contact chosen.
+    const inputs = cardInputs(dialog);
+    expect(inputs.contacts?.value).toBe(interaction?.contactId);
+    for (const id of ['type', 'actions', 'description', 'date', 'followUpDate', 'important'])
+      expect(inputs[id], id).toBeDefined();
+    expect(cardText(dialog)).toContain('Élise Lévy rem-log');
+    expect(cardText(dialog)).toContain('Logging this marks the follow-up as done.');
+
+    const submitted = await t.invoke(
+      'task/submit',
+      {
+        data: {
+          ...action(dialog, 'Log').data,
+          contacts: interaction?.contactId,
+          type: 'Call',
+          description: 'Called back with the quote',
+        },
+      },
+      { user: 'bob' },
+    );
+    expect(JSON.stringify(submitted.body)).toContain('The follow-up is marked done.');
+    const timeline = await t.container.interactions.contactTimeline(world.actors.bob, {
+      contactId: interaction?.contactId ?? '',
+    });
+    expect(timeline.items.map((item) => item.description)).toContain('Called back with the quote');
+    const original = await t.container.repositories.interactions.findById(
+      world.workspace.id,
+      interaction?.id ?? '',
+    );
+    expect(original?.followUp).toMatchObject({ status: 'done', doneBy: USERS.bob.aad });
+  });
+
+  it('says a reminder sent past its grace period is overdue and was sent late', async () => {
+    await dueSoon(USERS.bob.aad, 'rem-late', REMINDER_GRACE_MS + 60_000);
+    const [card] = await eventually(() => {
+      const cards = reminderCards(personalChat('bob')).filter((message) =>
+        cardText(cardOf(message)).includes('rem-late'),
+      );
+      return cards.length > 0 ? cards : undefined;
+    });
+    // Back to the wall clock for the tests after this one (the delivery is finished).
+    clock.set(new Date());
+    const text = cardText(cardOf(card));
+    expect(text).toContain('⏰ Follow-up overdue: Élise Lévy rem-late');
+    expect(text).toContain('Sent late');
+    expect(text).not.toContain('due now');
   });
 
   it('posts the report card with a CSV link to the channel; a removed bot is a permanent failure', async () => {
@@ -146,6 +230,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       assigneeId: USERS.bob.aad,
       status: 'open',
       overdue: true,
+      dueNow: false,
       important: false,
       late: false,
     },

@@ -26,8 +26,6 @@ export const CallbackId = {
   logShortcut: 'il.shortcut.log',
   /** Message shortcut (F6): log a chat message as an interaction. */
   logMessageShortcut: 'il.shortcut.log_message',
-  /** "Log the follow-up" from a reminder DM: the contact fixed, type and text only. */
-  logFollowUp: 'il.followup.log_form',
 } as const;
 
 /** An input's block_id and action_id: state.values[blockId][actionId] holds its value. */
@@ -41,13 +39,6 @@ function field(form: string, name: string): FieldIds {
 }
 
 /** Shared by the log and edit forms, so one state parser reads both. */
-/** The "Log the follow-up" modal opened from a reminder DM. */
-export const FollowUpLogField = {
-  type: field('followup_log', 'type'),
-  description: field('followup_log', 'description'),
-  markDone: field('followup_log', 'mark_done'),
-} as const;
-
 export const InteractionFormField = {
   contacts: field('interaction', 'contacts'),
   type: field('interaction', 'type'),
@@ -133,7 +124,6 @@ export const ActionId = {
   followUpSnooze1h: 'il.followup.snooze_1h',
   followUpSnoozeTomorrow: 'il.followup.snooze_tomorrow',
   followUpSnoozeNextWeek: 'il.followup.snooze_next_week',
-  followUpLog: 'il.followup.log',
   followUpCalendar: 'il.followup.calendar',
 } as const;
 
@@ -147,6 +137,8 @@ export const ItemActionPrefix = {
   followUpDone: 'il.followup.done',
   followUpSnoozeSelect: 'il.followup.snooze',
   followUpOpenTimeline: 'il.followup.timeline',
+  /** "Log the follow-up", on the reminder DM, the App Home and the follow-ups list alike. */
+  followUpLog: 'il.followup.log',
 } as const;
 export type ItemActionPrefix = (typeof ItemActionPrefix)[keyof typeof ItemActionPrefix];
 
@@ -165,6 +157,8 @@ export const ActionIdPattern = {
   followUpDone: prefixPattern(ItemActionPrefix.followUpDone),
   followUpSnoozeSelect: prefixPattern(ItemActionPrefix.followUpSnoozeSelect),
   followUpOpenTimeline: prefixPattern(ItemActionPrefix.followUpOpenTimeline),
+  // Also the bare id, which reminder DMs sent before the per-item id still carry.
+  followUpLog: /^il\.followup\.log(?::|$)/,
 } as const satisfies Record<keyof typeof ItemActionPrefix, RegExp>;
 
 export const BlockId = {

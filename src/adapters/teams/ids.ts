@@ -30,6 +30,12 @@ export type DialogName = (typeof Dialog)[keyof typeof Dialog];
 /** The data key that names which dialog a `task/fetch` or `task/submit` belongs to. */
 export const DIALOG_KEY = 'dialog';
 
+/**
+ * In a log dialog's data (the reminder's button, then the dialog's submit): the interaction
+ * whose follow-up the log closes. Reminder cards already sent carry this very key.
+ */
+export const FOLLOW_UP_OF_KEY = 'followUpOf';
+
 /** Type-ahead datasets (`Data.Query` → `application/search`). */
 export const Dataset = {
   contacts: 'contacts',

@@ -78,7 +78,11 @@ export interface DeliveryPolicy {
    * send (WebClient timeout × retries), or a slow but alive worker could be doubled.
    */
   staleAfterMs: number;
-  /** Delivered later than this after its due time: marked late. */
+  /**
+   * Delivered later than this after its due time: marked late. Reports only: a reminder's
+   * lateness is the follow-up view's grace period (REMINDER_GRACE_MS), so its text and its
+   * record agree.
+   */
   lateAfterMs: number;
 }
 

@@ -1,13 +1,18 @@
 import type { AuditRepository } from '../audit/audit.js';
 import { assertAssignable, loadInteraction } from '../interactions/interaction.deps.js';
-import type { FollowUp, Interaction } from '../interactions/interaction.js';
+import type { Interaction } from '../interactions/interaction.js';
 import type { InteractionRepository } from '../interactions/interaction.repository.port.js';
-import { syncReminder, updateWithAudit } from '../interactions/interaction-writes.js';
 import { type Actor, assertCanWrite } from '../shared/actor.js';
-import { ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ErrorCode, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Clock, IdGenerator, Logger } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
 import type { MemberRepository, WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
+import {
+  assertMayChangeFollowUp,
+  changeFollowUp,
+  markFollowUpDone,
+  type WithFollowUp,
+} from './close-follow-up.js';
 import {
   endOfToday,
   followUpTargetSchema,
@@ -40,8 +45,6 @@ export interface FollowUpService {
   reassign(actor: Actor, input: unknown): Promise<Interaction>;
 }
 
-type WithFollowUp = Interaction & { followUp: FollowUp };
-
 async function loadFollowUp(deps: FollowUpServiceDeps, actor: Actor, id: string): Promise<WithFollowUp> {
   assertCanWrite(actor);
   const interaction = await loadInteraction(deps, actor, id);
@@ -49,11 +52,9 @@ async function loadFollowUp(deps: FollowUpServiceDeps, actor: Actor, id: string)
   if (!followUp) {
     throw new NotFoundError(ErrorCode.FollowUpNotFound, 'This interaction has no follow-up any more.');
   }
-  const involved = [followUp.assigneeId, interaction.authorId].includes(actor.userId);
-  if (actor.role !== 'owner' && !involved) {
-    throw new ForbiddenError('Only the assignee, the author or a workspace admin can change this follow-up.');
-  }
-  return { ...interaction, followUp };
+  const withFollowUp = { ...interaction, followUp };
+  assertMayChangeFollowUp(actor, withFollowUp);
+  return withFollowUp;
 }
 
 function assertOpen(interaction: WithFollowUp): void {
@@ -66,17 +67,6 @@ async function memberTimeZone(deps: FollowUpServiceDeps, actor: Actor): Promise<
   const member = await deps.members.find(actor.workspaceId, actor.userId);
   if (member?.timezone) return member.timezone;
   return (await deps.workspaces.findById(actor.workspaceId))?.settings.timezone ?? 'UTC';
-}
-
-async function change(
-  deps: FollowUpServiceDeps,
-  actor: Actor,
-  before: WithFollowUp,
-  followUp: FollowUp,
-): Promise<Interaction> {
-  const after = await updateWithAudit(deps, actor, before, { followUp, updatedAt: deps.clock.now() });
-  await syncReminder(deps, before, after);
-  return after;
 }
 
 export function createFollowUpService(deps: FollowUpServiceDeps): FollowUpService {
@@ -95,15 +85,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps): FollowUpServic
 
     async markDone(actor, input) {
       const { interactionId } = parseInput(followUpTargetSchema, input);
-      const before = await loadFollowUp(deps, actor, interactionId);
-      if (before.followUp.status === 'done') return before;
-      const { snoozedUntil: _snooze, ...followUp } = before.followUp;
-      return change(deps, actor, before, {
-        ...followUp,
-        status: 'done',
-        doneAt: deps.clock.now(),
-        doneBy: actor.userId,
-      });
+      return markFollowUpDone(deps, actor, await loadFollowUp(deps, actor, interactionId));
     },
 
     async snooze(actor, input) {
@@ -115,7 +97,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps): FollowUpServic
       }
       const before = await loadFollowUp(deps, actor, data.interactionId);
       assertOpen(before);
-      return change(deps, actor, before, { ...before.followUp, snoozedUntil: until });
+      return changeFollowUp(deps, actor, before, { ...before.followUp, snoozedUntil: until });
     },
 
     async reassign(actor, input) {
@@ -124,7 +106,7 @@ export function createFollowUpService(deps: FollowUpServiceDeps): FollowUpServic
       assertOpen(before);
       if (before.followUp.assigneeId === assigneeId) return before;
       await assertAssignable(deps, actor, assigneeId, 'assigneeId');
-      return change(deps, actor, before, { ...before.followUp, assigneeId });
+      return changeFollowUp(deps, actor, before, { ...before.followUp, assigneeId });
     },
   };
 }

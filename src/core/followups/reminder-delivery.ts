@@ -9,13 +9,12 @@ import type { DeliveryRepository } from '../deliveries/delivery.repository.port.
 import {
   type GuardedItem,
   type GuardedOutcome,
-  isLate,
   runGuarded,
   runGuardedMany,
 } from '../deliveries/guarded-send.js';
 import { followUpFireAt, type Interaction } from '../interactions/interaction.js';
 import type { Clock, Logger } from '../shared/ports.js';
-import { type FollowUpView, presentFollowUp } from '../views/follow-up-view.js';
+import { type FollowUpView, isReminderLate, presentReminder } from '../views/follow-up-view.js';
 import { DEFAULT_DATE_FORMAT, DEFAULT_TIMEZONE, type Workspace } from '../workspaces/workspace.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
 import { safeTimeZone } from './follow-up.schemas.js';
@@ -131,8 +130,9 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
     now: Date,
   ) {
     const followUp = interaction.followUp!;
-    const late = isLate(request.fireAt, now, policy);
-    const view = presentFollowUp({ ...interaction, followUp }, now, { late });
+    // One decision for the message and the delivery record: late past the grace period.
+    const late = isReminderLate(request.fireAt, now);
+    const view = presentReminder({ ...interaction, followUp }, now, { late });
     const result = await deps.notifier.sendReminder({
       workspaceId: request.workspaceId,
       assigneeId: followUp.assigneeId,

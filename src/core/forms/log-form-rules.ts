@@ -111,6 +111,8 @@ export interface LogFormContext {
   timeZone: string;
   /** F6: the chat message the interaction was logged from. */
   source?: { kind: 'chat-message'; link?: string };
+  /** F13: the form was opened from a follow-up ("Log the follow-up"): logging closes it. */
+  closesFollowUpOf?: string;
 }
 
 /** The log use case's input from a submitted form, plus the errors only the form can see. */
@@ -137,6 +139,7 @@ export function logInputFromFields(
     ...(fields.channel ? { channel: fields.channel } : {}),
     attachments: fields.attachments ?? [],
     source: context.source ?? { kind: 'manual' },
+    ...(context.closesFollowUpOf ? { closesFollowUpOf: context.closesFollowUpOf } : {}),
   };
   return { input, errors };
 }

@@ -165,6 +165,11 @@ export function logInteractionSchema(now: Date) {
     channel: channelSchema.optional(),
     attachments: attachmentsSchema.default([]),
     source: sourceSchema.default({ kind: 'manual' }),
+    /**
+     * F13 "Log the follow-up": the interaction whose follow-up this log closes. Checked in the
+     * core (same workspace, the actor may change it, its contact is logged) before any write.
+     */
+    closesFollowUpOf: idSchema.optional(),
   });
 }
 export type LogInteractionInput = z.output<ReturnType<typeof logInteractionSchema>>;

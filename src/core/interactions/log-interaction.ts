@@ -1,5 +1,10 @@
 import { auditEntry } from '../audit/audit-entry.js';
 import { type Contact, contactDisplayName } from '../contacts/contact.js';
+import {
+  assertMayChangeFollowUp,
+  markFollowUpDone,
+  type WithFollowUp,
+} from '../followups/close-follow-up.js';
 import { type Actor, assertCanWrite } from '../shared/actor.js';
 import { ConflictError, ErrorCode, ValidationError } from '../shared/errors.js';
 import { parseInput } from '../shared/zod.js';
@@ -27,6 +32,8 @@ export interface LogInteractionResult {
    * this call created no new event, at most it completed the winner's set.
    */
   replayed: boolean;
+  /** The interaction whose follow-up this log closed (`closesFollowUpOf`), as it now is. */
+  closedFollowUp?: Interaction;
 }
 
 function contactName(contact: Contact): string {
@@ -67,6 +74,9 @@ export async function logInteraction(
   const contacts = await loadContacts(deps, actor, data.contactIds);
   const assigneeId = data.followUp ? (data.followUp.assigneeId ?? actor.userId) : undefined;
   if (assigneeId) await assertAssignable(deps, actor, assigneeId, 'followUp.assigneeId');
+  const closing = data.closesFollowUpOf
+    ? await followUpToClose(deps, actor, data.closesFollowUpOf, contacts)
+    : undefined;
 
   const type = matchList([data.type], workspace.settings.interactionTypes);
   const actions = matchList(data.actions, workspace.settings.actions);
@@ -109,6 +119,8 @@ export async function logInteraction(
     actions: actions.added,
   });
   await scheduleReminders(deps, inserted);
+  // After the log is written: a replay (or a log racing a click on Done) closes it only once.
+  const closedFollowUp = closing ? await markFollowUpDone(deps, actor, closing) : undefined;
   deps.logger.info('Interaction logged', {
     workspaceId: actor.workspaceId,
     eventId,
@@ -122,7 +134,40 @@ export async function logInteraction(
       .filter((record): record is Interaction => record !== undefined),
     contacts: contacts.map((contact) => ({ id: contact.id, name: contactName(contact) })),
     replayed,
+    ...(closedFollowUp ? { closedFollowUp } : {}),
   };
+}
+
+/**
+ * The follow-up a "Log the follow-up" form closes, checked before anything is written: it is
+ * in the actor's workspace, the actor may change it, and its contact is among those logged
+ * (logging about someone else must not close it). One that is already done or was removed
+ * leaves nothing to close: the log itself still goes ahead.
+ */
+async function followUpToClose(
+  deps: InteractionServiceDeps,
+  actor: Actor,
+  interactionId: string,
+  contacts: Contact[],
+): Promise<WithFollowUp | undefined> {
+  const interaction = await deps.interactions.findById(actor.workspaceId, interactionId);
+  if (!interaction) {
+    throw new ValidationError({
+      closesFollowUpOf:
+        'The follow-up this form was opened for no longer exists. Close the form and log from the contact instead.',
+    });
+  }
+  const { followUp } = interaction;
+  if (followUp?.status !== 'open') return undefined;
+  const withFollowUp = { ...interaction, followUp };
+  assertMayChangeFollowUp(actor, withFollowUp);
+  if (!contacts.some((contact) => contact.id === interaction.contactId)) {
+    throw new ValidationError({
+      // No contact name here: surfaces show this message as it is, unescaped.
+      contactIds: 'This logs a follow-up: keep the contact it is about among the contacts.',
+    });
+  }
+  return withFollowUp;
 }
 
 function buildRecords(

@@ -33,9 +33,25 @@ export interface FollowUpView {
   assigneeId: string;
   status: FollowUpStatus;
   overdue: boolean;
+  /** A reminder shown within REMINDER_GRACE_MS of its due time: it says "due now", not overdue. */
+  dueNow: boolean;
   important: boolean;
   /** The reminder is delivered after its time (the bot was down): F13 says mark it late. */
   late: boolean;
+}
+
+/**
+ * How long after its due time a reminder still reads "due now" rather than "overdue". Ten
+ * minutes: a reminder on time reaches the person a few seconds to a couple of minutes after it
+ * fell due (the queue polls, a batch sends hundreds, a transient failure is retried after a
+ * minute), and calling that "overdue" is wrong. Past ten minutes something held it up (the bot
+ * was down): it is overdue, and the message says it was sent late.
+ */
+export const REMINDER_GRACE_MS = 10 * 60_000;
+
+/** Sent more than the grace period after it fell due: the reminder says it is late. */
+export function isReminderLate(dueAt: Date, sentAt: Date): boolean {
+  return sentAt.getTime() - dueAt.getTime() > REMINDER_GRACE_MS;
 }
 
 export function presentFollowUp(
@@ -61,7 +77,26 @@ export function presentFollowUp(
     assigneeId: followUp.assigneeId,
     status: followUp.status,
     overdue: isOverdue(followUp.status, dueAt, now),
+    dueNow: false,
     important: interaction.important,
     late: options.late ?? false,
   };
+}
+
+/**
+ * F13: the reminder as it reads at `at` (when it is sent, or shown again after one of its
+ * buttons): "due now" within the grace period of its due time, overdue after it. Decided here
+ * once, with the caller's clock, so the Slack DM and the Teams card say the same thing; `late`
+ * is known only to the delivery, which sent it.
+ */
+export function presentReminder(
+  interaction: InteractionWithFollowUp,
+  at: Date,
+  options: { late?: boolean } = {},
+): FollowUpView {
+  const view = presentFollowUp(interaction, at, options);
+  const since = at.getTime() - view.dueAt.getTime();
+  const open = view.status === 'open';
+  const overdue = open && since > REMINDER_GRACE_MS;
+  return { ...view, overdue, dueNow: open && since >= 0 && !overdue };
 }

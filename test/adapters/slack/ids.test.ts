@@ -51,7 +51,12 @@ describe('Slack ids', () => {
     expect(menu).toBe(`il.item.menu:${ID}`);
     expect(ActionIdPattern.itemMenu.test(menu)).toBe(true);
     expect(ActionIdPattern.itemShowMore.test(menu)).toBe(false);
-    expect(ActionIdPattern.followUpDone.test(ActionId.followUpLog)).toBe(false);
+    const log = itemActionId(ItemActionPrefix.followUpLog, ID);
+    expect(ActionIdPattern.followUpDone.test(log)).toBe(false);
+    expect(ActionIdPattern.followUpLog.test(log)).toBe(true);
+    // Reminder DMs sent before the per-item id carry the bare one.
+    expect(ActionIdPattern.followUpLog.test('il.followup.log')).toBe(true);
+    expect(ActionIdPattern.followUpLog.test('il.followup.log_form')).toBe(false);
   });
 
   it('refuse an id that would exceed the limit instead of truncating it', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor } from '../../../src/core/shared/paging.js';
-import { presentFollowUp } from '../../../src/core/views/follow-up-view.js';
+import {
+  isReminderLate,
+  presentFollowUp,
+  presentReminder,
+  REMINDER_GRACE_MS,
+} from '../../../src/core/views/follow-up-view.js';
 import { presentHome } from '../../../src/core/views/home-view.js';
 import { presentInteraction } from '../../../src/core/views/interaction-item.js';
 import { presentList } from '../../../src/core/views/list-view.js';
@@ -20,6 +25,28 @@ import {
   pageOf,
   viewer,
 } from './build.js';
+
+describe('presentReminder', () => {
+  const dueAt = new Date('2026-11-12T09:00:00.000Z');
+  const reminder = (at: number, status: 'open' | 'done' = 'open') =>
+    presentReminder(
+      { ...buildInteraction(), followUp: { dueAt, assigneeId: 'U0A', status } },
+      new Date(dueAt.getTime() + at),
+    );
+
+  it('reads "due now" up to the grace period after the due time, overdue after it', () => {
+    expect(reminder(0)).toMatchObject({ dueNow: true, overdue: false });
+    expect(reminder(REMINDER_GRACE_MS)).toMatchObject({ dueNow: true, overdue: false });
+    expect(reminder(REMINDER_GRACE_MS + 1)).toMatchObject({ dueNow: false, overdue: true });
+    expect(reminder(-60_000)).toMatchObject({ dueNow: false, overdue: false });
+    expect(reminder(REMINDER_GRACE_MS + 1, 'done')).toMatchObject({ dueNow: false, overdue: false });
+  });
+
+  it('calls a reminder late when it is sent past the same grace period', () => {
+    expect(isReminderLate(dueAt, new Date(dueAt.getTime() + REMINDER_GRACE_MS))).toBe(false);
+    expect(isReminderLate(dueAt, new Date(dueAt.getTime() + REMINDER_GRACE_MS + 1))).toBe(true);
+  });
+});
 
 describe('presentInteraction', () => {
   it('copies what a surface shows and counts attachments', () => {

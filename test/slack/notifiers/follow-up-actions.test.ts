@@ -6,9 +6,7 @@ import {
   ActionId,
   BlockId,
   ButtonValue,
-  CallbackId,
   encodeValue,
-  FollowUpLogField,
   ItemActionPrefix,
   itemActionId,
 } from '../../../src/adapters/slack/ids.js';
@@ -33,7 +31,6 @@ import {
   type FakeSlack,
   sendInteraction,
   startFakeSlack,
-  viewSubmissionPayload,
 } from '../fake-slack/index.js';
 
 const handle = useTestDatabase();
@@ -176,47 +173,5 @@ describe('reminder DM buttons', () => {
     const dm = await reminderDm();
     await click(dm, itemActionId(ItemActionPrefix.followUpOpenTimeline, dm.interaction.id), ref(dm));
     expect(fake.messages(dm.channel).some((m) => m.text.startsWith('Timeline of Élise Lévy'))).toBe(true);
-  });
-
-  it('Log the follow-up opens a form whose submission logs it and closes the follow-up', async () => {
-    const dm = await reminderDm();
-    await click(dm, ActionId.followUpLog, ref(dm));
-    const view = fake
-      .openViews(users.alice)
-      .find((v) => v.definition.callback_id === CallbackId.logFollowUp)!;
-    const submission = viewSubmissionPayload({
-      fake,
-      userId: users.alice,
-      view,
-      values: {
-        [FollowUpLogField.type.blockId]: {
-          [FollowUpLogField.type.actionId]: {
-            type: 'static_select',
-            selected_option: { text: { type: 'plain_text', text: 'Call' }, value: 'Call' },
-          },
-        },
-        [FollowUpLogField.description.blockId]: {
-          [FollowUpLogField.description.actionId]: {
-            type: 'plain_text_input',
-            value: 'Called back, all good',
-          },
-        },
-        [FollowUpLogField.markDone.blockId]: {
-          [FollowUpLogField.markDone.actionId]: {
-            type: 'checkboxes',
-            selected_options: [
-              { text: { type: 'plain_text', text: 'Mark this follow-up as done' }, value: 'done' },
-            ],
-          },
-        },
-      },
-    });
-    expect((await sendInteraction(url, SECRET, submission)).status).toBe(200);
-    expect((await current(dm))?.followUp?.status).toBe('done');
-    const timeline = await container.interactions.contactTimeline(alice, {
-      contactId: dm.interaction.contactId,
-    });
-    expect(timeline.items.map((item) => item.description)).toContain('Called back, all good');
-    expect(JSON.stringify(dmMessage(dm).blocks)).toContain('logged and marked done');
   });
 });

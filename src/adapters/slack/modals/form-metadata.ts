@@ -37,6 +37,13 @@ const formMetadataSchema = z
     due: z.iso.datetime().optional(),
     /** Edit form: the description is longer than a Slack input holds, so it is left out and kept. */
     ld: z.literal(true).optional(),
+    /** "Log the follow-up": the interaction whose follow-up the log closes (checked by the core). */
+    fu: entityId.optional(),
+    /** The reminder DM the form was opened from (in channel `ch`): updated once it is logged. */
+    fts: z
+      .string()
+      .regex(/^\d{1,12}\.\d{1,8}$/)
+      .optional(),
   })
   .strict();
 

@@ -117,6 +117,10 @@ function actionsBlocks(spec: FormSpec): InputBlock[] {
 function formBlocks(spec: FormSpec): KnownBlock[] {
   const { values, metadata } = spec;
   const blocks: KnownBlock[] = spec.notice ? [section(spec.notice)] : [];
+  // From the metadata, so the line stays when the form is re-rendered (type change, errors).
+  if (spec.mode === 'log' && metadata.fu) {
+    blocks.push(section(':white_check_mark: Logging this marks the follow-up as done.'));
+  }
   if (spec.mode === 'log') blocks.push(contactsBlock(values));
   else if (metadata.cn) blocks.push(section(`*Contact:* ${escapeMrkdwn(metadata.cn)}`));
   blocks.push(typeBlock(spec));

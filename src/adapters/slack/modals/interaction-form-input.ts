@@ -76,6 +76,7 @@ export function logInputFrom(
     idempotencyKey: `slack-view:${context.viewId}`,
     timeZone: context.timeZone,
     ...(msg ? { source: { kind: 'chat-message', ...(msg.link ? { link: msg.link } : {}) } } : {}),
+    ...(context.metadata.fu ? { closesFollowUpOf: context.metadata.fu } : {}),
   });
 }
 

@@ -46,6 +46,11 @@ export function loggedMessage(result: LogInteractionResult, options: RenderOptio
     if (first.attachments.length > 0) details.push(`:paperclip: ${plural(first.attachments.length, 'file')}`);
     lines.push(details.join(' · '));
   }
+  if (result.closedFollowUp) {
+    lines.push(
+      `:white_check_mark: The follow-up with *${label(result.closedFollowUp.contactName)}* is marked done.`,
+    );
+  }
   const blocks: KnownBlock[] = [section(lines.join('\n'), { block_id: LoggedBlockId.summary })];
   const preview = first ? escapeAndTruncate(first.description.trim(), 300).text : '';
   if (preview) blocks.push(context([preview]));

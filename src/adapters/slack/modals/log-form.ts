@@ -26,6 +26,10 @@ export interface LogFormPrefill {
   message?: { channelId: string; ts: string };
   /** Shown above the fields, already escaped: e.g. which typed names the picker must settle. */
   notice?: string;
+  /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
+  closesFollowUpOf?: string;
+  /** The reminder DM it was opened from (in `channelId`), updated once the follow-up is logged. */
+  reminderTs?: string;
 }
 
 /** The log form as it first opens: now, in the workspace timezone; the author as assignee. */
@@ -48,6 +52,8 @@ export function logFormView(
     };
   }
   if (cut) metadata.cut = true;
+  if (prefill.closesFollowUpOf) metadata.fu = prefill.closesFollowUpOf;
+  if (prefill.reminderTs && prefill.channelId) metadata.fts = prefill.reminderTs;
   const when = pickerValues(now, settings.timezone);
   return interactionFormView({
     mode: 'log',

@@ -7,6 +7,7 @@ import { ValidationError } from '../../../core/shared/errors.js';
 import { parseInput } from '../../../core/shared/zod.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import { publishHome } from '../home/publish-home.js';
+import { updateLoggedReminder } from '../listeners/actions/follow-up-log.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
 import { slackErrorCode } from '../notifiers/slack-errors.js';
@@ -96,6 +97,7 @@ async function confirm(
   const target = { userId: body.user.id, ...(metadata.ch ? { channelId: metadata.ch } : {}) };
   await tellUser(client, target, loggedMessage(result, renderOptionsOf(tenant)), deps.container.logger);
   await publishHome(client, tenant, deps);
+  await updateLoggedReminder(client, tenant, metadata, result, deps.container.clock.now());
 }
 
 /** Replaces the "saving" view; the user may have closed it meanwhile, which is fine. */

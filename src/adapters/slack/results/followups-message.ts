@@ -45,6 +45,7 @@ function entry(followUp: FollowUpView, options: RenderOptions): KnownBlock[] {
     actions(ResultBlockId.followUpListActions(id), [
       button('Done', itemActionId(ItemActionPrefix.followUpDone, id), ref, 'primary'),
       snooze,
+      button('Log the follow-up', itemActionId(ItemActionPrefix.followUpLog, id), ref),
       button('Open timeline', itemActionId(ItemActionPrefix.followUpOpenTimeline, id), ref),
     ]),
   ];

@@ -16,6 +16,14 @@ import { dateToken, label, tagsLine, typeBadge } from './interaction-item-blocks
 /** A DM has room for what was agreed in full, up to a readable length. */
 const SUMMARY_MAX = 2000;
 
+/** The core decided whether the reminder is due now or overdue; this only words it. */
+function dueText(view: FollowUpView, options: RenderOptions): string {
+  const when = dateToken(view.dueAt, options);
+  if (view.overdue) return `:warning: *Overdue* since ${when}`;
+  if (view.dueNow) return `*Due now* (${when})`;
+  return `Due ${when}`;
+}
+
 /**
  * F13 reminder DM to the assignee: the contact, what was agreed, who logged it and when, and
  * Done / Snooze (1 hour, tomorrow, next week) / Log the follow-up / Open the timeline / Add to
@@ -26,7 +34,7 @@ export function followUpReminderBlocks(view: FollowUpView, options: RenderOption
   const contact = label(view.contactName);
   let title = `:alarm_clock: *Follow-up: ${contact}*`;
   if (view.important) title += '  :exclamation: *Important*';
-  const due = `Due ${dateToken(view.dueAt, options)}${view.late ? ' _(reminder sent late)_' : ''}`;
+  const due = `${dueText(view, options)}${view.late ? ' _(reminder sent late)_' : ''}`;
   const blocks: KnownBlock[] = [section(`${title}\n${due}`)];
 
   const summary = escapeAndTruncate(view.summary.trim(), SUMMARY_MAX).text;
@@ -48,7 +56,7 @@ export function followUpReminderBlocks(view: FollowUpView, options: RenderOption
       button('Snooze 1 hour', ActionId.followUpSnooze1h, snooze('1h')),
       button('Tomorrow', ActionId.followUpSnoozeTomorrow, snooze('tomorrow')),
       button('Next week', ActionId.followUpSnoozeNextWeek, snooze('nextWeek')),
-      button('Log the follow-up', ActionId.followUpLog, ref),
+      button('Log the follow-up', itemActionId(ItemActionPrefix.followUpLog, id), ref),
       button('Open the timeline', itemActionId(ItemActionPrefix.followUpOpenTimeline, id), ref),
       button('Add to calendar', ActionId.followUpCalendar, ref),
     ]),

@@ -61,6 +61,7 @@ function followUpEntry(followUp: FollowUpView, options: RenderOptions): KnownBlo
     actions(BlockId.homeFollowUpActions(id), [
       button('Done', itemActionId(ItemActionPrefix.followUpDone, id), ref, 'primary'),
       snooze,
+      button('Log the follow-up', itemActionId(ItemActionPrefix.followUpLog, id), ref),
       button('Open timeline', itemActionId(ItemActionPrefix.followUpOpenTimeline, id), ref),
     ]),
   ];

@@ -1,6 +1,6 @@
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Interaction } from '../../../core/interactions/interaction.js';
-import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { hasFollowUp, presentFollowUp, presentReminder } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
@@ -40,5 +40,5 @@ export async function followUpAction(
   }
   if (!hasFollowUp(updated))
     throw new Error('A follow-up action returned an interaction without a follow-up');
-  return cardResponse(reminderCard(presentFollowUp(updated, now), options));
+  return cardResponse(reminderCard(presentReminder(updated, now), options));
 }

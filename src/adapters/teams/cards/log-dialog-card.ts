@@ -1,6 +1,6 @@
 import type { CardElement, IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
-import { CUSTOM_TYPE_CHOICE, Dataset, DIALOG_KEY, Dialog, LogField as F } from '../ids.js';
+import { CUSTOM_TYPE_CHOICE, Dataset, DIALOG_KEY, Dialog, LogField as F, FOLLOW_UP_OF_KEY } from '../ids.js';
 import { TEAMS_LIMITS, truncate } from '../limits.js';
 import { adaptiveCard, text } from './card-kit.js';
 
@@ -20,6 +20,8 @@ export interface LogDialogState {
   errors?: FieldErrors;
   /** F6: where the interaction was logged from (a message's link). */
   sourceLink?: string;
+  /** F13 "Log the follow-up": the interaction whose follow-up the log closes (checked by the core). */
+  closesFollowUpOf?: string;
 }
 
 /** Which input a core field error belongs under (the first one that exists in the dialog). */
@@ -98,6 +100,7 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
       ),
     );
   } else if (state.mode === 'log') {
+    if (state.closesFollowUpOf) body.push(text('✅ Logging this marks the follow-up as done.'));
     body.push(
       ...withError(
         {
@@ -254,6 +257,7 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
         key: state.submissionKey,
         ...(state.interactionId ? { id: state.interactionId } : {}),
         ...(state.sourceLink ? { src: state.sourceLink } : {}),
+        ...(state.closesFollowUpOf ? { [FOLLOW_UP_OF_KEY]: state.closesFollowUpOf } : {}),
       },
     },
   ]);

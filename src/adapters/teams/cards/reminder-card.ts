@@ -1,6 +1,6 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
-import { Dialog, Verb } from '../ids.js';
+import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import {
   actionSet,
@@ -31,7 +31,7 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
   const headline =
     view.status === 'done'
       ? `✅ Follow-up done: ${userText(view.contactName, 100)}`
-      : `⏰ Follow-up${view.overdue ? ' overdue' : ''}: ${userText(view.contactName, 100)}`;
+      : `⏰ Follow-up${view.overdue ? ' overdue' : view.dueNow ? ' due now' : ''}: ${userText(view.contactName, 100)}`;
   const body = [
     text(headline, { size: 'Medium', weight: 'Bolder' }),
     ...(view.late ? [subtle('⌛ Sent late: the bot was offline when this reminder was due.')] : []),
@@ -63,7 +63,7 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
       openDialog(
         'Log follow-up',
         Dialog.log,
-        logDialogFor([{ id: view.contactId, name: view.contactName }], { followUpOf: id }),
+        logDialogFor([{ id: view.contactId, name: view.contactName }], { [FOLLOW_UP_OF_KEY]: id }),
       ),
       timeline,
     ],

@@ -7,7 +7,7 @@ import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { contactDialogCard, settingsDialogCard } from '../cards/simple-dialogs.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
-import { ContactField, DIALOG_KEY, Dialog, SettingsField } from '../ids.js';
+import { ContactField, DIALOG_KEY, Dialog, FOLLOW_UP_OF_KEY, SettingsField } from '../ids.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { dialogValues } from './dialog-fields.js';
 import { openEditDialog, openLogDialog } from './log-dialog.js';
@@ -45,6 +45,12 @@ function record(value: unknown): Record<string, unknown> {
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** The follow-up a log dialog closes, as its button or its submit carried it (the core checks it). */
+function followUpOf(data: Record<string, unknown>): string | undefined {
+  const id = data[FOLLOW_UP_OF_KEY];
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+}
 
 function placeOf(activity: Activity) {
   const conversation = activity.conversation;
@@ -85,9 +91,14 @@ async function openDialog(
         ...(typeof data.contactId === 'string' ? [data.contactId] : []),
       ];
       const contactNames = strings(data.contactNames);
+      const closesFollowUpOf = followUpOf(data);
       return continueWith(
         TITLES[Dialog.log] ?? '',
-        await openLogDialog(tenant, deps, { contactIds, contactNames }),
+        await openLogDialog(tenant, deps, {
+          contactIds,
+          contactNames,
+          ...(closesFollowUpOf ? { closesFollowUpOf } : {}),
+        }),
       );
     }
   }
@@ -122,6 +133,7 @@ export async function submitDialog(
         key,
         values: dialogValues(data),
         ...(typeof data.src === 'string' ? { sourceLink: data.src } : {}),
+        ...(followUpOf(data) ? { closesFollowUpOf: followUpOf(data) } : {}),
       });
   }
 }

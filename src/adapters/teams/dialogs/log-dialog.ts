@@ -18,6 +18,8 @@ export interface LogDialogOpening {
   contactNames?: string[];
   description?: string;
   sourceLink?: string;
+  /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
+  closesFollowUpOf?: string;
 }
 
 /** Contacts offered before anything is typed when none was preselected. */
@@ -93,6 +95,7 @@ export async function openLogDialog(
     submissionKey: `teams-dialog:${randomUUID()}`,
     values,
     ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
+    ...(opening.closesFollowUpOf ? { closesFollowUpOf: opening.closesFollowUpOf } : {}),
     ...(named ? { contacts: named } : {}),
   });
   return logDialogCard(state);

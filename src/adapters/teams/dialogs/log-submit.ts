@@ -27,6 +27,8 @@ interface Submission {
   values: DialogValues;
   sourceLink?: string | undefined;
   interactionId?: string | undefined;
+  /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
+  closesFollowUpOf?: string | undefined;
 }
 
 async function invalid(
@@ -43,6 +45,7 @@ async function invalid(
     errors,
     ...(submission.interactionId ? { interactionId: submission.interactionId } : {}),
     ...(submission.sourceLink ? { sourceLink: submission.sourceLink } : {}),
+    ...(submission.closesFollowUpOf ? { closesFollowUpOf: submission.closesFollowUpOf } : {}),
   });
   return { kind: 'invalid', card: logDialogCard(state) } as const;
 }
@@ -76,6 +79,7 @@ export async function submitLogDialog(
     idempotencyKey: submission.key,
     timeZone,
     ...(submission.sourceLink ? { source: { kind: 'chat-message', link: submission.sourceLink } } : {}),
+    ...(submission.closesFollowUpOf ? { closesFollowUpOf: submission.closesFollowUpOf } : {}),
   });
   if (Object.keys(errors).length > 0) return invalid(tenant, deps, 'log', submission, errors);
   const checked = await refusedAsErrors(() => parseInput(logInteractionSchema(container.clock.now()), input));
@@ -86,9 +90,10 @@ export async function submitLogDialog(
   const first = result.interactions[0];
   const names = result.contacts.map((contact) => userText(contact.name, 80)).join(', ');
   const what = first ? userText(first.type, 60) : 'Interaction';
+  const closed = result.closedFollowUp ? ' The follow-up is marked done.' : '';
   const message = result.replayed
     ? `Already logged: ${what} with ${names}.`
-    : `Logged: ${what} with ${names}.`;
+    : `Logged: ${what} with ${names}.${closed}`;
   const buttons = result.contacts.slice(0, 5).map((contact) =>
     execute(`${userText(contact.name, 30)}'s timeline`, Verb.timelineOpen, {
       ref: { k: 'contact', s: contact.id },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/ids.js';
 import { followUpReminderBlocks } from '../../../../src/adapters/slack/views/follow-up-blocks.js';
-import { presentFollowUp } from '../../../../src/core/views/follow-up-view.js';
+import { presentReminder } from '../../../../src/core/views/follow-up-view.js';
 import { buildInteraction, NOW } from '../../../core/views/build.js';
 import { collectIds, expectValidMessage, mrkdwnTexts } from './block-checks.js';
 
@@ -15,10 +15,10 @@ const followUp = {
 describe('followUpReminderBlocks', () => {
   it('names the contact, what was agreed, who logged it and when, with every button', () => {
     const interaction = { ...buildInteraction({ contactName: 'Yossi <Lévy>' }), followUp };
-    const message = followUpReminderBlocks(presentFollowUp(interaction, NOW, { late: true }), OPTIONS);
+    const message = followUpReminderBlocks(presentReminder(interaction, NOW, { late: true }), OPTIONS);
     const texts = mrkdwnTexts(message.blocks);
     expect(texts[0]).toBe(
-      ':alarm_clock: *Follow-up: Yossi &lt;Lévy&gt;*\nDue <!date^1794470400^{date_short_pretty} at {time}|12/11/2026 09:00> _(reminder sent late)_',
+      ':alarm_clock: *Follow-up: Yossi &lt;Lévy&gt;*\n:warning: *Overdue* since <!date^1794470400^{date_short_pretty} at {time}|12/11/2026 09:00> _(reminder sent late)_',
     );
     expect(texts[1]).toBe('Discussed the winter distribution.');
     expect(texts[2]).toBe(
@@ -45,7 +45,7 @@ describe('followUpReminderBlocks', () => {
 
   it('escapes an injected summary and bounds a very long one', () => {
     const interaction = { ...buildInteraction({ description: `<!channel> ${'x'.repeat(9000)}` }), followUp };
-    const message = followUpReminderBlocks(presentFollowUp(interaction, NOW), OPTIONS);
+    const message = followUpReminderBlocks(presentReminder(interaction, NOW), OPTIONS);
     const summary = mrkdwnTexts(message.blocks)[1] ?? '';
     expect(summary.startsWith('&lt;!channel&gt; ')).toBe(true);
     expect(summary.length).toBeLessThanOrEqual(2000);

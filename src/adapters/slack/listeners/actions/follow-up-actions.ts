@@ -5,14 +5,12 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { FollowUpService } from '../../../../core/followups/follow-up.service.js';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
 import type { Actor } from '../../../../core/shared/actor.js';
 import type { Clock, Logger } from '../../../../core/shared/ports.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
-import type { Workspace } from '../../../../core/workspaces/workspace.js';
 import { followUpIcs } from '../../../../infra/calendar/ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
@@ -21,7 +19,7 @@ import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { dateToken } from '../../views/interaction-item-blocks.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
-import { openLogFollowUpModal, registerLogFollowUpModal } from './follow-up-log-modal.js';
+import { registerFollowUpLogButton } from './follow-up-log.js';
 import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
 
 export interface FollowUpActionDeps {
@@ -31,18 +29,6 @@ export interface FollowUpActionDeps {
   findInteraction(actor: Actor, interactionId: string): Promise<Interaction | null>;
   clock: Clock;
   logger: Logger;
-  /**
-   * The full log form, prefilled with the contact, when it exists. Without it a minimal modal
-   * (type, description, "mark done") is opened.
-   */
-  openLogForm?(args: {
-    client: WebClient;
-    triggerId: string;
-    actor: Actor;
-    workspace: Workspace;
-    contactId: string;
-    interactionId: string;
-  }): Promise<void>;
 }
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -55,20 +41,16 @@ const inReminder = (actionId: string | RegExp) => ({
 
 /**
  * F13 reminder DM buttons: Done, Snooze (1 hour / tomorrow 9:00 / next week, in the assignee's
- * Slack timezone), Log the follow-up, Open the timeline, Add to calendar. Each calls the core
- * and then updates the DM to say what happened; a refused action answers ephemerally.
- * `openLogForm` may be added to the deps once the full log form exists.
+ * Slack timezone), Open the timeline, Add to calendar. Each calls the core and then updates the
+ * DM to say what happened; a refused action answers ephemerally. "Log the follow-up" opens the
+ * log form, as it does on every surface (follow-up-log.ts).
  */
-export function registerFollowUpActions(
-  app: App,
-  slack: SlackDeps & Pick<FollowUpActionDeps, 'openLogForm'>,
-): void {
+export function registerFollowUpActions(app: App, slack: SlackDeps): void {
   registerFollowUpButtons(app, followUpActionDeps(slack));
+  registerFollowUpLogButton(app, slack);
 }
 
-export function followUpActionDeps(
-  slack: SlackDeps & Pick<FollowUpActionDeps, 'openLogForm'>,
-): FollowUpActionDeps {
+export function followUpActionDeps(slack: SlackDeps): FollowUpActionDeps {
   const { container } = slack;
   return {
     followUps: container.followUps,
@@ -77,7 +59,6 @@ export function followUpActionDeps(
       container.repositories.interactions.findById(actor.workspaceId, interactionId),
     clock: container.clock,
     logger: container.logger,
-    ...(slack.openLogForm ? { openLogForm: slack.openLogForm } : {}),
   };
 }
 
@@ -136,31 +117,6 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
   }
 
   app.action<BlockAction<ButtonAction>>(
-    inReminder(ActionId.followUpLog),
-    handle(async ({ action, body, client }, { actor, workspace }) => {
-      const { i, c } = decodeValue(ButtonValue.followUp, action.value);
-      if (deps.openLogForm) {
-        await deps.openLogForm({
-          client,
-          triggerId: body.trigger_id,
-          actor,
-          workspace,
-          contactId: c,
-          interactionId: i,
-        });
-        return;
-      }
-      const { channel, ts } = where(body);
-      await openLogFollowUpModal(client, body.trigger_id, workspace, {
-        i,
-        c,
-        ...(channel ? { ch: channel } : {}),
-        ...(ts ? { ts } : {}),
-      });
-    }),
-  );
-
-  app.action<BlockAction<ButtonAction>>(
     inReminder(ActionIdPattern.followUpOpenTimeline),
     handle(async ({ action, body, client }, { actor, workspace }) => {
       const { i, c } = decodeValue(ButtonValue.followUp, action.value);
@@ -216,6 +172,4 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
       await updateReminder(client, where(body), reminderAfterAction(interaction, now, options, note, true));
     }),
   );
-
-  registerLogFollowUpModal(app, deps);
 }

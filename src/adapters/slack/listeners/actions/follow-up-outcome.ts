@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
-import { hasFollowUp, presentFollowUp } from '../../../../core/views/follow-up-view.js';
+import { hasFollowUp, presentReminder } from '../../../../core/views/follow-up-view.js';
 import type { Workspace } from '../../../../core/workspaces/workspace.js';
 import { context, type RenderOptions, type SlackMessage } from '../../views/blocks.js';
 import { followUpReminderBlocks } from '../../views/follow-up-blocks.js';
@@ -23,7 +23,7 @@ export function reminderAfterAction(
   keepButtons: boolean,
 ): SlackMessage | null {
   if (!hasFollowUp(interaction)) return null;
-  const message = followUpReminderBlocks(presentFollowUp(interaction, now), options);
+  const message = followUpReminderBlocks(presentReminder(interaction, now), options);
   const open = interaction.followUp.status === 'open';
   const blocks = message.blocks.filter((block) => (keepButtons && open) || block.type !== 'actions');
   blocks.push(context([note]));

@@ -1,0 +1,48 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
+import { ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
+import { type Tenant, tenantOf } from '../../middleware/tenant.js';
+import type { FormMetadata } from '../../modals/form-metadata.js';
+import { openLogForm } from '../../modals/log-form.js';
+import type { SlackDeps } from '../deps.js';
+import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
+
+/**
+ * "Log the follow-up", wherever it shows (the reminder DM, the App Home, the follow-ups list):
+ * the standard log form, prefilled with the contact and carrying the follow-up, so that
+ * logging closes it. Whether it may be closed is the core's decision, at submission.
+ */
+export function registerFollowUpLogButton(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(
+    { action_id: ActionIdPattern.followUpLog },
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      const { i, c } = decodeValue(ButtonValue.followUp, action.value);
+      const channelId = body.channel?.id;
+      // From the reminder DM itself: that message is updated once the follow-up is logged.
+      const reminderTs = action.block_id === BlockId.followUpActions ? body.message?.ts : undefined;
+      await openLogForm(client, body.trigger_id, tenantOf(context), deps, {
+        contactIds: [c],
+        closesFollowUpOf: i,
+        ...(channelId ? { channelId } : {}),
+        ...(reminderTs ? { reminderTs } : {}),
+      });
+    },
+  );
+}
+
+/** After a "Log the follow-up" form: the reminder DM it came from says so, without its buttons. */
+export async function updateLoggedReminder(
+  client: WebClient,
+  tenant: Tenant,
+  metadata: FormMetadata,
+  result: LogInteractionResult,
+  now: Date,
+): Promise<void> {
+  const closed = result.closedFollowUp;
+  if (!closed || !metadata.ch || !metadata.fts) return;
+  const note = `:memo: Follow-up logged and marked done by <@${tenant.actor.userId}>.`;
+  const message = reminderAfterAction(closed, now, renderOptionsOf(tenant.workspace), note, false);
+  await updateReminder(client, { channel: metadata.ch, ts: metadata.fts }, message);
+}
