@@ -85,14 +85,3 @@ export async function registerAssignee(
     ...(displayName ? { displayName } : {}),
   });
 }
-
-/** A new type or tag joined the workspace lists: forms opened next must offer it. */
-export function addsToLists(values: FormValues, tenant: Tenant, type: string | undefined): boolean {
-  const known = (list: readonly string[], value: string) =>
-    list.some((entry) => entry.toLowerCase() === value.trim().toLowerCase());
-  const { interactionTypes, actions } = tenant.workspace.settings;
-  return (
-    (type !== undefined && !known(interactionTypes, type)) ||
-    splitTags(values.newActions).some((tag) => !known(actions, tag))
-  );
-}

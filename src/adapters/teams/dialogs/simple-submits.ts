@@ -99,7 +99,6 @@ export async function submitSettingsDialog(
   };
   try {
     await deps.container.workspaces.updateSettings(tenant.actor, patch);
-    deps.invalidateTenantCache();
     return {
       kind: 'done',
       message: 'Settings saved.',
