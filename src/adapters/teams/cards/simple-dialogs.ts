@@ -2,7 +2,7 @@ import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { ContactField as C, DIALOG_KEY, Dialog, SettingsField as S } from '../ids.js';
-import { truncate } from '../limits.js';
+import { truncate, userText } from '../limits.js';
 import { adaptiveCard, text } from './card-kit.js';
 
 type Values = Record<string, string | undefined>;
@@ -12,7 +12,7 @@ function errorLines(errors: FieldErrors | undefined): CardElement[] {
   if (messages.length === 0) return [];
   return [
     text('Nothing was saved: please fix the following.', { color: 'Attention', weight: 'Bolder' }),
-    text(messages.map((m) => `⚠️ ${truncate(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
+    text(messages.map((m) => `⚠️ ${userText(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
   ];
 }
 
