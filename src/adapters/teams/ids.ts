@@ -24,6 +24,7 @@ export const Dialog = {
   edit: 'edit',
   contactAdd: 'contact.add',
   settings: 'settings',
+  roles: 'roles',
 } as const;
 export type DialogName = (typeof Dialog)[keyof typeof Dialog];
 
@@ -72,6 +73,13 @@ export const SettingsField = {
   reportWeekday: 'reportWeekday',
   reportTime: 'reportTime',
   reportHere: 'reportHere',
+  defaultRole: 'defaultRole',
+} as const;
+
+/** Input ids of the people and roles dialog. */
+export const RoleField = {
+  person: 'rolePerson',
+  role: 'newRole',
 } as const;
 
 /** The choice that lets the user type a type the workspace does not list yet. */

@@ -90,6 +90,7 @@ export async function submitSettingsDialog(
       ? { interactionTypes: splitTags(values[S.interactionTypes]) }
       : {}),
     ...(values[S.actions] !== undefined ? { actions: splitTags(values[S.actions]) } : {}),
+    ...(values[S.defaultRole] ? { defaultRole: values[S.defaultRole] } : {}),
     report: {
       enabled: values[S.reportEnabled] === 'true',
       ...(Number.isInteger(weekday) && weekday > 0 ? { weekday } : {}),
