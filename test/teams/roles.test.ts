@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rolesDialogCard } from '../../src/adapters/teams/cards/roles-dialog-card.js';
+import { presentPeople } from '../../src/core/views/people-view.js';
+import type { Member } from '../../src/core/workspaces/workspace.js';
 import { action, cardOf, cardText, dialogCard, expectValidCard } from './support/cards.js';
 import { seedTenant, type TeamsWorld } from './support/seed.js';
 import { personalChat, USERS, useTeamsApp } from './support/teams-app.js';
@@ -127,6 +130,33 @@ describe('Teams people and roles (F16, F17)', () => {
       closedWith((await changeRole({ rolePerson: USERS.vera.aad, newRole: 'owner' }, 'vera')).body),
     ).toMatch(/Only workspace admins/);
     expect(await roleOf(USERS.vera.aad)).toBe('viewer');
+  });
+
+  it('finds anyone by name when the workspace is too big to list them all, for admins only', async () => {
+    const search = (user: keyof typeof USERS) =>
+      t.invoke(
+        'application/search',
+        { queryText: 'vera', dataset: 'people', kind: 'search', queryOptions: { top: 10, skip: 0 } },
+        { user },
+      );
+    expect((await search('bob')).body).toMatchObject({
+      value: { results: [{ title: 'Vera Viewer (viewer)', value: USERS.vera.aad }] },
+    });
+    expect((await search('vera')).body).toMatchObject({ value: { results: [] } });
+
+    const crowd: Member[] = Array.from({ length: 200 }, (_, index) => ({
+      workspaceId: world.workspace.id,
+      userId: `user-${index}`,
+      role: 'member',
+      displayName: `Person ${String(index).padStart(3, '0')}`,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    }));
+    const card = rolesDialogCard(presentPeople(crowd));
+    expectValidCard(card);
+    expect(choicesOf(card, 'rolePerson')).toHaveLength(150);
+    expect(JSON.stringify(card)).toContain('"choices.data":{"type":"Data.Query","dataset":"people"}');
+    expect(cardText(card)).toContain('and 170 more');
   });
 
   it('sets the role newcomers get from the settings dialog', async () => {

@@ -35,6 +35,8 @@ export const DIALOG_KEY = 'dialog';
 export const Dataset = {
   contacts: 'contacts',
   members: 'members',
+  /** Everyone in the workspace, whatever their role: the roles dialog's person picker. */
+  people: 'people',
 } as const;
 
 /** Input ids of the log and edit dialogs (the keys of `task/submit` data). */

@@ -2,14 +2,14 @@ import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import { ROLES } from '../../../core/shared/actor.js';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import { type PeopleView, type PersonView, ROLE_LABELS } from '../../../core/views/people-view.js';
-import { DIALOG_KEY, Dialog, RoleField as R } from '../ids.js';
+import { Dataset, DIALOG_KEY, Dialog, RoleField as R } from '../ids.js';
 import { truncate, userText } from '../limits.js';
 import { adaptiveCard, subtle, text } from './card-kit.js';
 import { errorLines } from './simple-dialogs.js';
 
 /** Names listed per role; the rest are counted (the picker below still offers everyone). */
 const NAMES_SHOWN = 30;
-/** A ChoiceSet this long stays well inside the card budget (~100 bytes a choice). */
+/** Choices listed in the card (~100 bytes each, well inside the budget); beyond, type-ahead finds the rest. */
 const PEOPLE_PICKABLE = 150;
 
 type Values = Partial<Record<(typeof R)[keyof typeof R], string>>;
@@ -28,7 +28,7 @@ function groupLines(view: PeopleView): CardElement[] {
 
 const ROLE_SHORT = { owner: 'admin', member: 'member', viewer: 'viewer' } as const;
 
-function personChoice(person: PersonView) {
+export function personChoice(person: PersonView) {
   return { title: truncate(`${person.name} (${ROLE_SHORT[person.role]})`, 150), value: person.userId };
 }
 
@@ -51,6 +51,9 @@ export function rolesDialogCard(view: PeopleView, values: Values = {}, errors?: 
         style: 'filtered',
         placeholder: 'Type a name',
         choices: pickable.map(personChoice),
+        ...(view.everyone.length > pickable.length
+          ? { 'choices.data': { type: 'Data.Query', dataset: Dataset.people } }
+          : {}),
         ...(values[R.person] ? { value: values[R.person] } : {}),
       },
       {
