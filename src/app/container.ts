@@ -6,6 +6,7 @@ import { createInteractionService } from '../core/interactions/interaction.servi
 import { createReportService } from '../core/reports/report.service.js';
 import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
 import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
+import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/workspaces/workspace-changes.js';
 import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
 import { timeOrderedIds } from '../infra/ids.js';
 import type { Database } from '../infra/mongo/database.js';
@@ -42,6 +43,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const ids = options.ids ?? timeOrderedIds;
   const scheduler = options.scheduler ?? noopFollowUpScheduler;
   const { connection } = database;
+  // Every cache of settings and roles in this process listens here (see createTenantCache).
+  const workspaceChanges = createWorkspaceChanges();
 
   const repositories = {
     workspaces: new MongoWorkspaceRepository(connection),
@@ -52,13 +55,21 @@ export function createContainer(database: Database, options: ContainerOptions) {
     audit: new MongoAuditRepository(connection),
     claims: new MongoClaimRepository(connection),
   };
-  const base = { ...repositories, clock, ids, logger };
+  // The use cases write settings, lists and roles through repositories that announce it.
+  const base = {
+    ...repositories,
+    ...announcingWorkspaceWrites(repositories, workspaceChanges),
+    clock,
+    ids,
+    logger,
+  };
 
   return {
     database,
     clock,
     ids,
     logger,
+    workspaceChanges,
     repositories,
     workspaces: createWorkspaceService(base),
     contacts: createContactService(base),

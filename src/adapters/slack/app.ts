@@ -18,7 +18,7 @@ export interface SlackAppOptions {
   clock: Clock;
   logger: Logger;
   /** Everything the listeners need besides tenancy: use cases, renderers' settings. */
-  deps: Omit<SlackDeps, 'invalidateTenantCache' | 'webClientOptions'>;
+  deps: Omit<SlackDeps, 'webClientOptions'>;
   /** Extra HTTP routes on the same port (health check), when Bolt serves HTTP itself. */
   customRoutes?: AppOptions['customRoutes'];
   /**
@@ -92,11 +92,10 @@ export function createSlackApp(options: SlackAppOptions): App {
     });
   }
 
-  const tenancy = tenantMiddleware(options.tenants, options.clock);
+  const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   app.use(tenancy.middleware);
   registerListeners(app, {
     ...options.deps,
-    invalidateTenantCache: tenancy.invalidate,
     webClientOptions,
     installationStore: options.installationStore,
   });

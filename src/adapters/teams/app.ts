@@ -69,12 +69,11 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     ...(mode.allowUnauthenticated ? { dangerouslyAllowUnauthenticatedRequests: true } : {}),
   });
 
-  const tenancy = teamsTenancy(container.workspaces, container.clock);
+  const tenancy = teamsTenancy(container.workspaces, container.clock, container.workspaceChanges);
   const files = createFileLinks({ baseUrl: options.publicUrl, secret: mode.clientSecret });
   const deps: TeamsDeps = {
     container,
     parseDate: options.parseDate,
-    invalidateTenantCache: tenancy.invalidate,
     conversations: options.conversations,
     files,
   };

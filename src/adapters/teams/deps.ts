@@ -7,8 +7,6 @@ import type { FileLinks } from './files/file-links.js';
 export interface TeamsDeps {
   container: Container;
   parseDate: NaturalDateParser;
-  /** Role or settings changes must be visible on the next request of this process. */
-  invalidateTenantCache(): void;
   /** Where proactive messages can reach a person or a channel later (reminders, reports). */
   conversations: ConversationRefRepository;
   /** Signed download links for CSVs (exports, reports): bots cannot upload to channels. */

@@ -24,6 +24,7 @@ export const Dialog = {
   edit: 'edit',
   contactAdd: 'contact.add',
   settings: 'settings',
+  roles: 'roles',
 } as const;
 export type DialogName = (typeof Dialog)[keyof typeof Dialog];
 
@@ -40,6 +41,8 @@ export const FOLLOW_UP_OF_KEY = 'followUpOf';
 export const Dataset = {
   contacts: 'contacts',
   members: 'members',
+  /** Everyone in the workspace, whatever their role: the roles dialog's person picker. */
+  people: 'people',
 } as const;
 
 /** Input ids of the log and edit dialogs (the keys of `task/submit` data). */
@@ -78,6 +81,13 @@ export const SettingsField = {
   reportWeekday: 'reportWeekday',
   reportTime: 'reportTime',
   reportHere: 'reportHere',
+  defaultRole: 'defaultRole',
+} as const;
+
+/** Input ids of the people and roles dialog. */
+export const RoleField = {
+  person: 'rolePerson',
+  role: 'newRole',
 } as const;
 
 /** The choice that lets the user type a type the workspace does not list yet. */

@@ -39,21 +39,30 @@ export const TEAMS_THREAD_RATE_LIMITS = [
   { limit: 1_800, windowMs: 3_600_000 },
 ] as const;
 
-/** Text cut to `max` characters with an ellipsis; Adaptive Card markdown needs no escaping of <, > or &. */
+/** Text cut to `max` characters with an ellipsis: as it is for plain-text surfaces, else through `userText`. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
- * Adaptive Card TextBlocks render a markdown subset: a user's `**`, `_`, `[x](y)` or a leading
- * `-`/`1.` would restyle the card or turn into a link. Backslash-escaping them keeps the text
- * literal (Teams honours markdown escapes in TextBlock).
+ * Adaptive Card TextBlocks and FactSets render a markdown subset: a user's `**`, `_`, `[x](y)`
+ * or a leading `-`/`1.` would restyle the card or turn into a link, and a typed `<at>…</at>` is
+ * what Teams turns into a mention. Backslash-escaping every such character (CommonMark escapes
+ * any ASCII punctuation; Teams honours them in TextBlock and Fact) keeps the text literal.
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|~>])/g, '\\$1').replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_{}[\]()#+!|~<>&])/g, '\\$1')
+    .replace(/^(\s*)-/gm, '$1\\-')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
 }
 
-/** User text for a TextBlock: escaped, then cut. */
+/**
+ * The one way user-typed text (types, actions, names, descriptions, file names, messages that
+ * quote what was typed…) reaches a markdown surface in Teams: cut, then escaped. Plain-text
+ * surfaces (button titles, choices, dialog close messages) take `truncate` instead, since they
+ * would show the backslashes.
+ */
 export function userText(text: string, max: number = TEAMS_LIMITS.textBlockChars): string {
   return escapeMarkdown(truncate(text, max));
 }

@@ -2,6 +2,7 @@ import type { Activity } from '@microsoft/teams.api';
 import { ValidationError } from '../../core/shared/errors.js';
 import type { Clock } from '../../core/shared/ports.js';
 import { createTenantCache, type Tenant, type TenantResolver } from '../../core/workspaces/tenant.js';
+import type { WorkspaceChanges } from '../../core/workspaces/workspace-changes.js';
 
 export class MissingIdentityError extends ValidationError {
   constructor(what: string) {
@@ -22,16 +23,20 @@ export function memberIdOf(activity: Activity): string | undefined {
 
 export interface TeamsTenancy {
   tenantOf(activity: Activity): Promise<Tenant>;
-  invalidate(): void;
 }
 
 /**
  * Resolves the workspace (platform 'teams', external id = tenant id) and the actor (AAD object
  * id) from the *verified* activity — never from anything typed — through the core's short
- * cache, so invokes answer well inside Teams' 5 seconds.
+ * cache, so invokes answer well inside Teams' 5 seconds. The cache hears of every settings and
+ * role write through `changes`, so no listener has to remember to refresh it.
  */
-export function teamsTenancy(resolver: TenantResolver, clock: Clock): TeamsTenancy {
-  const cache = createTenantCache(clock);
+export function teamsTenancy(
+  resolver: TenantResolver,
+  clock: Clock,
+  changes: WorkspaceChanges,
+): TeamsTenancy {
+  const cache = createTenantCache(clock, changes);
   return {
     async tenantOf(activity) {
       const tenantId = tenantIdOf(activity);
@@ -52,6 +57,5 @@ export function teamsTenancy(resolver: TenantResolver, clock: Clock): TeamsTenan
         return { workspace, actor };
       });
     },
-    invalidate: cache.invalidate,
   };
 }

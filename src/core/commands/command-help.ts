@@ -23,7 +23,11 @@ export const COMMAND_HELP: readonly HelpEntry[] = [
   },
   { usage: 'followups', description: 'Your open and overdue follow-ups.' },
   { usage: 'contact add | find <text> | import', description: 'Add, find or import contacts.' },
-  { usage: 'settings', description: 'Workspace settings (admins).' },
+  {
+    usage: 'settings',
+    description:
+      "Workspace settings and people's roles (admins): types, actions, time zone, weekly report, and who reads, logs or administers.",
+  },
 ];
 
 export const FILTER_HELP: readonly HelpEntry[] = [

@@ -2,6 +2,7 @@ import { isValidTimeZone } from '../exports/date-format.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/ports.js';
 import { DEFAULT_TIMEZONE, type Workspace } from './workspace.js';
+import type { WorkspaceChanges } from './workspace-changes.js';
 
 /** What an adapter needs from the workspace service to turn a verified request into an Actor. */
 export interface TenantResolver {
@@ -30,7 +31,7 @@ const CACHE_TTL_MS = 30_000;
 export interface TenantCache {
   /** The cached tenant for `key`, else the result of `load` (one load per key at a time). */
   get(key: string, load: () => Promise<Tenant>): Promise<Tenant>;
-  /** Role or settings changed: the next request of this process reads them again. */
+  /** Forget everything: the next request of this process reads again. */
   invalidate(): void;
 }
 
@@ -38,8 +39,15 @@ export interface TenantCache {
  * A short-lived cache of resolved tenants, so a cold path still answers inside the platform's
  * deadline (Slack: 3 s, Teams invokes: 5 s). Concurrent misses for the same person share one
  * lookup: after a restart a burst of requests costs one read, not one per request.
+ * With `changes` (the container's), a write to a workspace's settings, lists or roles drops
+ * that workspace's entries at once, whichever platform or use case wrote it; the expiry only
+ * covers writes made by other processes.
  */
-export function createTenantCache(clock: Clock, ttlMs = CACHE_TTL_MS): TenantCache {
+export function createTenantCache(
+  clock: Clock,
+  changes?: WorkspaceChanges,
+  ttlMs = CACHE_TTL_MS,
+): TenantCache {
   const cache = new Map<string, { tenant: Tenant; expiresAt: number }>();
   const inFlight = new Map<string, Promise<Tenant>>();
   let generation = 0;
@@ -54,10 +62,20 @@ export function createTenantCache(clock: Clock, ttlMs = CACHE_TTL_MS): TenantCac
         if (started === generation) cache.set(key, { tenant, expiresAt: clock.now().getTime() + ttlMs });
         return tenant;
       })
-      .finally(() => inFlight.delete(key));
+      .finally(() => {
+        // After a change a newer lookup may own the key: leave it.
+        if (inFlight.get(key) === promise) inFlight.delete(key);
+      });
     inFlight.set(key, promise);
     return promise;
   };
+
+  changes?.subscribe((workspaceId) => {
+    // Lookups in flight may have read the old settings: none of them is kept.
+    generation++;
+    inFlight.clear();
+    for (const [key, entry] of cache) if (entry.tenant.workspace.id === workspaceId) cache.delete(key);
+  });
 
   return {
     async get(key, load) {

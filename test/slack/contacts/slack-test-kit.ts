@@ -35,7 +35,6 @@ export function depsFor(slack: SlackTestApp): SlackDeps {
   return {
     container: slack.container,
     parseDate: parseNaturalDate,
-    invalidateTenantCache: () => {},
     webClientOptions: { slackApiUrl: slack.fake.url },
   };
 }

@@ -8,8 +8,6 @@ import type { AckDeadlineFactory } from '../modals/ack-deadline.js';
 export interface SlackDeps {
   container: Container;
   parseDate: NaturalDateParser;
-  /** Role or workspace changes must be visible on the next request of this process. */
-  invalidateTenantCache(): void;
   /** For clients built outside a request (DMs, uploads): same API URL and logger as Bolt's. */
   webClientOptions: WebClientOptions;
   /** OAuth installs, removed when the app is uninstalled or its bot token revoked (F19). */

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Clock } from '../../../core/shared/ports.js';
 import { createTenantCache, type Tenant, type TenantResolver } from '../../../core/workspaces/tenant.js';
+import type { WorkspaceChanges } from '../../../core/workspaces/workspace-changes.js';
 
 export type { Tenant, TenantResolver };
 
@@ -9,13 +10,15 @@ const TENANT_KEY = 'interactionLogTenant';
 /**
  * Resolves the tenant from the *verified* request context (team or org-wide enterprise id,
  * user id) — never from anything the user typed — through the core's short-lived tenant cache,
- * so a cold path still acks and opens modals well inside Slack's 3 seconds.
+ * so a cold path still acks and opens modals well inside Slack's 3 seconds. With `changes` the
+ * cache hears of every settings and role write, so no listener has to remember to refresh it.
  */
 export function tenantMiddleware(
   resolver: TenantResolver,
   clock: Clock,
+  changes?: WorkspaceChanges,
 ): { middleware: Middleware<AnyMiddlewareArgs>; invalidate(): void } {
-  const cache = createTenantCache(clock);
+  const cache = createTenantCache(clock, changes);
 
   const resolve = async (externalId: string, userId: string, body: unknown): Promise<Tenant> => {
     const workspace = await resolver.resolveWorkspace({

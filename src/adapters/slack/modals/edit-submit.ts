@@ -11,7 +11,7 @@ import { type FormValues, readFormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 import { ALREADY_DELETED, deletedText, updatedText } from './log-confirmation.js';
 import { tellUser } from './replies.js';
-import { addsToLists, refusal, registerAssignee, type SubmitArgs } from './submit-support.js';
+import { refusal, registerAssignee, type SubmitArgs } from './submit-support.js';
 
 async function editFromForm(
   args: SubmitArgs,
@@ -49,7 +49,6 @@ export async function submitEditForm(args: SubmitArgs, deps: SlackDeps): Promise
   await ack();
   const claims = deps.container.repositories.claims;
   if (!(await claims.claim('slack.edit-confirmation', view.id, tenant.workspace.id, now))) return;
-  if (addsToLists(values, tenant, outcome.updated.type)) deps.invalidateTenantCache();
   const target = { userId: body.user.id, ...(outcome.metadata.ch ? { channelId: outcome.metadata.ch } : {}) };
   await tellUser(client, target, { text: updatedText(outcome.updated) }, deps.container.logger);
   await publishHome(client, tenant, deps);

@@ -20,13 +20,7 @@ import { type FormValues, readFormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 import { loggedMessage } from './log-confirmation.js';
 import { tellUser } from './replies.js';
-import {
-  addsToLists,
-  refusal,
-  registerAssignee,
-  renderOptionsOf,
-  type SubmitArgs,
-} from './submit-support.js';
+import { refusal, registerAssignee, renderOptionsOf, type SubmitArgs } from './submit-support.js';
 
 /** F6: the message's permalink, when opening the form could not know it. Best effort. */
 async function withSourceLink(
@@ -86,14 +80,12 @@ async function confirm(
   args: SubmitArgs,
   deps: SlackDeps,
   tenant: Tenant,
-  values: FormValues,
   outcome: Awaited<ReturnType<typeof logFromForm>>,
 ): Promise<void> {
   const { client, body } = args;
   const { result, metadata } = outcome;
   // A replay (double submit, retry) wrote nothing new; the first submission already confirmed.
   if (result.replayed) return;
-  if (addsToLists(values, tenant, result.interactions[0]?.type)) deps.invalidateTenantCache();
   const target = { userId: body.user.id, ...(metadata.ch ? { channelId: metadata.ch } : {}) };
   await tellUser(client, target, loggedMessage(result, renderOptionsOf(tenant)), deps.container.logger);
   await publishHome(client, tenant, deps);
@@ -159,7 +151,7 @@ async function finishAfterAck(
       `:white_check_mark: Logged for ${plural(count, 'contact')}. The confirmation links to each timeline.`,
     ),
   );
-  await confirm(args, deps, tenant, values, outcome);
+  await confirm(args, deps, tenant, outcome);
 }
 
 /**
@@ -186,6 +178,6 @@ export async function submitLogForm(args: SubmitArgs, deps: SlackDeps): Promise<
     await refuse(args, deps, tenant, values, raced.error);
   } else {
     await args.ack();
-    await confirm(args, deps, tenant, values, raced.value);
+    await confirm(args, deps, tenant, raced.value);
   }
 }

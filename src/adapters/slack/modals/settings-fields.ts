@@ -1,6 +1,5 @@
 import type { PlainTextOption } from '@slack/types';
 import { format } from 'date-fns';
-import type { Role } from '../../../core/shared/actor.js';
 import { type DomainError, ValidationError } from '../../../core/shared/errors.js';
 import { foldForSearch } from '../../../core/shared/text.js';
 import { LIMITS } from '../blocks/limits.js';
@@ -42,11 +41,8 @@ export function dateFormatOptions(current: string): PlainTextOption[] {
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  viewer: 'Viewer: reads only',
-  member: 'Member: logs and edits their own',
-  owner: 'Admin: everything, settings included',
-};
+/** The same words as Teams' roles dialog: the core's. */
+export { ROLE_LABELS } from '../../../core/views/people-view.js';
 
 /** Shown before the user types, so the usual zones are one click away. */
 const COMMON_ZONES = [

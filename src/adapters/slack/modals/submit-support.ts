@@ -6,7 +6,6 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { splitTags } from '../../../core/forms/log-form-rules.js';
 import { ValidationError } from '../../../core/shared/errors.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -84,15 +83,4 @@ export async function registerAssignee(
     userId: assigneeId,
     ...(displayName ? { displayName } : {}),
   });
-}
-
-/** A new type or tag joined the workspace lists: forms opened next must offer it. */
-export function addsToLists(values: FormValues, tenant: Tenant, type: string | undefined): boolean {
-  const known = (list: readonly string[], value: string) =>
-    list.some((entry) => entry.toLowerCase() === value.trim().toLowerCase());
-  const { interactionTypes, actions } = tenant.workspace.settings;
-  return (
-    (type !== undefined && !known(interactionTypes, type)) ||
-    splitTags(values.newActions).some((tag) => !known(actions, tag))
-  );
 }

@@ -96,6 +96,19 @@ export function logDialogFor(
   return { contactIds: contacts.map((c) => c.id), contactNames: contacts.map((c) => c.name), ...extra };
 }
 
+/**
+ * A markdown link to a stored http(s) address (a message the interaction was logged from):
+ * characters that would end the link early are percent-encoded, anything else is no link.
+ */
+export function markdownLink(label: string, url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  const safe = url.replace(
+    /[()<>\s[\]\\]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `[${userText(label, TEAMS_LIMITS.titleChars)}](${safe})`;
+}
+
 export function openUrl(title: string, url: string): IOpenUrlAction {
   return { type: 'Action.OpenUrl', title, url };
 }

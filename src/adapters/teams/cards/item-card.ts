@@ -10,6 +10,7 @@ import {
   execute,
   formatWhen,
   logDialogFor,
+  markdownLink,
   openDialog,
   subtle,
   text,
@@ -101,7 +102,8 @@ export function itemContainer(item: InteractionItemView, options: ItemRenderOpti
       text(followUpLine(item.followUp, options), { color: item.followUp.overdue ? 'Attention' : 'Default' }),
     );
   }
-  if (item.sourceLink) body.push(subtle(`[Source message](${item.sourceLink})`));
+  const source = item.sourceLink ? markdownLink('Source message', item.sourceLink) : undefined;
+  if (source) body.push(subtle(source));
   body.push(...itemActions(item, options));
   return { type: 'Container', separator: true, spacing: 'Medium', items: body };
 }

@@ -1,7 +1,7 @@
 import type { CardElement, IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import { CUSTOM_TYPE_CHOICE, Dataset, DIALOG_KEY, Dialog, LogField as F, FOLLOW_UP_OF_KEY } from '../ids.js';
-import { TEAMS_LIMITS, truncate } from '../limits.js';
+import { TEAMS_LIMITS, truncate, userText } from '../limits.js';
 import { adaptiveCard, text } from './card-kit.js';
 
 /** What the log (or edit) dialog shows: the choices and the values typed so far. */
@@ -63,7 +63,7 @@ function withError(element: CardElement, messages: string[] | undefined): CardEl
   if (!messages?.length) return [element];
   return [
     element,
-    text(messages.map((m) => `⚠️ ${truncate(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
+    text(messages.map((m) => `⚠️ ${userText(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
   ];
 }
 

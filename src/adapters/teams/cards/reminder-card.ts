@@ -39,9 +39,11 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
       { title: 'Due', value: `${formatWhen(view.dueAt, options)}${view.snoozed ? ' (snoozed)' : ''}` },
       {
         title: 'About',
-        value: `${view.typeLabel} on ${formatWhen(view.loggedAt, options)} by ${view.authorName}`,
+        value: `${userText(view.typeLabel, 60)} on ${formatWhen(view.loggedAt, options)} by ${userText(view.authorName, 80)}`,
       },
-      ...(view.actions.length > 0 ? [{ title: 'Actions', value: view.actions.join(', ') }] : []),
+      ...(view.actions.length > 0
+        ? [{ title: 'Actions', value: view.actions.map((tag) => userText(tag, 60)).join(', ') }]
+        : []),
       ...(view.important ? [{ title: 'Importance', value: 'High' }] : []),
     ]),
     ...(view.summary ? [text(userText(view.summary, 1_000), { maxLines: 10 })] : []),

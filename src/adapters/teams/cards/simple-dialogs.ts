@@ -1,18 +1,20 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
+import { ROLE_LABELS } from '../../../core/views/people-view.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { ContactField as C, DIALOG_KEY, Dialog, SettingsField as S } from '../ids.js';
-import { truncate } from '../limits.js';
+import { truncate, userText } from '../limits.js';
 import { adaptiveCard, text } from './card-kit.js';
 
 type Values = Record<string, string | undefined>;
 
-function errorLines(errors: FieldErrors | undefined): CardElement[] {
+/** The refusal at the top of a dialog: core messages may quote what was typed, so escaped. */
+export function errorLines(errors: FieldErrors | undefined): CardElement[] {
   const messages = Object.values(errors ?? {});
   if (messages.length === 0) return [];
   return [
     text('Nothing was saved: please fix the following.', { color: 'Attention', weight: 'Bolder' }),
-    text(messages.map((m) => `⚠️ ${truncate(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
+    text(messages.map((m) => `⚠️ ${userText(m, 300)}`).join('\n'), { color: 'Attention', spacing: 'None' }),
   ];
 }
 
@@ -57,7 +59,10 @@ export function contactDialogCard(values: Values, key: string, errors?: FieldErr
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** F16 settings (owners): timezone, date format, lists, and the weekly report's slot and place. */
+/**
+ * F16 settings (owners): timezone, date format, lists, the role of newcomers, and the weekly
+ * report's slot and place. Roles of people already here have their own dialog (roles-dialog-card).
+ */
 export function settingsDialogCard(
   settings: WorkspaceSettings,
   values: Values,
@@ -95,6 +100,13 @@ export function settingsDialogCard(
         label: 'Actions (comma-separated)',
         maxLength: 2000,
         value: v(S.actions, settings.actions.join(', ')),
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: S.defaultRole,
+        label: 'Role of newcomers',
+        choices: (['viewer', 'member'] as const).map((role) => ({ title: ROLE_LABELS[role], value: role })),
+        value: v(S.defaultRole, settings.defaultRole),
       },
       {
         type: 'Input.Toggle',

@@ -80,8 +80,13 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
     async settings() {
       assertOwner(actor);
       return adaptiveCard(
-        [text('Workspace settings', { weight: 'Bolder' })],
-        [openDialog('Open settings', Dialog.settings)],
+        [
+          text('Workspace settings', { weight: 'Bolder' }),
+          text(
+            'Lists, time zone, weekly report and the role of newcomers; or who is an admin, a member or a viewer.',
+          ),
+        ],
+        [openDialog('Open settings', Dialog.settings), openDialog('People and roles', Dialog.roles)],
       );
     },
     syntaxError: async (error) => commandErrorCard(error),

@@ -79,6 +79,6 @@ export async function importContactsFromAttachment(
     ].join('\n');
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return `⚠️ ${name} was not imported: ${userMessageFor(error)}`;
+    return `⚠️ ${name} was not imported: ${userText(userMessageFor(error) ?? '', 1_000)}`;
   }
 }

@@ -2,6 +2,7 @@ import type { App } from '@microsoft/teams.apps';
 import { dispatchCommand } from '../../../core/commands/command-dispatch.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
+import { userText } from '../limits.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { teamsCommandHandlers } from './command-handlers.js';
 import { importContactsFromAttachment, isContactImport } from './contact-import.js';
@@ -33,7 +34,8 @@ export function registerCommands(app: App, deps: TeamsDeps, tenancy: TeamsTenanc
       const answer = await dispatchCommand(text || 'help', teamsCommandHandlers(tenant, deps));
       await ctx.send(answer);
     } catch (error) {
-      await ctx.send(describeError(error, activity, deps.container.logger).message);
+      // A refusal may quote what was typed; a chat message renders markdown.
+      await ctx.send(userText(describeError(error, activity, deps.container.logger).message));
     }
   });
 }

@@ -7,11 +7,12 @@ import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { contactDialogCard, settingsDialogCard } from '../cards/simple-dialogs.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
-import { ContactField, DIALOG_KEY, Dialog, FOLLOW_UP_OF_KEY, SettingsField } from '../ids.js';
+import { ContactField, DIALOG_KEY, Dialog, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { dialogValues } from './dialog-fields.js';
 import { openEditDialog, openLogDialog } from './log-dialog.js';
 import { type SubmitOutcome, submitEditDialog, submitLogDialog } from './log-submit.js';
+import { openRolesDialog, submitRolesDialog } from './roles-dialog.js';
 import { stringValues, submitContactDialog, submitSettingsDialog } from './simple-submits.js';
 
 const TITLES: Record<string, string> = {
@@ -19,6 +20,7 @@ const TITLES: Record<string, string> = {
   [Dialog.edit]: 'Edit the interaction',
   [Dialog.contactAdd]: 'Add a contact',
   [Dialog.settings]: 'Workspace settings',
+  [Dialog.roles]: 'People and roles',
 };
 
 export function continueWith(title: string, card: IAdaptiveCard): TaskModuleResponse {
@@ -83,8 +85,15 @@ async function openDialog(
       assertOwner(tenant.actor);
       return continueWith(
         TITLES[Dialog.settings] ?? '',
-        settingsDialogCard(tenant.workspace.settings, {}, placeOf(activity).name),
+        // Read fresh, like Slack's form: another process may have saved a moment ago.
+        settingsDialogCard(
+          await deps.container.workspaces.getSettings(tenant.actor),
+          {},
+          placeOf(activity).name,
+        ),
       );
+    case Dialog.roles:
+      return continueWith(TITLES[Dialog.roles] ?? '', await openRolesDialog(tenant, deps));
     default: {
       const contactIds = [
         ...strings(data.contactIds),
@@ -128,6 +137,8 @@ export async function submitDialog(
         stringValues(data, Object.values(SettingsField)),
         placeOf(activity),
       );
+    case Dialog.roles:
+      return submitRolesDialog(tenant, deps, stringValues(data, Object.values(RoleField)));
     default:
       return submitLogDialog(tenant, deps, {
         key,
@@ -139,7 +150,7 @@ export async function submitDialog(
 }
 
 /**
- * Dialogs (task modules): `task/fetch` opens the log, edit, contact or settings dialog named in
+ * Dialogs (task modules): `task/fetch` opens the log, edit, contact, settings or roles dialog named in
  * the button's data; `task/submit` validates, writes once, closes with a confirmation posted
  * in the conversation — or answers with the same dialog and the reasons under the fields.
  */

@@ -12,7 +12,7 @@ import { adaptiveCard, execute, subtle, text } from '../cards/card-kit.js';
 import { logDialogCard } from '../cards/log-dialog-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { Verb } from '../ids.js';
-import { userText } from '../limits.js';
+import { truncate, userText } from '../limits.js';
 import { type DialogValues, logFormFields } from './dialog-fields.js';
 import { dialogState, loadEditable } from './log-dialog.js';
 
@@ -88,20 +88,22 @@ export async function submitLogDialog(
   if (!logged.ok) return invalid(tenant, deps, 'log', submission, logged.errors);
   const result = logged.value;
   const first = result.interactions[0];
-  const names = result.contacts.map((contact) => userText(contact.name, 80)).join(', ');
-  const what = first ? userText(first.type, 60) : 'Interaction';
+  // The dialog's closing message is plain text; the card is markdown, so only it is escaped.
   const closed = result.closedFollowUp ? ' The follow-up is marked done.' : '';
-  const message = result.replayed
-    ? `Already logged: ${what} with ${names}.`
-    : `Logged: ${what} with ${names}.${closed}`;
+  const sentence = (cut: (text: string, max: number) => string) => {
+    const names = result.contacts.map((contact) => cut(contact.name, 80)).join(', ');
+    const what = first ? cut(first.type, 60) : 'Interaction';
+    return `${result.replayed ? 'Already logged' : 'Logged'}: ${what} with ${names}.${result.replayed ? '' : closed}`;
+  };
+  const message = sentence(truncate);
   const buttons = result.contacts.slice(0, 5).map((contact) =>
-    execute(`${userText(contact.name, 30)}'s timeline`, Verb.timelineOpen, {
+    execute(`${truncate(contact.name, 30)}'s timeline`, Verb.timelineOpen, {
       ref: { k: 'contact', s: contact.id },
     }),
   );
   const card = adaptiveCard(
     [
-      text(`✅ ${message}`, { weight: 'Bolder' }),
+      text(`✅ ${sentence(userText)}`, { weight: 'Bolder' }),
       subtle(`By ${userText(tenant.actor.displayName ?? 'you', 80)}`),
     ],
     buttons,
@@ -134,12 +136,13 @@ export async function submitEditDialog(
   const edited = await refusedAsErrors(() => container.interactions.editInteraction(tenant.actor, input));
   if (!edited.ok) return invalid(tenant, deps, 'edit', submission, edited.errors);
   const saved = edited.value;
-  const message = `Saved: ${userText(saved.type, 60)} with ${userText(saved.contactName, 80)}.`;
+  const sentence = (cut: (text: string, max: number) => string) =>
+    `Saved: ${cut(saved.type, 60)} with ${cut(saved.contactName, 80)}.`;
   return {
     kind: 'done',
-    message,
+    message: sentence(truncate),
     card: adaptiveCard(
-      [text(`✏️ ${message}`, { weight: 'Bolder' })],
+      [text(`✏️ ${sentence(userText)}`, { weight: 'Bolder' })],
       [execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: saved.contactId } })],
     ),
   };

@@ -9,7 +9,7 @@ import { adaptiveCard, execute, text } from '../cards/card-kit.js';
 import { contactDialogCard, settingsDialogCard } from '../cards/simple-dialogs.js';
 import type { TeamsDeps } from '../deps.js';
 import { ContactField as C, SettingsField as S, Verb } from '../ids.js';
-import { userText } from '../limits.js';
+import { truncate, userText } from '../limits.js';
 import type { SubmitOutcome } from './log-submit.js';
 
 type Values = Record<string, string | undefined>;
@@ -54,12 +54,12 @@ export async function submitContactDialog(
         card: adaptiveCard([text('This contact was already added.')]),
       };
     const contact = await container.contacts.createContact(tenant.actor, input);
-    const name = userText(contactDisplayName(contact), 100);
+    const name = contactDisplayName(contact);
     return {
       kind: 'done',
-      message: `Added ${name}.`,
+      message: `Added ${truncate(name, 100)}.`,
       card: adaptiveCard(
-        [text(`✅ Added contact ${name}`, { weight: 'Bolder' })],
+        [text(`✅ Added contact ${userText(name, 100)}`, { weight: 'Bolder' })],
         [execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: contact.id } })],
       ),
     };
@@ -90,6 +90,7 @@ export async function submitSettingsDialog(
       ? { interactionTypes: splitTags(values[S.interactionTypes]) }
       : {}),
     ...(values[S.actions] !== undefined ? { actions: splitTags(values[S.actions]) } : {}),
+    ...(values[S.defaultRole] ? { defaultRole: values[S.defaultRole] } : {}),
     report: {
       enabled: values[S.reportEnabled] === 'true',
       ...(Number.isInteger(weekday) && weekday > 0 ? { weekday } : {}),
@@ -99,7 +100,6 @@ export async function submitSettingsDialog(
   };
   try {
     await deps.container.workspaces.updateSettings(tenant.actor, patch);
-    deps.invalidateTenantCache();
     return {
       kind: 'done',
       message: 'Settings saved.',

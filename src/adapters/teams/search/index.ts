@@ -1,10 +1,12 @@
 import type { SearchInvokeResponse } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
 import { contactDisplayName } from '../../../core/contacts/contact.js';
-import { canWrite } from '../../../core/shared/actor.js';
+import { assertOwner, canWrite } from '../../../core/shared/actor.js';
 import { foldForSearch } from '../../../core/shared/text.js';
+import { presentPeople } from '../../../core/views/people-view.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { contactDetail } from '../cards/contact-cards.js';
+import { personChoice } from '../cards/roles-dialog-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { Dataset } from '../ids.js';
@@ -51,6 +53,22 @@ async function memberChoices(
     .map((member) => ({ title: truncate(member.displayName, 150), value: member.userId }));
 }
 
+/** Anyone in the workspace by name, for the roles dialog (admins only, like the dialog). */
+async function peopleChoices(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  query: string,
+  limit: number,
+): Promise<Choice[]> {
+  assertOwner(tenant.actor);
+  const key = foldForSearch(query);
+  const { everyone } = presentPeople(await deps.container.workspaces.listMembers(tenant.actor));
+  return everyone
+    .filter((person) => !key || foldForSearch(person.name).includes(key))
+    .slice(0, limit)
+    .map(personChoice);
+}
+
 /** Type-ahead for the dialog's Input.ChoiceSet (Data.Query → `application/search`). */
 export function registerSearch(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
   app.on('card.search', async (ctx) => {
@@ -61,10 +79,13 @@ export function registerSearch(app: App, deps: TeamsDeps, tenancy: TeamsTenancy)
     );
     try {
       const tenant = await tenancy.tenantOf(ctx.activity);
+      const query = queryText ?? '';
       const results =
         dataset === Dataset.members
-          ? await memberChoices(tenant, deps, queryText ?? '', limit)
-          : await contactChoices(tenant, deps, queryText ?? '', limit);
+          ? await memberChoices(tenant, deps, query, limit)
+          : dataset === Dataset.people
+            ? await peopleChoices(tenant, deps, query, limit)
+            : await contactChoices(tenant, deps, query, limit);
       return searchResponse(results);
     } catch (error) {
       // A type-ahead has no place for a message: the failure is logged and the list stays empty.

@@ -31,9 +31,9 @@ export function registerSettingsViews(app: App, deps: SlackDeps): void {
 
 /**
  * Saves the settings (the core checks owner and every field before writing), then the role
- * change if one was asked for. A refusal is shown on its input. Cached roles and settings are
- * dropped after a save, so the next request of this process already sees the change; the report
- * scheduler picks up a new day/time/channel from the saved settings.
+ * change if one was asked for. A refusal is shown on its input. The core tells the tenant cache
+ * of each write, so the next request already sees the change; the report scheduler picks up a
+ * new day/time/channel from the saved settings.
  */
 async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDeps): Promise<void> {
   const tenant = tenantOf(context);
@@ -53,7 +53,6 @@ async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDep
     });
     return;
   }
-  deps.invalidateTenantCache();
   if (submission.role) {
     try {
       await workspaces.setRole(tenant.actor, submission.role);
@@ -64,7 +63,6 @@ async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDep
       await ack({ response_action: 'errors', errors });
       return;
     }
-    deps.invalidateTenantCache();
   }
   await ack();
 }
