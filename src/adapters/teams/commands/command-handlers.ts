@@ -1,5 +1,6 @@
 import type { ActivityLike } from '@microsoft/teams.api';
 import type { CommandHandlers } from '../../../core/commands/command-dispatch.js';
+import { logFromLine } from '../../../core/commands/log-line.js';
 import { contactDisplayName } from '../../../core/contacts/contact.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
@@ -7,10 +8,12 @@ import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/acto
 import { foldForSearch } from '../../../core/shared/text.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { parseNaturalMoment } from '../../shared/natural-dates.js';
 import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { commandErrorCard, helpCard } from '../cards/help-card.js';
+import { loggedCard } from '../cards/logged-card.js';
 import { pickerCard } from '../cards/picker-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { Dialog } from '../ids.js';
@@ -20,11 +23,22 @@ import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-c
 
 const CONTACT_RESULTS_MAX = 10;
 
+/** The message a command came in: its id keys a one-line log, so a redelivery logs nothing more. */
+export interface CommandOrigin {
+  conversationId: string;
+  activityId: string;
+}
+
 /**
  * The shared grammar's subcommands for Teams: each parses nothing itself (the core did), calls
- * the same use cases as Slack and answers with one card or sentence for the conversation.
+ * the same use cases as Slack and answers with one card or sentence for the conversation —
+ * or nothing, for a one-line log Teams delivered again.
  */
-export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHandlers<ActivityLike> {
+export function teamsCommandHandlers(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  origin: CommandOrigin,
+): CommandHandlers<ActivityLike | undefined> {
   const { container } = deps;
   const { actor } = tenant;
   return {
@@ -37,6 +51,15 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
       );
       const unresolved = queries.filter((query) => !found.has(foldForSearch(query)));
       return logPromptCard(contacts, contacts.length === queries.length ? [] : unresolved);
+    },
+    async logLine(line) {
+      const outcome = await logFromLine(tenant, deps, line, {
+        idempotencyKey: `teams-line:${origin.conversationId}:${origin.activityId}`,
+        parseMoment: parseNaturalMoment,
+      });
+      if (outcome.kind === 'replayed') return undefined;
+      if (outcome.listsGrew) deps.invalidateTenantCache();
+      return loggedCard(outcome.result, actor);
     },
     async timeline(query) {
       const match = await findTimelineSubject(tenant, deps, query);

@@ -18,6 +18,8 @@ export interface LogDialogOpening {
   contactNames?: string[];
   description?: string;
   sourceLink?: string;
+  /** In a card in the conversation rather than a dialog. */
+  inline?: boolean;
 }
 
 /** Contacts offered before anything is typed when none was preselected. */
@@ -90,10 +92,11 @@ export async function openLogDialog(
   const named = namedChoices(opening);
   const state = await dialogState(tenant, deps, {
     mode: 'log',
-    submissionKey: `teams-dialog:${randomUUID()}`,
+    submissionKey: `${opening.inline ? 'teams-inline' : 'teams-dialog'}:${randomUUID()}`,
     values,
     ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
     ...(named ? { contacts: named } : {}),
+    ...(opening.inline ? { inline: true } : {}),
   });
   return logDialogCard(state);
 }

@@ -8,8 +8,9 @@ import { assertCanWrite } from '../../../core/shared/actor.js';
 import { type FieldErrors, ValidationError } from '../../../core/shared/errors.js';
 import { parseInput } from '../../../core/shared/zod.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
-import { adaptiveCard, execute, subtle, text } from '../cards/card-kit.js';
+import { adaptiveCard, execute, text } from '../cards/card-kit.js';
 import { logDialogCard } from '../cards/log-dialog-card.js';
+import { loggedCard, loggedSentence } from '../cards/logged-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { Verb } from '../ids.js';
 import { userText } from '../limits.js';
@@ -27,6 +28,8 @@ interface Submission {
   values: DialogValues;
   sourceLink?: string | undefined;
   interactionId?: string | undefined;
+  /** Submitted from the inline form card: errors come back in the same card. */
+  inline?: boolean;
 }
 
 async function invalid(
@@ -43,6 +46,7 @@ async function invalid(
     errors,
     ...(submission.interactionId ? { interactionId: submission.interactionId } : {}),
     ...(submission.sourceLink ? { sourceLink: submission.sourceLink } : {}),
+    ...(submission.inline ? { inline: true } : {}),
   });
   return { kind: 'invalid', card: logDialogCard(state) } as const;
 }
@@ -83,24 +87,8 @@ export async function submitLogDialog(
   const logged = await refusedAsErrors(() => container.interactions.logInteraction(tenant.actor, input));
   if (!logged.ok) return invalid(tenant, deps, 'log', submission, logged.errors);
   const result = logged.value;
-  const first = result.interactions[0];
-  const names = result.contacts.map((contact) => userText(contact.name, 80)).join(', ');
-  const what = first ? userText(first.type, 60) : 'Interaction';
-  const message = result.replayed
-    ? `Already logged: ${what} with ${names}.`
-    : `Logged: ${what} with ${names}.`;
-  const buttons = result.contacts.slice(0, 5).map((contact) =>
-    execute(`${userText(contact.name, 30)}'s timeline`, Verb.timelineOpen, {
-      ref: { k: 'contact', s: contact.id },
-    }),
-  );
-  const card = adaptiveCard(
-    [
-      text(`✅ ${message}`, { weight: 'Bolder' }),
-      subtle(`By ${userText(tenant.actor.displayName ?? 'you', 80)}`),
-    ],
-    buttons,
-  );
+  const message = loggedSentence(result);
+  const card = loggedCard(result, tenant.actor);
   return result.replayed ? { kind: 'done', message } : { kind: 'done', message, card };
 }
 

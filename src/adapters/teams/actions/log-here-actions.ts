@@ -1,0 +1,53 @@
+import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
+import { noticeCard } from '../cards/card-kit.js';
+import type { TeamsDeps } from '../deps.js';
+import { dialogValues } from '../dialogs/dialog-fields.js';
+import { openLogDialog } from '../dialogs/log-dialog.js';
+import { submitLogDialog } from '../dialogs/log-submit.js';
+import { Verb } from '../ids.js';
+import { ActionData, readData } from './action-data.js';
+import { cardResponse, messageResponse } from './responses.js';
+
+type Send = (activity: IAdaptiveCard | string) => Promise<unknown>;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * The log form inline in the conversation, for clients that open no dialogs (there is no way
+ * to ask a client whether it can, so cards offer both). "Log here" shows the form — in place of
+ * the clicked card, or below it for the help and welcome cards — and its Log button goes through
+ * the dialog's own submit: the same form rules, use case and submission key, with the errors
+ * under their fields in the same card and the dialog's confirmation in its place.
+ */
+export async function logHereAction(
+  verb: typeof Verb.logHere | typeof Verb.logHereSubmit,
+  data: unknown,
+  tenant: Tenant,
+  deps: TeamsDeps,
+  send: Send,
+): Promise<AdaptiveCardActionResponse> {
+  if (verb === Verb.logHere) {
+    const { contactIds, contactNames, asNew } = readData(ActionData.logHere, data);
+    const form = await openLogDialog(tenant, deps, {
+      ...(contactIds ? { contactIds } : {}),
+      ...(contactNames ? { contactNames } : {}),
+      inline: true,
+    });
+    if (!asNew) return cardResponse(form);
+    await send(form);
+    return messageResponse('The log form is below.');
+  }
+  const { key, src } = readData(ActionData.logHereSubmit, data);
+  const outcome = await submitLogDialog(tenant, deps, {
+    key,
+    values: dialogValues(record(data)),
+    inline: true,
+    ...(src ? { sourceLink: src } : {}),
+  });
+  if (outcome.kind === 'invalid') return cardResponse(outcome.card);
+  return cardResponse(outcome.card ?? noticeCard(outcome.message));
+}
