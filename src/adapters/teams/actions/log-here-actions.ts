@@ -41,9 +41,9 @@ export async function logHereAction(
     await send(form);
     return messageResponse('The log form is below.');
   }
-  const { key, src } = readData(ActionData.logHereSubmit, data);
+  const { submission, src } = readData(ActionData.logHereSubmit, data);
   const outcome = await submitLogDialog(tenant, deps, {
-    key,
+    key: submission,
     values: dialogValues(record(data)),
     inline: true,
     ...(src ? { sourceLink: src } : {}),

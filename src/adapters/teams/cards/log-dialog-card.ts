@@ -257,10 +257,11 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
 
 function submitAction(state: LogDialogState): CardAction {
   if (state.inline) {
+    // Not `key`: the Agents Playground's card renderer fails on a data field of that name.
     return execute(
       'Log',
       Verb.logHereSubmit,
-      { key: state.submissionKey, ...(state.sourceLink ? { src: state.sourceLink } : {}) },
+      { submission: state.submissionKey, ...(state.sourceLink ? { src: state.sourceLink } : {}) },
       { style: 'positive', inputs: true },
     );
   }
