@@ -139,6 +139,35 @@ describe('Teams: logging without a dialog', () => {
     expect(cardActions(form).find((button) => button.title === 'Log')?.verb).toBe('log.here.submit');
   });
 
+  it('adds a contact without a dialog too, so a client without dialogs can start from nothing', async () => {
+    await t.message('contact add');
+    const prompt = cardOf(lastReply());
+    expectValidCard(prompt);
+    const form = invokeCard(
+      (await t.invoke('adaptiveCard/action', execute(action(prompt, 'Add here')))).body,
+    );
+    expectValidCard(form);
+    const add = cardActions(form).find((button) => button.title === 'Add contact') ?? {};
+    expect(add).toMatchObject({ type: 'Action.Execute', verb: 'contact.here.submit' });
+    const refusedCard = invokeCard(
+      (await t.invoke('adaptiveCard/action', execute(add, { email: 'not-an-email' }))).body,
+    );
+    expect(cardText(refusedCard)).toContain('Nothing was saved');
+    const done = invokeCard(
+      (await t.invoke('adaptiveCard/action', execute(add, { firstName: 'Noa', lastName: 'Peretz' }))).body,
+    );
+    expect(cardText(done)).toContain('✅ Added contact Noa Peretz');
+    const again = invokeCard(
+      (await t.invoke('adaptiveCard/action', execute(add, { firstName: 'Noa', lastName: 'Peretz' }))).body,
+    );
+    expect(cardText(again)).toContain('already added');
+    expect(
+      await t.container.contacts.findContacts(world.actors.alice, { text: 'Noa Peretz', limit: 5 }),
+    ).toHaveLength(1);
+    await t.message('log Noa Peretz Note "First chat"');
+    expect(cardText(cardOf(lastReply()))).toContain('✅ Logged: Note with Noa Peretz.');
+  });
+
   it('does not open the inline form for a viewer', async () => {
     const response = await t.invoke(
       'adaptiveCard/action',

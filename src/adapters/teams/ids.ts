@@ -18,6 +18,9 @@ export const Verb = {
   /** The log form inline in the conversation, for clients that cannot open dialogs. */
   logHere: 'log.here',
   logHereSubmit: 'log.here.submit',
+  /** The contact form inline, likewise: the Playground could otherwise add no contact at all. */
+  contactHere: 'contact.here',
+  contactHereSubmit: 'contact.here.submit',
 } as const;
 export type VerbName = (typeof Verb)[keyof typeof Verb];
 

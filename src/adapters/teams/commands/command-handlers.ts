@@ -9,14 +9,14 @@ import { foldForSearch } from '../../../core/shared/text.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
 import { parseNaturalMoment } from '../../shared/natural-dates.js';
-import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
+import { adaptiveCard, execute, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { commandErrorCard, helpCard } from '../cards/help-card.js';
 import { loggedCard } from '../cards/logged-card.js';
 import { pickerCard } from '../cards/picker-card.js';
 import type { TeamsDeps } from '../deps.js';
-import { Dialog } from '../ids.js';
+import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import { reportCardFor } from '../results/report-card-for.js';
 import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
@@ -91,7 +91,11 @@ export function teamsCommandHandlers(
           assertCanWrite(actor);
           return adaptiveCard(
             [text('Add a contact', { weight: 'Bolder' })],
-            [openDialog('Open the contact form', Dialog.contactAdd)],
+            [
+              openDialog('Open the contact form', Dialog.contactAdd),
+              // Clients without dialogs (the Agents Playground) get the form in this card.
+              execute('Add here', Verb.contactHere),
+            ],
           );
         case 'find': {
           if (!query?.trim()) return 'Type what to look for: `contact find ann` or `contact find acme.org`.';
