@@ -66,6 +66,17 @@ describe('the one-line log grammar', () => {
     expect(refused('log Cohen call ""').syntax).toMatch(/^log <contacts> <type> "<description>"/);
   });
 
+  it('reads a type of several words when the workspace has it, and none the workspace lacks', () => {
+    const types = { interactionTypes: ['Call', 'Home visit'] };
+    expect(parseCommand('log Ann Lévy home visit "Brought the books"', types)).toMatchObject({
+      kind: 'logLine',
+      line: { contacts: ['Ann Lévy'], type: 'Home visit' },
+    });
+    expect(() => parseCommand('log Ann Lévy visit "Brought the books"', types)).toThrow(
+      /"visit" is not an interaction type here/,
+    );
+  });
+
   it('leaves other commands’ empty quotes as before', () => {
     expect(parseCommand('list "" type:Call')).toMatchObject({
       kind: 'list',
