@@ -15,6 +15,12 @@ export const Verb = {
   followUpDone: 'followup.done',
   followUpSnooze: 'followup.snooze',
   exportList: 'list.export',
+  /** The log form inline in the conversation, for clients that cannot open dialogs. */
+  logHere: 'log.here',
+  logHereSubmit: 'log.here.submit',
+  /** The contact form inline, likewise: the Playground could otherwise add no contact at all. */
+  contactHere: 'contact.here',
+  contactHereSubmit: 'contact.here.submit',
 } as const;
 export type VerbName = (typeof Verb)[keyof typeof Verb];
 

@@ -1,4 +1,10 @@
-import type { ContactSubcommand, ParsedCommand, ReportPeriod } from './command-grammar.js';
+import type {
+  ContactSubcommand,
+  GrammarContext,
+  LogLineSpec,
+  ParsedCommand,
+  ReportPeriod,
+} from './command-grammar.js';
 import { CommandSyntaxError, parseCommand } from './command-grammar.js';
 import type { FilterSpec } from './filter-spec.js';
 
@@ -10,6 +16,8 @@ import type { FilterSpec } from './filter-spec.js';
 export interface CommandHandlers<Result> {
   help(): Promise<Result>;
   log(contactQueries: string[]): Promise<Result>;
+  /** A complete one-line log: written through the same use case as the form. */
+  logLine(line: LogLineSpec): Promise<Result>;
   timeline(contactQuery: string): Promise<Result>;
   list(filter: FilterSpec, hasFilters: boolean): Promise<Result>;
   export(filter: FilterSpec, hasFilters: boolean): Promise<Result>;
@@ -27,6 +35,8 @@ function route<Result>(parsed: ParsedCommand, handlers: CommandHandlers<Result>)
       return handlers.help();
     case 'log':
       return handlers.log(parsed.contactQueries);
+    case 'logLine':
+      return handlers.logLine(parsed.line);
     case 'timeline':
       return handlers.timeline(parsed.contactQuery);
     case 'list':
@@ -51,9 +61,10 @@ function route<Result>(parsed: ParsedCommand, handlers: CommandHandlers<Result>)
 export async function dispatchCommand<Result>(
   text: string,
   handlers: CommandHandlers<Result>,
+  context: GrammarContext = {},
 ): Promise<Result> {
   try {
-    return await route(parseCommand(text), handlers);
+    return await route(parseCommand(text, context), handlers);
   } catch (error) {
     if (!(error instanceof CommandSyntaxError)) throw error;
     return handlers.syntaxError(error);

@@ -1,6 +1,13 @@
 import { CommandSyntaxError } from './command-syntax-error.js';
 import { type CommandToken, plainText, tokenize } from './command-tokenizer.js';
 import { type FilterSpec, isEmptyFilterSpec, isIsoDay, parseFilterTokens } from './filter-spec.js';
+import {
+  LOG_LINE_EXAMPLE,
+  LOG_LINE_SYNTAX,
+  type LogGrammarContext,
+  type LogLineSpec,
+  parseLogRequest,
+} from './log-line-grammar.js';
 
 export { CommandSyntaxError } from './command-syntax-error.js';
 export {
@@ -10,6 +17,7 @@ export {
   toInteractionFilter,
 } from './filter-conversion.js';
 export { type DateBound, type FilterSpec, isEmptyFilterSpec, type NamedRef } from './filter-spec.js';
+export { LOG_LINE_SYNTAX, type LogLineSpec } from './log-line-grammar.js';
 
 export type ReportPeriod =
   | { kind: 'lastWeek' }
@@ -23,6 +31,8 @@ export type ContactSubcommand = 'add' | 'find' | 'import';
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'log'; contactQueries: string[] }
+  /** `log Cohen Call "Discussed the class"`: everything needed to log without a form. */
+  | { kind: 'logLine'; line: LogLineSpec }
   | { kind: 'timeline'; contactQuery: string }
   | { kind: 'list' | 'export'; filter: FilterSpec; hasFilters: boolean }
   | { kind: 'report'; period: ReportPeriod }
@@ -35,7 +45,8 @@ export type CommandKind = ParsedCommand['kind'];
 /** A hint is the syntax alone: every renderer puts its own "Try:" in front. */
 const VERB_HINT = 'log, timeline, list, export, report, followups, contact, settings or help';
 
-const VERBS: Record<string, CommandKind> = {
+// `logLine` is no verb: it is `log` with a description.
+const VERBS: Record<string, Exclude<CommandKind, 'logLine'>> = {
   help: 'help',
   '?': 'help',
   log: 'log',
@@ -133,13 +144,33 @@ function parseContact(tokens: readonly CommandToken[]): ParsedCommand {
   }
 }
 
+/** What the grammar may know of the workspace: plain data, so parsing stays pure. */
+export type GrammarContext = LogGrammarContext;
+
+const LOG_VERB = /^\s*log(?:\s|$)/i;
+
+/** Empty quotes matter only to `log` (an empty description); elsewhere they are dropped as before. */
+function tokensOf(text: string) {
+  try {
+    const tokens = tokenize(text, { keepEmptyQuotes: true });
+    const isLog = tokens[0] !== undefined && !tokens[0].quoted && tokens[0].text.toLowerCase() === 'log';
+    return isLog ? tokens : tokens.filter((token) => !(token.quoted && token.text.length === 0));
+  } catch (error) {
+    // An unclosed quote after `log` is a one-line log's description, not a filter.
+    if (error instanceof CommandSyntaxError && LOG_VERB.test(text)) {
+      throw new CommandSyntaxError(error.token, error.reason, LOG_LINE_EXAMPLE, LOG_LINE_SYNTAX);
+    }
+    throw error;
+  }
+}
+
 /**
  * Parses the text after the command name. Pure and synchronous: anything needing the
  * workspace (names, natural-language dates) is left in the result for toInteractionFilter.
  * Throws CommandSyntaxError naming the offending token.
  */
-export function parseCommand(text: string): ParsedCommand {
-  const tokens = tokenize(text);
+export function parseCommand(text: string, context: GrammarContext = {}): ParsedCommand {
+  const tokens = tokensOf(text);
   const [verbToken, ...rest] = tokens;
   if (verbToken === undefined) return { kind: 'help' };
   const kind = verbToken.quoted ? undefined : VERBS[plainText(verbToken.text).toLowerCase()];
@@ -151,8 +182,14 @@ export function parseCommand(text: string): ParsedCommand {
     case 'followups':
     case 'settings':
       return { kind };
-    case 'log':
-      return { kind, contactQueries: contactQueries(rest) };
+    case 'log': {
+      const request = parseLogRequest(rest, verbToken, context);
+      if (request.kind === 'names') return { kind, contactQueries: contactQueries(request.tokens) };
+      return {
+        kind: 'logLine',
+        line: { ...request.spec, contacts: contactQueries(request.contactTokens) },
+      };
+    }
     case 'timeline': {
       const contactQuery = joinPlain(rest);
       if (!contactQuery) {

@@ -14,6 +14,11 @@ export const COMMAND_HELP: readonly HelpEntry[] = [
     usage: 'log [contact…]',
     description: 'Log an interaction. Contacts named here (name or email, comma-separated) are preselected.',
   },
+  {
+    usage: 'log <contacts> <type> "<description>"',
+    description:
+      'Log in one line, no form: log Cohen, Dan Ross Call "Discussed the class". Add at:"yesterday 10:30", follow-up:"next monday 9:00", actions:"To call back", important.',
+  },
   { usage: 'timeline <contact>', description: "Show a contact's interactions, newest first." },
   { usage: 'list [filters]', description: 'Search every interaction. Without filters, a filter form opens.' },
   { usage: 'export [filters]', description: 'Post a CSV of every interaction matching the filters.' },

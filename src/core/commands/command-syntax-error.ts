@@ -13,6 +13,8 @@ export class CommandSyntaxError extends ValidationError {
     readonly reason: string,
     /** The syntax that would have worked, e.g. `followup:open|overdue|done|none`. */
     readonly hint: string,
+    /** The whole syntax this part belongs to, shown under the error; the filters' when absent. */
+    readonly syntax?: string,
   ) {
     super({ command: reason });
   }

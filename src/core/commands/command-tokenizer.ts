@@ -28,7 +28,15 @@ function closingQuoteAfter(text: string, from: number): number {
   return best;
 }
 
-export function tokenize(input: string): CommandToken[] {
+export interface TokenizeOptions {
+  /**
+   * Keep `""` as an empty quoted token. Only `log` asks for it: there an empty description
+   * deserves its own message instead of silently turning the line into a list of names.
+   */
+  keepEmptyQuotes?: boolean;
+}
+
+export function tokenize(input: string, options: TokenizeOptions = {}): CommandToken[] {
   const tokens: CommandToken[] = [];
   let i = 0;
   while (i < input.length) {
@@ -70,7 +78,8 @@ export function tokenize(input: string): CommandToken[] {
     }
     const raw = input.slice(start, i);
     // `""` carries nothing; dropping it keeps the grammar free of empty words.
-    if (text.length > 0 || !sawQuote) tokens.push({ raw, text, keyEnd, quoted: sawQuote && !sawBare });
+    if (text.length > 0 || !sawQuote || options.keepEmptyQuotes)
+      tokens.push({ raw, text, keyEnd, quoted: sawQuote && !sawBare });
   }
   return tokens;
 }

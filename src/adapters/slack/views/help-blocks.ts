@@ -28,6 +28,8 @@ export interface CommandErrorInfo {
   token: string;
   reason: string;
   hint: string;
+  /** The syntax the bad part belongs to; the filters' when absent. */
+  syntax?: string | undefined;
 }
 
 /** Ephemeral reply to a bad command: names the bad part, shows what would work and the filter syntax. */
@@ -42,7 +44,7 @@ export function commandErrorBlocks(
   const blocks: KnownBlock[] = [
     section(lines.join('\n')),
     context([
-      `Filters: \`${escapeMrkdwn(FILTER_SYNTAX)}\``,
+      error.syntax ? `\`${escapeMrkdwn(error.syntax)}\`` : `Filters: \`${escapeMrkdwn(FILTER_SYNTAX)}\``,
       `\`${escapeMrkdwn(`${command} help`)}\` lists every command.`,
     ]),
   ];

@@ -24,6 +24,15 @@ export const ActionData = {
   item: z.object({ id: z.string().min(1).max(100), ctx: viewContext }),
   timelineOpen: z.object({ ref, asNew: z.boolean().optional() }),
   followUp: z.object({ id: z.string().min(1).max(100), list: z.boolean().optional() }),
+  /** "Log here": the contacts to preselect (names travel with them, as for the dialog) and where to show the form. */
+  logHere: z.object({
+    contactIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+    contactNames: z.array(z.string().max(300)).max(50).optional(),
+    asNew: z.boolean().optional(),
+  }),
+  /** The inline form's Log button: its submission key; the inputs ride along and are read like a dialog's. */
+  contactHereSubmit: z.object({ submission: z.string().min(1).max(200) }),
+  logHereSubmit: z.object({ submission: z.string().min(1).max(200), src: z.string().max(2000).optional() }),
   snooze: z.object({ id: z.string().min(1).max(100), preset: z.enum(['1h', 'tomorrow', 'next-week']) }),
 };
 

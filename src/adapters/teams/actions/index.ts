@@ -11,6 +11,7 @@ import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-c
 import type { TeamsTenancy } from '../tenant.js';
 import { ActionData, readData, type ViewContext } from './action-data.js';
 import { followUpAction } from './follow-up-actions.js';
+import { inlineFormAction } from './inline-forms.js';
 import { cardResponse, messageResponse } from './responses.js';
 
 /** The card a context describes, at its page, optionally asking to confirm one item's deletion. */
@@ -66,6 +67,11 @@ async function answer(
     case Verb.followUpDone:
     case Verb.followUpSnooze:
       return followUpAction(verb, data, tenant, deps);
+    case Verb.logHere:
+    case Verb.logHereSubmit:
+    case Verb.contactHere:
+    case Verb.contactHereSubmit:
+      return inlineFormAction(verb, data, tenant, deps, send);
     default:
       return cardResponse(noticeCard('This button is no longer supported. Run the command again.'));
   }

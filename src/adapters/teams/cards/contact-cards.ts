@@ -1,4 +1,5 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import { LOG_LINE_EXAMPLE } from '../../../core/commands/log-line-grammar.js';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
 import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
@@ -54,7 +55,8 @@ export function contactResultsCard(query: string, contacts: Contact[], canLog: b
 
 /**
  * `log ann, bob`: dialogs open only from a button (Teams has no trigger id for a typed
- * message), so the answer is a card whose button opens the log dialog with those contacts.
+ * message), so the answer is a card whose button opens the log dialog with those contacts,
+ * and a second one that shows the same form right here for clients that cannot open dialogs.
  */
 export function logPromptCard(contacts: Contact[], unresolved: string[]): IAdaptiveCard {
   const names = contacts.map((contact) => userText(contactDisplayName(contact), 100));
@@ -70,11 +72,11 @@ export function logPromptCard(contacts: Contact[], unresolved: string[]): IAdapt
       ),
     );
   }
+  const chosen = logDialogFor(contacts.map((c) => ({ id: c.id, name: contactDisplayName(c) })));
+  body.push(subtle(`Or in one line: ${userText(LOG_LINE_EXAMPLE, 100)}`));
   return adaptiveCard(body, [
-    openDialog(
-      'Open the log form',
-      Dialog.log,
-      logDialogFor(contacts.map((c) => ({ id: c.id, name: contactDisplayName(c) }))),
-    ),
+    openDialog('Open the log form', Dialog.log, chosen),
+    // Clients without dialogs (the Agents Playground) get the same form in this card.
+    execute('Log here', Verb.logHere, chosen),
   ]);
 }

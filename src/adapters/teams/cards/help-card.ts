@@ -1,9 +1,9 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { CommandSyntaxError } from '../../../core/commands/command-grammar.js';
 import { COMMAND_HELP, FILTER_HELP, FILTER_SYNTAX } from '../../../core/commands/command-help.js';
-import { Dialog } from '../ids.js';
+import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
-import { adaptiveCard, facts, openDialog, subtle, text } from './card-kit.js';
+import { adaptiveCard, type CardAction, execute, facts, openDialog, subtle, text } from './card-kit.js';
 
 /** The shared grammar in words: the same entries as Slack's /interaction help. */
 export function helpCard(canLog: boolean): IAdaptiveCard {
@@ -17,8 +17,13 @@ export function helpCard(canLog: boolean): IAdaptiveCard {
       text('Filters for list, export and report', { weight: 'Bolder', spacing: 'Medium' }),
       facts(FILTER_HELP.map((entry) => ({ title: entry.usage, value: entry.description }))),
     ],
-    canLog ? [openDialog('Log an interaction', Dialog.log)] : [],
+    canLog ? logButtons() : [],
   );
+}
+
+/** The dialog, and the same form in the conversation for clients that open no dialogs. */
+function logButtons(): CardAction[] {
+  return [openDialog('Log an interaction', Dialog.log), execute('Log here', Verb.logHere, { asNew: true })];
 }
 
 /**
@@ -39,6 +44,7 @@ export function welcomeCard(options: { canLog: boolean; personal: boolean }): IA
       text(how),
       facts([
         { title: 'log Ann Lévy', value: 'Open the log form for a contact' },
+        { title: 'log Ann Call "Talked about the class"', value: 'Log in one line, no form' },
         { title: 'timeline Ann', value: 'Everything logged with Ann, newest first' },
         { title: 'followups', value: 'Your open follow-ups' },
       ]),
@@ -48,7 +54,7 @@ export function welcomeCard(options: { canLog: boolean; personal: boolean }): IA
           : 'Type **help** for every command. An owner can post the weekly report here with **settings**.',
       ),
     ],
-    options.canLog ? [openDialog('Log an interaction', Dialog.log)] : [],
+    options.canLog ? logButtons() : [],
   );
 }
 
@@ -63,7 +69,7 @@ export function commandErrorCard(error: CommandSyntaxError): IAdaptiveCard {
     text(`⚠️ ${userText(error.reason, 500)}`, { weight: 'Bolder' }),
     ...(token ? [text(`Problem: ${userText(token, 200)}`)] : []),
     text(`Try: ${userText(error.hint, 600)}`),
-    subtle(`Filters: ${FILTER_SYNTAX}`),
+    subtle(error.syntax ? userText(error.syntax, 600) : `Filters: ${FILTER_SYNTAX}`),
     subtle('Type **help** for every command.'),
   ]);
 }

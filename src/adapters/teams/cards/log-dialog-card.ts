@@ -1,8 +1,16 @@
 import type { CardElement, IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
-import { CUSTOM_TYPE_CHOICE, Dataset, DIALOG_KEY, Dialog, LogField as F, FOLLOW_UP_OF_KEY } from '../ids.js';
+import {
+  CUSTOM_TYPE_CHOICE,
+  Dataset,
+  DIALOG_KEY,
+  Dialog,
+  LogField as F,
+  FOLLOW_UP_OF_KEY,
+  Verb,
+} from '../ids.js';
 import { TEAMS_LIMITS, truncate, userText } from '../limits.js';
-import { adaptiveCard, text } from './card-kit.js';
+import { adaptiveCard, type CardAction, execute, text } from './card-kit.js';
 
 /** What the log (or edit) dialog shows: the choices and the values typed so far. */
 export interface LogDialogState {
@@ -22,6 +30,11 @@ export interface LogDialogState {
   sourceLink?: string;
   /** F13 "Log the follow-up": the interaction whose follow-up the log closes (checked by the core). */
   closesFollowUpOf?: string;
+  /**
+   * Shown in a card in the conversation instead of a dialog (the Agents Playground and other
+   * clients open no dialogs): the Log button is then an Action.Execute answered in place.
+   */
+  inline?: boolean;
 }
 
 /** Which input a core field error belongs under (the first one that exists in the dialog). */
@@ -82,7 +95,10 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
     ...state.types.map(choice),
     { title: 'Other… (type it below)', value: CUSTOM_TYPE_CHOICE },
   ];
-  const body: CardElement[] = [];
+  // A dialog has a title bar; a card in the conversation says what it is itself.
+  const body: CardElement[] = state.inline
+    ? [text('Log an interaction', { size: 'Medium', weight: 'Bolder' })]
+    : [];
   if (state.errors && Object.keys(state.errors).length > 0) {
     const notice = text('Nothing was saved: please fix the fields marked below.', {
       color: 'Attention',
@@ -247,18 +263,29 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
       errors.get(F.visitAddress),
     ),
   );
-  return adaptiveCard(body, [
-    {
-      type: 'Action.Submit',
-      title: state.mode === 'log' ? 'Log' : 'Save',
-      style: 'positive',
-      data: {
-        [DIALOG_KEY]: state.mode === 'log' ? Dialog.log : Dialog.edit,
-        key: state.submissionKey,
-        ...(state.interactionId ? { id: state.interactionId } : {}),
-        ...(state.sourceLink ? { src: state.sourceLink } : {}),
-        ...(state.closesFollowUpOf ? { [FOLLOW_UP_OF_KEY]: state.closesFollowUpOf } : {}),
-      },
+  return adaptiveCard(body, [submitAction(state)]);
+}
+
+function submitAction(state: LogDialogState): CardAction {
+  if (state.inline) {
+    // Not `key`: the Agents Playground's card renderer fails on a data field of that name.
+    return execute(
+      'Log',
+      Verb.logHereSubmit,
+      { submission: state.submissionKey, ...(state.sourceLink ? { src: state.sourceLink } : {}) },
+      { style: 'positive', inputs: true },
+    );
+  }
+  return {
+    type: 'Action.Submit',
+    title: state.mode === 'log' ? 'Log' : 'Save',
+    style: 'positive',
+    data: {
+      [DIALOG_KEY]: state.mode === 'log' ? Dialog.log : Dialog.edit,
+      key: state.submissionKey,
+      ...(state.interactionId ? { id: state.interactionId } : {}),
+      ...(state.sourceLink ? { src: state.sourceLink } : {}),
+      ...(state.closesFollowUpOf ? { [FOLLOW_UP_OF_KEY]: state.closesFollowUpOf } : {}),
     },
-  ]);
+  };
 }

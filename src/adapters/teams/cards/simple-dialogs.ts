@@ -2,9 +2,9 @@ import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import { ROLE_LABELS } from '../../../core/views/people-view.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
-import { ContactField as C, DIALOG_KEY, Dialog, SettingsField as S } from '../ids.js';
+import { ContactField as C, DIALOG_KEY, Dialog, SettingsField as S, Verb } from '../ids.js';
 import { truncate, userText } from '../limits.js';
-import { adaptiveCard, text } from './card-kit.js';
+import { adaptiveCard, execute, text } from './card-kit.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -35,10 +35,28 @@ function input(
   };
 }
 
-/** F11 "Add a contact": name, email, phone, organisation. */
-export function contactDialogCard(values: Values, key: string, errors?: FieldErrors): IAdaptiveCard {
+/**
+ * F11 "Add a contact": name, email, phone, organisation. `inline` puts it in a card in the
+ * conversation (for clients without dialogs), its button an Action.Execute answered in place.
+ */
+export function contactDialogCard(
+  values: Values,
+  key: string,
+  errors?: FieldErrors,
+  options: { inline?: boolean } = {},
+): IAdaptiveCard {
+  // Not `key` inline: the Agents Playground's card renderer fails on a data field of that name.
+  const submit = options.inline
+    ? execute('Add contact', Verb.contactHereSubmit, { submission: key }, { style: 'positive', inputs: true })
+    : ({
+        type: 'Action.Submit',
+        title: 'Add contact',
+        style: 'positive',
+        data: { [DIALOG_KEY]: Dialog.contactAdd, key },
+      } as const);
   return adaptiveCard(
     [
+      ...(options.inline ? [text('Add a contact', { size: 'Medium', weight: 'Bolder' })] : []),
       ...errorLines(errors),
       input(C.firstName, 'First name', values, { maxLength: 100 }),
       input(C.lastName, 'Last name', values, { maxLength: 100 }),
@@ -46,14 +64,7 @@ export function contactDialogCard(values: Values, key: string, errors?: FieldErr
       input(C.phone, 'Phone', values, { maxLength: 50 }),
       input(C.organisation, 'Organisation', values, { maxLength: 200 }),
     ],
-    [
-      {
-        type: 'Action.Submit',
-        title: 'Add contact',
-        style: 'positive',
-        data: { [DIALOG_KEY]: Dialog.contactAdd, key },
-      },
-    ],
+    [submit],
   );
 }
 

@@ -1,28 +1,42 @@
 import type { ActivityLike } from '@microsoft/teams.api';
 import type { CommandHandlers } from '../../../core/commands/command-dispatch.js';
+import { logFromLine } from '../../../core/commands/log-line.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
 import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/actor.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
-import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
+import { parseNaturalMoment } from '../../shared/natural-dates.js';
+import { adaptiveCard, execute, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { commandErrorCard, helpCard } from '../cards/help-card.js';
+import { loggedCard } from '../cards/logged-card.js';
 import { pickerCard } from '../cards/picker-card.js';
 import type { TeamsDeps } from '../deps.js';
-import { Dialog } from '../ids.js';
+import { Dialog, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import { reportCardFor } from '../results/report-card-for.js';
 import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
 
 const CONTACT_RESULTS_MAX = 10;
 
+/** The message a command came in: its id keys a one-line log, so a redelivery logs nothing more. */
+export interface CommandOrigin {
+  conversationId: string;
+  activityId: string;
+}
+
 /**
  * The shared grammar's subcommands for Teams: each parses nothing itself (the core did), calls
- * the same use cases as Slack and answers with one card or sentence for the conversation.
+ * the same use cases as Slack and answers with one card or sentence for the conversation —
+ * or nothing, for a one-line log Teams delivered again.
  */
-export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHandlers<ActivityLike> {
+export function teamsCommandHandlers(
+  tenant: Tenant,
+  deps: TeamsDeps,
+  origin: CommandOrigin,
+): CommandHandlers<ActivityLike | undefined> {
   const { container } = deps;
   const { actor } = tenant;
   return {
@@ -31,6 +45,14 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
       assertCanWrite(actor);
       const { contacts, unresolved } = await namedContacts(tenant, deps, queries);
       return logPromptCard(contacts, unresolved);
+    },
+    async logLine(line) {
+      const outcome = await logFromLine(tenant, deps, line, {
+        idempotencyKey: `teams-line:${origin.conversationId}:${origin.activityId}`,
+        parseMoment: parseNaturalMoment,
+      });
+      if (outcome.kind === 'replayed') return undefined;
+      return loggedCard(outcome.result, actor);
     },
     async timeline(query) {
       const match = await findTimelineSubject(tenant, deps, query);
@@ -62,7 +84,11 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
           assertCanWrite(actor);
           return adaptiveCard(
             [text('Add a contact', { weight: 'Bolder' })],
-            [openDialog('Open the contact form', Dialog.contactAdd)],
+            [
+              openDialog('Open the contact form', Dialog.contactAdd),
+              // Clients without dialogs (the Agents Playground) get the form in this card.
+              execute('Add here', Verb.contactHere),
+            ],
           );
         case 'find': {
           if (!query?.trim()) return 'Type what to look for: `contact find ann` or `contact find acme.org`.';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@microsoft/teams.apps';
 import { dispatchCommand } from '../../../core/commands/command-dispatch.js';
 import type { TeamsDeps } from '../deps.js';
@@ -31,8 +32,15 @@ export function registerCommands(app: App, deps: TeamsDeps, tenancy: TeamsTenanc
         await ctx.send(await importContactsFromAttachment(tenant, deps, activity));
         return;
       }
-      const answer = await dispatchCommand(text || 'help', teamsCommandHandlers(tenant, deps));
-      await ctx.send(answer);
+      const origin = {
+        conversationId: activity.conversation.id,
+        // Teams gives every message an id; without one a retry cannot be recognised anyway.
+        activityId: activity.id ?? randomUUID(),
+      };
+      const answer = await dispatchCommand(text || 'help', teamsCommandHandlers(tenant, deps, origin), {
+        interactionTypes: tenant.workspace.settings.interactionTypes,
+      });
+      if (answer !== undefined) await ctx.send(answer);
     } catch (error) {
       // A refusal may quote what was typed; a chat message renders markdown.
       await ctx.send(userText(describeError(error, activity, deps.container.logger).message));

@@ -20,6 +20,8 @@ export interface LogDialogOpening {
   sourceLink?: string;
   /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
   closesFollowUpOf?: string;
+  /** In a card in the conversation rather than a dialog. */
+  inline?: boolean;
 }
 
 /** Contacts offered before anything is typed when none was preselected. */
@@ -92,11 +94,12 @@ export async function openLogDialog(
   const named = namedChoices(opening);
   const state = await dialogState(tenant, deps, {
     mode: 'log',
-    submissionKey: `teams-dialog:${randomUUID()}`,
+    submissionKey: `${opening.inline ? 'teams-inline' : 'teams-dialog'}:${randomUUID()}`,
     values,
     ...(opening.sourceLink ? { sourceLink: opening.sourceLink } : {}),
     ...(opening.closesFollowUpOf ? { closesFollowUpOf: opening.closesFollowUpOf } : {}),
     ...(named ? { contacts: named } : {}),
+    ...(opening.inline ? { inline: true } : {}),
   });
   return logDialogCard(state);
 }

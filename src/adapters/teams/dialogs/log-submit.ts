@@ -8,8 +8,9 @@ import { assertCanWrite } from '../../../core/shared/actor.js';
 import { type FieldErrors, ValidationError } from '../../../core/shared/errors.js';
 import { parseInput } from '../../../core/shared/zod.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
-import { adaptiveCard, execute, subtle, text } from '../cards/card-kit.js';
+import { adaptiveCard, execute, text } from '../cards/card-kit.js';
 import { logDialogCard } from '../cards/log-dialog-card.js';
+import { loggedCard, loggedSentence } from '../cards/logged-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { Verb } from '../ids.js';
 import { truncate, userText } from '../limits.js';
@@ -29,6 +30,8 @@ interface Submission {
   interactionId?: string | undefined;
   /** F13 "Log the follow-up": the interaction whose follow-up the log closes. */
   closesFollowUpOf?: string | undefined;
+  /** Submitted from the inline form card: errors come back in the same card. */
+  inline?: boolean;
 }
 
 async function invalid(
@@ -46,6 +49,7 @@ async function invalid(
     ...(submission.interactionId ? { interactionId: submission.interactionId } : {}),
     ...(submission.sourceLink ? { sourceLink: submission.sourceLink } : {}),
     ...(submission.closesFollowUpOf ? { closesFollowUpOf: submission.closesFollowUpOf } : {}),
+    ...(submission.inline ? { inline: true } : {}),
   });
   return { kind: 'invalid', card: logDialogCard(state) } as const;
 }
@@ -87,27 +91,8 @@ export async function submitLogDialog(
   const logged = await refusedAsErrors(() => container.interactions.logInteraction(tenant.actor, input));
   if (!logged.ok) return invalid(tenant, deps, 'log', submission, logged.errors);
   const result = logged.value;
-  const first = result.interactions[0];
-  // The dialog's closing message is plain text; the card is markdown, so only it is escaped.
-  const closed = result.closedFollowUp ? ' The follow-up is marked done.' : '';
-  const sentence = (cut: (text: string, max: number) => string) => {
-    const names = result.contacts.map((contact) => cut(contact.name, 80)).join(', ');
-    const what = first ? cut(first.type, 60) : 'Interaction';
-    return `${result.replayed ? 'Already logged' : 'Logged'}: ${what} with ${names}.${result.replayed ? '' : closed}`;
-  };
-  const message = sentence(truncate);
-  const buttons = result.contacts.slice(0, 5).map((contact) =>
-    execute(`${truncate(contact.name, 30)}'s timeline`, Verb.timelineOpen, {
-      ref: { k: 'contact', s: contact.id },
-    }),
-  );
-  const card = adaptiveCard(
-    [
-      text(`✅ ${sentence(userText)}`, { weight: 'Bolder' }),
-      subtle(`By ${userText(tenant.actor.displayName ?? 'you', 80)}`),
-    ],
-    buttons,
-  );
+  const message = loggedSentence(result);
+  const card = loggedCard(result, tenant.actor);
   return result.replayed ? { kind: 'done', message } : { kind: 'done', message, card };
 }
 

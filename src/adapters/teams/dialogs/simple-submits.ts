@@ -29,6 +29,7 @@ export async function submitContactDialog(
   deps: TeamsDeps,
   key: string,
   values: Values,
+  options: { inline?: boolean } = {},
 ): Promise<SubmitOutcome> {
   assertCanWrite(tenant.actor);
   const { container } = deps;
@@ -65,7 +66,7 @@ export async function submitContactDialog(
     };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { kind: 'invalid', card: contactDialogCard(values, key, error.fieldErrors) };
+    return { kind: 'invalid', card: contactDialogCard(values, key, error.fieldErrors, options) };
   }
 }
 

@@ -12,6 +12,7 @@ import { followUpsCommand } from './handlers/followups.js';
 import { helpCommand } from './handlers/help.js';
 import { listCommand } from './handlers/list.js';
 import { logCommand } from './handlers/log.js';
+import { logLineCommand } from './handlers/log-line.js';
 import { reportCommand } from './handlers/report.js';
 import { settingsCommand } from './handlers/settings.js';
 import { timelineCommand } from './handlers/timeline.js';
@@ -37,17 +38,22 @@ export function registerInteractionCommand(app: App, deps: SlackDeps): void {
       reply,
       botToken: typeof context.botToken === 'string' ? context.botToken : undefined,
     };
-    await dispatchCommand<void>(command.text, {
-      help: () => helpCommand(ctx),
-      log: (contactQueries) => logCommand(ctx, contactQueries),
-      timeline: (contactQuery) => timelineCommand(ctx, contactQuery),
-      list: (filter, hasFilters) => listCommand(ctx, filter, hasFilters),
-      export: (filter, hasFilters) => exportCommand(ctx, filter, hasFilters),
-      report: (period) => reportCommand(ctx, period),
-      followups: () => followUpsCommand(ctx),
-      contact: (sub, text) => contactCommand(ctx, sub, text),
-      settings: () => settingsCommand(ctx),
-      syntaxError: (error) => reply(commandErrorBlocks(error, command.command)),
-    });
+    await dispatchCommand<void>(
+      command.text,
+      {
+        help: () => helpCommand(ctx),
+        log: (contactQueries) => logCommand(ctx, contactQueries),
+        logLine: (line) => logLineCommand(ctx, line),
+        timeline: (contactQuery) => timelineCommand(ctx, contactQuery),
+        list: (filter, hasFilters) => listCommand(ctx, filter, hasFilters),
+        export: (filter, hasFilters) => exportCommand(ctx, filter, hasFilters),
+        report: (period) => reportCommand(ctx, period),
+        followups: () => followUpsCommand(ctx),
+        contact: (sub, text) => contactCommand(ctx, sub, text),
+        settings: () => settingsCommand(ctx),
+        syntaxError: (error) => reply(commandErrorBlocks(error, command.command)),
+      },
+      { interactionTypes: ctx.tenant.workspace.settings.interactionTypes },
+    );
   });
 }

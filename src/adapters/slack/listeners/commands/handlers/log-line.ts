@@ -1,0 +1,23 @@
+import type { LogLineSpec } from '../../../../../core/commands/command-grammar.js';
+import { logFromLine } from '../../../../../core/commands/log-line.js';
+import { renderOptionsOf } from '../../../../../core/workspaces/tenant.js';
+import { parseNaturalMoment } from '../../../../shared/natural-dates.js';
+import { publishHome } from '../../../home/publish-home.js';
+import { loggedMessage } from '../../../modals/log-confirmation.js';
+import type { CommandContext } from './command-context.js';
+
+/**
+ * `/interaction log Cohen Call "Discussed the class"`: the core resolves and logs; the answer is
+ * the log form's own confirmation. Keyed by the trigger_id, which Slack's redelivery of a
+ * command repeats, so a retry logs nothing more and says nothing more.
+ */
+export async function logLineCommand(ctx: CommandContext, line: LogLineSpec): Promise<void> {
+  const { tenant, deps } = ctx;
+  const outcome = await logFromLine(tenant, deps, line, {
+    idempotencyKey: `slack-line:${ctx.command.trigger_id}`,
+    parseMoment: parseNaturalMoment,
+  });
+  if (outcome.kind === 'replayed') return;
+  await ctx.reply(loggedMessage(outcome.result, renderOptionsOf(tenant.workspace)));
+  await publishHome(ctx.client, tenant, deps);
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { assertCanWrite } from '../../../core/shared/actor.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
+import { noticeCard } from '../cards/card-kit.js';
+import { contactDialogCard } from '../cards/simple-dialogs.js';
+import type { TeamsDeps } from '../deps.js';
+import { dialogValues } from '../dialogs/dialog-fields.js';
+import { openLogDialog } from '../dialogs/log-dialog.js';
+import { submitLogDialog } from '../dialogs/log-submit.js';
+import { stringValues, submitContactDialog } from '../dialogs/simple-submits.js';
+import { ContactField, Verb } from '../ids.js';
+import { ActionData, readData } from './action-data.js';
+import { cardResponse, messageResponse } from './responses.js';
+
+type Send = (activity: IAdaptiveCard | string) => Promise<unknown>;
+
+export type InlineFormVerb =
+  | typeof Verb.logHere
+  | typeof Verb.logHereSubmit
+  | typeof Verb.contactHere
+  | typeof Verb.contactHereSubmit;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** "Add here" and its Add button: the contact dialog's card and submit, inline. */
+async function contactHereAction(
+  verb: typeof Verb.contactHere | typeof Verb.contactHereSubmit,
+  data: unknown,
+  tenant: Tenant,
+  deps: TeamsDeps,
+): Promise<AdaptiveCardActionResponse> {
+  assertCanWrite(tenant.actor);
+  if (verb === Verb.contactHere) {
+    return cardResponse(contactDialogCard({}, `teams-contact:${randomUUID()}`, undefined, { inline: true }));
+  }
+  const { submission } = readData(ActionData.contactHereSubmit, data);
+  const values = stringValues(record(data), Object.values(ContactField));
+  const outcome = await submitContactDialog(tenant, deps, submission, values, { inline: true });
+  if (outcome.kind === 'invalid') return cardResponse(outcome.card);
+  return cardResponse(outcome.card ?? noticeCard(outcome.message));
+}
+
+/**
+ * The log form inline in the conversation, for clients that open no dialogs (there is no way
+ * to ask a client whether it can, so cards offer both). "Log here" shows the form — in place of
+ * the clicked card, or below it for the help and welcome cards — and its Log button goes through
+ * the dialog's own submit: the same form rules, use case and submission key, with the errors
+ * under their fields in the same card and the dialog's confirmation in its place.
+ */
+export async function inlineFormAction(
+  verb: InlineFormVerb,
+  data: unknown,
+  tenant: Tenant,
+  deps: TeamsDeps,
+  send: Send,
+): Promise<AdaptiveCardActionResponse> {
+  if (verb === Verb.contactHere || verb === Verb.contactHereSubmit) {
+    return contactHereAction(verb, data, tenant, deps);
+  }
+  if (verb === Verb.logHere) {
+    const { contactIds, contactNames, asNew } = readData(ActionData.logHere, data);
+    const form = await openLogDialog(tenant, deps, {
+      ...(contactIds ? { contactIds } : {}),
+      ...(contactNames ? { contactNames } : {}),
+      inline: true,
+    });
+    if (!asNew) return cardResponse(form);
+    await send(form);
+    return messageResponse('The log form is below.');
+  }
+  const { submission, src } = readData(ActionData.logHereSubmit, data);
+  const outcome = await submitLogDialog(tenant, deps, {
+    key: submission,
+    values: dialogValues(record(data)),
+    inline: true,
+    ...(src ? { sourceLink: src } : {}),
+  });
+  if (outcome.kind === 'invalid') return cardResponse(outcome.card);
+  return cardResponse(outcome.card ?? noticeCard(outcome.message));
+}
