@@ -19,6 +19,7 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../src/infra/mongo/repositories/workspace.repository.js';
+import type { CoreRepositories } from '../../src/infra/storage.js';
 
 /** Builders with overrides, and real repositories on a test database (no mocks of the data layer). */
 
@@ -113,7 +114,10 @@ export class RecordingScheduler implements FollowUpScheduler {
   }
 }
 
-export function mongoRepositories(db: Database) {
+/** The core's ports (not the Mongo classes), so engine-neutral helpers take either engine's. */
+export type Repositories = Omit<CoreRepositories, 'claims'>;
+
+export function mongoRepositories(db: Database): Repositories {
   const connection = db.connection;
   return {
     interactions: new MongoInteractionRepository(connection),
@@ -124,7 +128,6 @@ export function mongoRepositories(db: Database) {
     audit: new MongoAuditRepository(connection),
   };
 }
-export type Repositories = ReturnType<typeof mongoRepositories>;
 
 /** Ports for the core services: real repositories, a controllable clock, predictable ids. */
 export function makeDeps(db: Database, clock: TestClock = makeClock()) {

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { silentLogger } from '../../src/core/shared/ports.js';
+import { connect } from '../../src/infra/mongo/database.js';
+import { mongoStore } from '../../src/infra/mongo/open-mongo-store.js';
+import { openSqliteStore, type SqliteStorage } from '../../src/infra/sqlite/open-sqlite-store.js';
+import type { Storage } from '../../src/infra/storage.js';
+import { unservedStatements } from './sqlite-query-plans.js';
+import { useTestDatabase } from './test-database.js';
+
+/**
+ * One storage engine under test. `use()` registers the file's hooks (call it at describe
+ * level) and returns a handle filled in before the tests run.
+ */
+export interface EngineHandle {
+  storage: Storage;
+  /** Another handle on the same data, as a second process (a worker) would have. */
+  second(): Promise<Storage>;
+}
+
+export interface Engine {
+  name: 'sqlite' | 'mongodb';
+  use(): EngineHandle;
+}
+
+function ready(storage: Storage | undefined): Storage {
+  if (!storage) throw new Error('The store opens in beforeAll: use it inside a test or hook.');
+  return storage;
+}
+
+/**
+ * A fresh SQLite file per test file. After the file, every statement the repositories
+ * prepared (on either handle) must be served by an index (test/support/sqlite-query-plans.ts).
+ */
+function useSqliteStore(): EngineHandle {
+  const statements = new Set<string>();
+  const opened: SqliteStorage[] = [];
+  let dir = '';
+  const open = () => {
+    const store = openSqliteStore({
+      path: join(dir, 'store.sqlite'),
+      logger: silentLogger,
+      onPrepare: (sql) => statements.add(sql),
+    });
+    opened.push(store);
+    return store;
+  };
+  let storage: Storage | undefined;
+  const handle: EngineHandle = {
+    get storage() {
+      return ready(storage);
+    },
+    second: async () => open(),
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'il-sqlite-'));
+    storage = open();
+  });
+  afterAll(async () => {
+    const first = opened[0];
+    const problems = first ? unservedStatements(first.database.db, statements) : [];
+    for (const store of opened) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(problems, 'statements that scan a growing table or sort its rows').toEqual([]);
+  });
+  return handle;
+}
+
+/** A fresh database on the run's FerretDB, with the MongoDB subset and index guard attached. */
+function useMongoStore(): EngineHandle {
+  const database = useTestDatabase();
+  const others: Storage[] = [];
+  let storage: Storage | undefined;
+  const handle: EngineHandle = {
+    get storage() {
+      return ready(storage);
+    },
+    async second() {
+      const connection = await connect(`${inject('mongoBaseUri')}${database.db.connection.name}`, {
+        logger: silentLogger,
+        monitorCommands: true,
+      });
+      database.monitor.attach(connection.connection.getClient());
+      const other = mongoStore(connection);
+      others.push(other);
+      return other;
+    },
+  };
+  beforeAll(() => {
+    storage = mongoStore(database.db);
+  });
+  afterAll(async () => {
+    for (const other of others) await other.close();
+  });
+  return handle;
+}
+
+/** Every engine the contract suite runs against: `describe.each(ENGINES)`. */
+export const ENGINES: Engine[] = [
+  { name: 'sqlite', use: useSqliteStore },
+  { name: 'mongodb', use: useMongoStore },
+];
