@@ -124,6 +124,9 @@ CREATE INDEX interactions_by_type ON interactions (workspace_id, type, occurred_
 CREATE INDEX interactions_by_event ON interactions (workspace_id, event_id);
 -- a replayed submission inserts nothing
 CREATE UNIQUE INDEX interactions_by_idempotency_key ON interactions (workspace_id, idempotency_key);
+-- the list filtered by follow-up state (open, overdue, done), newest first
+CREATE INDEX interactions_by_follow_up_date ON interactions (workspace_id, follow_up_status, occurred_at DESC, id DESC, follow_up_fire_at)
+  WHERE follow_up_status IS NOT NULL;
 -- a member's follow-ups soonest first, and their counts
 CREATE INDEX interactions_by_assignee ON interactions (workspace_id, follow_up_assignee_id, follow_up_status, follow_up_fire_at, id)
   WHERE follow_up_status IS NOT NULL;

@@ -66,7 +66,8 @@ export function filterWhere(
     clauses.push(`${column('has_attachments', !ordered)} = ?`);
     params.push(filter.hasAttachments ? 1 : 0);
   }
-  const status = column('follow_up_status', !ordered);
+  // A follow-up state has its own date-ordered index: a page seeks it (open ones are few).
+  const status = filter.followUp === 'none' ? column('follow_up_status', !ordered) : 'follow_up_status';
   switch (filter.followUp) {
     case 'open':
       clauses.push(`${status} = 'open'`);
