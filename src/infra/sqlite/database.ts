@@ -121,18 +121,70 @@ export function claimInsert(database: SqliteDatabase, sql: string, ...params: SQ
  * - foreign_keys stay off: the ports own integrity the way they do on MongoDB.
  */
 export function openSqlite(options: SqliteOptions): SqliteDatabase {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-  const db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });
-  const database = new SqliteDatabase(db, options.onPrepare);
+  const { path } = options;
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new SqliteStoreError(
+        `Cannot create the data directory ${dirname(path)} (${errorCode(error)}): set DATA_DIR to a directory this user can write.`,
+      );
+    }
+  }
+  let database: SqliteDatabase | undefined;
   try {
+    const db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5_000 });
+    database = new SqliteDatabase(db, options.onPrepare);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     migrate(database, options.migrations ?? MIGRATIONS, options.logger);
+    return database;
   } catch (error) {
-    database.close();
-    throw error;
+    database?.close();
+    throw startupError(path, error);
   }
-  return database;
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
+}
+
+// SQLite primary result codes (the low byte of an extended code).
+const SQLITE_PERM = 3;
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const SQLITE_READONLY = 8;
+const SQLITE_CORRUPT = 11;
+const SQLITE_CANTOPEN = 14;
+const SQLITE_NOTADB = 26;
+
+/** One line a person can act on, for each way the file can refuse to open; the file is never touched. */
+function startupError(path: string, error: unknown): Error {
+  if (error instanceof SqliteStoreError) return error;
+  const code =
+    typeof error === 'object' && error !== null && 'errcode' in error && typeof error.errcode === 'number'
+      ? error.errcode & 0xff
+      : undefined;
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return new SqliteStoreError(
+        `The database file ${path} is locked by another process that did not let go: stop it (or wait for it to finish) and start again.`,
+      );
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return new SqliteStoreError(
+        `The database file ${path} is not a SQLite database or is damaged; it was left as it is. Restore a backup, or move it away to start with an empty store.`,
+      );
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return new SqliteStoreError(
+        `Cannot open the database file ${path} for writing: set DATA_DIR to a directory this user can write.`,
+      );
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 function userVersion(database: SqliteDatabase): number {
@@ -149,7 +201,7 @@ export function migrate(database: SqliteDatabase, migrations: readonly Migration
   const current = userVersion(database);
   if (current > migrations.length) {
     throw new SqliteStoreError(
-      `The database file has schema version ${current}, newer than this version of the app knows (${migrations.length}). Upgrade the app, or restore a backup made by this version.`,
+      `The database file ${database.db.location() ?? ''} has schema version ${current}, newer than this version of the app knows (${migrations.length}); it was left as it is. Upgrade the app, or restore a backup made by this version.`,
     );
   }
   for (let version = current + 1; version <= migrations.length; version++) {
