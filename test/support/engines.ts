@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import { connect } from '../../src/infra/mongo/database.js';
+import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
 import { mongoStore } from '../../src/infra/mongo/open-mongo-store.js';
 import { openSqliteStore, type SqliteStorage } from '../../src/infra/sqlite/open-sqlite-store.js';
 import type { Storage } from '../../src/infra/storage.js';
@@ -14,8 +15,17 @@ import { useTestDatabase } from './test-database.js';
  * One storage engine under test. `use()` registers the file's hooks (call it at describe
  * level) and returns a handle filled in before the tests run.
  */
+/** What a workspace holds, counted in the engine's own terms: to assert a refused call wrote nothing. */
+export interface Holdings {
+  contacts: number;
+  organisations: number;
+  audit: number;
+  interactions: number;
+}
+
 export interface EngineHandle {
   storage: Storage;
+  holdings(workspaceId: string): Promise<Holdings>;
   /** Another handle on the same data, as a second process (a worker) would have. */
   second(): Promise<Storage>;
 }
@@ -59,6 +69,20 @@ function useSqliteStore(): EngineHandle {
       return ready(storage);
     },
     second: async () => open(),
+    async holdings(workspaceId) {
+      const db = opened[0]?.database.db;
+      // Straight on the connection, not through the repositories' statements the plan guard checks.
+      const count = (table: string) =>
+        Number(
+          db?.prepare(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = ?`).get(workspaceId)?.n ?? 0,
+        );
+      return {
+        contacts: count('contacts'),
+        organisations: count('organisations'),
+        audit: count('audit_entries'),
+        interactions: count('interactions'),
+      };
+    },
   };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'il-sqlite-'));
@@ -92,6 +116,17 @@ function useMongoStore(): EngineHandle {
       const other = mongoStore(connection);
       others.push(other);
       return other;
+    },
+    async holdings(workspaceId) {
+      const { connection } = database.db;
+      const raw = connection.getClient().db(connection.name);
+      const count = (collection: string) => raw.collection(collection).countDocuments({ workspaceId });
+      return {
+        contacts: await count(COLLECTIONS.contacts),
+        organisations: await count(COLLECTIONS.organisations),
+        audit: await count(COLLECTIONS.audit),
+        interactions: await count(COLLECTIONS.interactions),
+      };
     },
   };
   beforeAll(() => {

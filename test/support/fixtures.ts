@@ -19,7 +19,7 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../src/infra/mongo/repositories/workspace.repository.js';
-import type { CoreRepositories } from '../../src/infra/storage.js';
+import type { CoreRepositories, Storage } from '../../src/infra/storage.js';
 
 /** Builders with overrides, and real repositories on a test database (no mocks of the data layer). */
 
@@ -129,10 +129,15 @@ export function mongoRepositories(db: Database): Repositories {
   };
 }
 
-/** Ports for the core services: real repositories, a controllable clock, predictable ids. */
-export function makeDeps(db: Database, clock: TestClock = makeClock()) {
+/**
+ * Ports for the core services: real repositories (a MongoDB test database, or any engine's
+ * Storage from test/support/engines.ts), a controllable clock, predictable ids.
+ */
+export function makeDeps(source: Database | Storage, clock: TestClock = makeClock()) {
+  const repositories: Repositories =
+    'repositories' in source ? source.repositories : mongoRepositories(source);
   return {
-    ...mongoRepositories(db),
+    ...repositories,
     scheduler: new RecordingScheduler(),
     clock,
     ids: makeIds(),

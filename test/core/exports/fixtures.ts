@@ -18,7 +18,7 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../../src/infra/mongo/repositories/workspace.repository.js';
-import type { CoreRepositories } from '../../../src/infra/storage.js';
+import type { CoreRepositories, Storage } from '../../../src/infra/storage.js';
 
 /** Real repositories on the test database (no mocks of the data layer). */
 export type Repositories = Pick<
@@ -26,7 +26,8 @@ export type Repositories = Pick<
   'workspaces' | 'members' | 'contacts' | 'organisations' | 'interactions'
 >;
 
-export function repositoriesOf(db: Database): Repositories {
+export function repositoriesOf(db: Database | Storage): Repositories {
+  if ('repositories' in db) return db.repositories;
   return {
     workspaces: new MongoWorkspaceRepository(db.connection),
     members: new MongoMemberRepository(db.connection),
