@@ -20,6 +20,7 @@ import {
   MongoWorkspaceRepository,
 } from '../../src/infra/mongo/repositories/workspace.repository.js';
 import type { CoreRepositories, Storage } from '../../src/infra/storage.js';
+import type { EngineHandle } from './engines.js';
 
 /** Builders with overrides, and real repositories on a test database (no mocks of the data layer). */
 
@@ -195,10 +196,14 @@ export async function seedContact(
 
 /** Counts of what a tenant holds, to assert a rejected call wrote nothing. */
 export async function writtenIn(
-  db: Database,
+  source: Database | EngineHandle,
   workspaceId: string,
 ): Promise<{ interactions: number; audit: number }> {
-  const raw = db.connection.getClient().db(db.connection.name);
+  if ('storage' in source) {
+    const { interactions, audit } = await source.holdings(workspaceId);
+    return { interactions, audit };
+  }
+  const raw = source.connection.getClient().db(source.connection.name);
   return {
     interactions: await raw.collection('interactions').countDocuments({ workspaceId }),
     audit: await raw.collection('audit_entries').countDocuments({ workspaceId }),
