@@ -197,6 +197,13 @@ describe.each(ENGINES)('interaction queries on $name', (engine) => {
     });
     const logged = await repo().findByIdempotencyKeys(WS, ['submit-1:c-1', 'submit-1:c-2', 'submit-1:c-3']);
     expect(ids(logged).sort()).toEqual(['q-200', 'q-201', 'q-204']);
+    // The workspace's total follows inserts and deletes, skipped replays included.
+    const total = await repo().count(WS, {}, T0);
+    expect(await repo().deleteByIds(WS, ['q-200', 'q-204', 'not-there'])).toBe(2);
+    expect(await repo().deleteById(WS, 'q-201')).toBe(true);
+    expect(await repo().count(WS, {}, T0)).toBe(total - 3);
+    expect(await repo().count(WS, { text: '  ', contactText: '' }, T0)).toBe(total - 3);
+    expect(await repo().count('ws-never-used', {}, T0)).toBe(0);
   });
 
   it('writes a duplicate submit from two processes exactly once', async () => {

@@ -136,6 +136,21 @@ CREATE INDEX interactions_by_follow_up_fire_at ON interactions (workspace_id, fo
 CREATE INDEX interactions_by_follow_up_done_at ON interactions (workspace_id, follow_up_status, follow_up_done_at)
   WHERE follow_up_status IS NOT NULL;
 
+-- How many interactions each workspace holds, kept by triggers in the same transaction as the
+-- write: the unfiltered count (the list's total) is one row read instead of a walk of an index
+-- entry per interaction (about 100 ms at 1,000,000).
+CREATE TABLE interaction_counts (
+  workspace_id TEXT NOT NULL PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER interactions_counted_on_insert AFTER INSERT ON interactions BEGIN
+  INSERT INTO interaction_counts (workspace_id, n) VALUES (new.workspace_id, 1)
+    ON CONFLICT (workspace_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER interactions_counted_on_delete AFTER DELETE ON interactions BEGIN
+  UPDATE interaction_counts SET n = n - 1 WHERE workspace_id = old.workspace_id;
+END;
+
 CREATE TABLE audit_entries (
   id TEXT NOT NULL PRIMARY KEY,
   workspace_id TEXT NOT NULL,

@@ -41,6 +41,24 @@ const INSERT_COLUMNS = Object.keys(
 const INSERT = `INSERT INTO interactions (${INSERT_COLUMNS.join(', ')}) VALUES (${placeholders(INSERT_COLUMNS.length)})
   ON CONFLICT (workspace_id, idempotency_key) DO NOTHING`;
 
+/** A filter that keeps every record of the workspace (the list with nothing chosen). */
+function isWholeWorkspace(filter: InteractionFilter): boolean {
+  return (
+    !filter.from &&
+    !filter.to &&
+    !filter.types?.length &&
+    !filter.actions?.length &&
+    !filter.authorIds?.length &&
+    !filter.contactIds?.length &&
+    !foldForSearch(filter.contactText ?? '') &&
+    !filter.organisationId &&
+    !filter.importantOnly &&
+    filter.hasAttachments === undefined &&
+    filter.followUp === undefined &&
+    !foldForSearch(filter.text ?? '')
+  );
+}
+
 const COUNT_FIELDS = {
   type: 'type',
   authorId: 'author_id',
@@ -142,6 +160,13 @@ export class SqliteInteractionRepository implements InteractionRepository {
   }
 
   async count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number> {
+    if (isWholeWorkspace(filter)) {
+      const counted = this.database.get(
+        'SELECT n FROM interaction_counts WHERE workspace_id = ?',
+        workspaceId,
+      );
+      return Number(counted?.n ?? 0);
+    }
     const where = filterWhere(workspaceId, filter, now);
     const row = this.database.get(
       `SELECT count(*) AS n FROM interactions WHERE ${where.sql}`,
