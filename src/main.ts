@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { createContainer } from './app/container.js';
+import { openStorage } from './app/open-storage.js';
 import type { PlatformSenders } from './app/platform-delivery.js';
 import { slackSenders, startChatScheduling } from './app/start-scheduling.js';
 import { type RunningSlack, startSlack } from './app/start-slack.js';
@@ -10,8 +11,9 @@ import type { Platform } from './core/workspaces/workspace.js';
 import { healthHandler } from './http/health.js';
 import { ConfigError, loadStartupConfig, slackMode, teamsMode } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
-import { openDatabase } from './infra/mongo/database.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
+import { isMongoStorage } from './infra/mongo/open-mongo-store.js';
+import { SqliteStoreError } from './infra/sqlite/database.js';
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -31,17 +33,18 @@ async function main(): Promise<void> {
   const slack = slackMode(config);
   const teams = teamsMode(config);
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
-  logger.info('Database ready', { database: database.description });
+  const storage = await openStorage(config, logger);
+  logger.info('Database ready', { database: storage.description });
   // The scheduler exists in every mode: the bot queues reminders even where no jobs run.
-  const scheduling = prepareScheduling(database, { logger });
-  const container = createContainer(database, { logger, scheduler: scheduling.scheduler });
+  // Scheduled work runs on agenda, so on MongoDB only until the SQLite scheduler is wired.
+  const scheduling = isMongoStorage(storage) ? prepareScheduling(storage.database, { logger }) : undefined;
+  const container = createContainer(storage, { logger, scheduler: scheduling?.scheduler });
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
   expressApp.get(
     '/healthz',
-    healthHandler(() => container.database.ping()),
+    healthHandler(() => storage.ping()),
   );
   const serving = config.WORKER !== 'only';
   const senders: Partial<Record<Platform, PlatformSenders>> = {};
@@ -61,7 +64,10 @@ async function main(): Promise<void> {
     senders.teams = running.senders;
     if (serving) logger.info('Teams bot running', { endpoint: `:${config.PORT}/api/messages` });
   }
-  const worker = await startChatScheduling(config, container, scheduling, senders, logger);
+  const worker = scheduling
+    ? await startChatScheduling(config, container, scheduling, senders, logger)
+    : undefined;
+  if (!scheduling) logger.warn('Follow-up reminders and weekly reports do not run on the SQLite store yet.');
 
   const server = createServer(expressApp);
   await listen(server, config.PORT);
@@ -79,7 +85,7 @@ async function main(): Promise<void> {
     server.close();
     await runningSlack?.stop();
     await worker?.stop();
-    await database.close();
+    await storage.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -87,7 +93,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseUnavailable) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof EmbeddedDatabaseUnavailable ||
+    error instanceof SqliteStoreError
+  ) {
     console.error(error.message);
   } else {
     console.error('Start-up failed:', error);

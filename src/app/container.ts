@@ -10,19 +10,8 @@ import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/works
 import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
 import { timeOrderedIds } from '../infra/ids.js';
 import type { Database } from '../infra/mongo/database.js';
-import {
-  MongoAuditRepository,
-  MongoClaimRepository,
-} from '../infra/mongo/repositories/claim-audit.repository.js';
-import {
-  MongoContactRepository,
-  MongoOrganisationRepository,
-} from '../infra/mongo/repositories/contact.repository.js';
-import { MongoInteractionRepository } from '../infra/mongo/repositories/interaction.repository.js';
-import {
-  MongoMemberRepository,
-  MongoWorkspaceRepository,
-} from '../infra/mongo/repositories/workspace.repository.js';
+import { isMongoStorage, mongoStore } from '../infra/mongo/open-mongo-store.js';
+import type { Storage } from '../infra/storage.js';
 
 export interface ContainerOptions {
   logger: Logger;
@@ -35,26 +24,19 @@ export interface ContainerOptions {
 
 /**
  * The composition root: the only place that picks concrete implementations for the core's
- * ports. main.ts, the CLI, the bench and the Slack/Teams adapters all build one of these.
+ * ports. main.ts, the CLI, the bench and the Slack/Teams adapters all build one of these from
+ * a Storage (openStorage picks the engine). A bare MongoDB `Database` is still accepted while
+ * callers move over; it is wrapped in the MongoDB store.
  */
-export function createContainer(database: Database, options: ContainerOptions) {
+export function createContainer(source: Storage | Database, options: ContainerOptions) {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? timeOrderedIds;
   const scheduler = options.scheduler ?? noopFollowUpScheduler;
-  const { connection } = database;
+  const storage: Storage = 'repositories' in source ? source : mongoStore(source);
+  const { repositories } = storage;
   // Every cache of settings and roles in this process listens here (see createTenantCache).
   const workspaceChanges = createWorkspaceChanges();
-
-  const repositories = {
-    workspaces: new MongoWorkspaceRepository(connection),
-    members: new MongoMemberRepository(connection),
-    contacts: new MongoContactRepository(connection),
-    organisations: new MongoOrganisationRepository(connection),
-    interactions: new MongoInteractionRepository(connection),
-    audit: new MongoAuditRepository(connection),
-    claims: new MongoClaimRepository(connection),
-  };
   // The use cases write settings, lists and roles through repositories that announce it.
   const base = {
     ...repositories,
@@ -65,7 +47,18 @@ export function createContainer(database: Database, options: ContainerOptions) {
   };
 
   return {
-    database,
+    storage,
+    /**
+     * The MongoDB connection, only for the agenda-based scheduling (app/worker.ts,
+     * app/start-scheduling.ts) until scheduled work runs on the ports too. On SQLite there is
+     * none: asking for it is a wiring mistake, said loudly.
+     */
+    get database(): Database {
+      if (!isMongoStorage(storage)) {
+        throw new Error('Scheduled work needs the MongoDB store; this container runs on SQLite.');
+      }
+      return storage.database;
+    },
     clock,
     ids,
     logger,

@@ -4,7 +4,6 @@ import { parseNaturalDate } from '../adapters/shared/natural-dates.js';
 import { createSlackApp } from '../adapters/slack/app.js';
 import type { Logger } from '../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
-import { MongoInstallationStore } from '../infra/slack/installation-store.js';
 import type { Container } from './container.js';
 
 export interface RunningSlack {
@@ -27,7 +26,7 @@ export async function startSlack(
   const app = createSlackApp({
     config,
     mode,
-    installationStore: new MongoInstallationStore(container.database.connection),
+    installationStore: container.storage.slackInstallations,
     tenants: container.workspaces,
     clock: container.clock,
     logger,

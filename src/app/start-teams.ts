@@ -5,7 +5,6 @@ import { createTeamsReminderNotifier } from '../adapters/teams/notifiers/teams-r
 import { createTeamsReportPublisher } from '../adapters/teams/notifiers/teams-report-publisher.js';
 import { pacedSender, sdkSender } from '../adapters/teams/notifiers/teams-sender.js';
 import type { TeamsMode } from '../infra/config/env.js';
-import { MongoConversationRefRepository } from '../infra/mongo/repositories/conversation-ref.repository.js';
 import type { Container } from './container.js';
 import type { PlatformSenders } from './platform-delivery.js';
 
@@ -27,7 +26,7 @@ export interface RunningTeams {
 /** Mounts the Teams plugin on the shared server and builds its proactive senders. */
 export async function startTeams(options: StartTeamsOptions): Promise<RunningTeams> {
   const { container } = options;
-  const conversations = new MongoConversationRefRepository(container.database.connection);
+  const conversations = container.storage.conversationRefs;
   const runtime = await createTeamsApp({
     mode: options.mode,
     expressApp: options.expressApp,

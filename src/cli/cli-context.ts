@@ -1,9 +1,9 @@
 import { type Container, createContainer } from '../app/container.js';
+import { openStorage } from '../app/open-storage.js';
 import type { Actor } from '../core/shared/actor.js';
 import type { Logger } from '../core/shared/ports.js';
 import type { Workspace } from '../core/workspaces/workspace.js';
 import { loadConfig } from '../infra/config/env.js';
-import { openDatabase } from '../infra/mongo/database.js';
 import { type CliIo, stderrLogger } from './cli-io.js';
 
 export interface CliContext {
@@ -18,7 +18,7 @@ export interface CliContext {
 export const DEFAULT_CLI_WORKSPACE = 'default';
 
 /**
- * Opens MONGODB_URI (or the embedded FerretDB under DATA_DIR, as the app does), resolves the
+ * Opens the store the app uses (MONGODB_URI, or the embedded store under DATA_DIR), resolves the
  * `cli` platform workspace keyed by --workspace, runs `task`, and always closes the database.
  */
 export async function withCliContext<T>(
@@ -28,9 +28,9 @@ export async function withCliContext<T>(
 ): Promise<T> {
   const config = loadConfig(io.env);
   const logger = stderrLogger(io.stderr, io.env.LOG_LEVEL || 'warn');
-  const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
+  const storage = await openStorage(config, logger);
   try {
-    const container = createContainer(database, { logger });
+    const container = createContainer(storage, { logger });
     const workspace = await container.workspaces.resolveWorkspace({
       platform: 'cli',
       externalId: workspaceKey,
@@ -44,6 +44,6 @@ export async function withCliContext<T>(
     };
     return await task({ io, logger, container, workspace, actor });
   } finally {
-    await database.close();
+    await storage.close();
   }
 }

@@ -1,6 +1,7 @@
 import { ImportFileError, isDomainError, ValidationError } from '../core/shared/errors.js';
 import { ConfigError } from '../infra/config/env.js';
 import { EmbeddedDatabaseUnavailable } from '../infra/mongo/embedded-ferretdb.js';
+import { SqliteStoreError } from '../infra/sqlite/database.js';
 import { CliError, type CliIo, EXIT, line, UsageError } from './cli-io.js';
 import type { CliCommand } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
@@ -75,6 +76,7 @@ function report(error: unknown, command: CliCommand, io: CliIo): number {
     error instanceof CliError ||
     error instanceof ConfigError ||
     error instanceof EmbeddedDatabaseUnavailable ||
+    error instanceof SqliteStoreError ||
     isDomainError(error)
   ) {
     line(io.stderr, `error: ${error.message}`);

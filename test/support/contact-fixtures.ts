@@ -19,6 +19,8 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../src/infra/mongo/repositories/workspace.repository.js';
+import type { CoreRepositories } from '../../src/infra/storage.js';
+import type { EngineHandle, Holdings } from './engines.js';
 
 /** Contacts and workspaces on a real test database: real repositories, a clock and ids tests control. */
 
@@ -44,10 +46,9 @@ export function sequentialIds(prefix: string): IdGenerator {
 
 let worldCounter = 0;
 
-export function contactWorld(db: Database) {
-  const prefix = `w${++worldCounter}${Date.now().toString(36)}`;
-  const connection = db.connection;
-  const repos = {
+function mongoRepositoriesOf(db: Database): CoreRepositories {
+  const { connection } = db;
+  return {
     workspaces: new MongoWorkspaceRepository(connection),
     members: new MongoMemberRepository(connection),
     contacts: new MongoContactRepository(connection),
@@ -56,6 +57,12 @@ export function contactWorld(db: Database) {
     audit: new MongoAuditRepository(connection),
     claims: new MongoClaimRepository(connection),
   };
+}
+
+/** A world on a MongoDB test database, or on any engine of test/support/engines.ts. */
+export function contactWorld(source: Database | EngineHandle) {
+  const prefix = `w${++worldCounter}${Date.now().toString(36)}`;
+  const repos = 'storage' in source ? source.storage.repositories : mongoRepositoriesOf(source);
   const clock = steppingClock();
   const ids = sequentialIds(prefix);
   const deps = { ...repos, clock, ids, logger: silentLogger };
@@ -114,8 +121,9 @@ export function contactWorld(db: Database) {
   }
 
   /** What a workspace holds, to assert that a refused call wrote nothing. */
-  async function holdings(workspaceId: string) {
-    const raw = connection.getClient().db(connection.name);
+  async function holdings(workspaceId: string): Promise<Holdings> {
+    if ('storage' in source) return source.holdings(workspaceId);
+    const raw = source.connection.getClient().db(source.connection.name);
     const count = (collection: string) => raw.collection(collection).countDocuments({ workspaceId });
     return {
       contacts: await count(COLLECTIONS.contacts),

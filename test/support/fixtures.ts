@@ -19,6 +19,8 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../src/infra/mongo/repositories/workspace.repository.js';
+import type { CoreRepositories, Storage } from '../../src/infra/storage.js';
+import type { EngineHandle } from './engines.js';
 
 /** Builders with overrides, and real repositories on a test database (no mocks of the data layer). */
 
@@ -113,7 +115,10 @@ export class RecordingScheduler implements FollowUpScheduler {
   }
 }
 
-export function mongoRepositories(db: Database) {
+/** The core's ports (not the Mongo classes), so engine-neutral helpers take either engine's. */
+export type Repositories = Omit<CoreRepositories, 'claims'>;
+
+export function mongoRepositories(db: Database): Repositories {
   const connection = db.connection;
   return {
     interactions: new MongoInteractionRepository(connection),
@@ -124,12 +129,16 @@ export function mongoRepositories(db: Database) {
     audit: new MongoAuditRepository(connection),
   };
 }
-export type Repositories = ReturnType<typeof mongoRepositories>;
 
-/** Ports for the core services: real repositories, a controllable clock, predictable ids. */
-export function makeDeps(db: Database, clock: TestClock = makeClock()) {
+/**
+ * Ports for the core services: real repositories (a MongoDB test database, or any engine's
+ * Storage from test/support/engines.ts), a controllable clock, predictable ids.
+ */
+export function makeDeps(source: Database | Storage, clock: TestClock = makeClock()) {
+  const repositories: Repositories =
+    'repositories' in source ? source.repositories : mongoRepositories(source);
   return {
-    ...mongoRepositories(db),
+    ...repositories,
     scheduler: new RecordingScheduler(),
     clock,
     ids: makeIds(),
@@ -187,10 +196,14 @@ export async function seedContact(
 
 /** Counts of what a tenant holds, to assert a rejected call wrote nothing. */
 export async function writtenIn(
-  db: Database,
+  source: Database | EngineHandle,
   workspaceId: string,
 ): Promise<{ interactions: number; audit: number }> {
-  const raw = db.connection.getClient().db(db.connection.name);
+  if ('storage' in source) {
+    const { interactions, audit } = await source.holdings(workspaceId);
+    return { interactions, audit };
+  }
+  const raw = source.connection.getClient().db(source.connection.name);
   return {
     interactions: await raw.collection('interactions').countDocuments({ workspaceId }),
     audit: await raw.collection('audit_entries').countDocuments({ workspaceId }),

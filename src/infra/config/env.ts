@@ -12,6 +12,8 @@ export const envSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  // With MONGODB_URI unset: the embedded FerretDB (default for now) or the built-in SQLite file.
+  STORE: z.enum(['ferretdb', 'sqlite'], { message: 'must be ferretdb or sqlite' }).optional(),
   PORT: z.coerce
     .number({ message: 'must be a port number (0-65535)' })
     .int('must be a port number (0-65535)')

@@ -3,6 +3,9 @@ import { type Connection, Schema } from 'mongoose';
 import { isDuplicateKeyError } from '../mongo/errors.js';
 import { COLLECTIONS } from '../mongo/indexes.js';
 import { defineModel } from '../mongo/models/define-model.js';
+import { InstallationNotFoundError, installationKey } from './installation-key.js';
+
+export { InstallationNotFoundError, installationKey } from './installation-key.js';
 
 interface InstallationDoc {
   _id: string;
@@ -25,22 +28,6 @@ const schema = new Schema<InstallationDoc>(
   },
   { versionKey: false, autoIndex: false },
 );
-
-export class InstallationNotFoundError extends Error {}
-
-/**
- * Org-wide (Enterprise Grid) installs are keyed by enterprise id, every other install by team
- * id — the two are looked up differently by Bolt (isEnterpriseInstall on the query).
- */
-export function installationKey(query: {
-  isEnterpriseInstall?: boolean;
-  enterpriseId?: string;
-  teamId?: string;
-}): string {
-  if (query.isEnterpriseInstall && query.enterpriseId) return `E:${query.enterpriseId}`;
-  if (query.teamId) return `T:${query.teamId}`;
-  throw new InstallationNotFoundError('An installation query needs a team id or an org-wide enterprise id');
-}
 
 export class MongoInstallationStore implements InstallationStore {
   private readonly model;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, type ValidationError } from '../../../src/core/shared/errors.js';
 import { contactWorld, rejectionOf } from '../../support/contact-fixtures.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { ENGINES } from '../../support/engines.js';
 
-describe('contact service: finding, editing, isolation', () => {
-  const handle = useTestDatabase();
-  const world = () => contactWorld(handle.db);
+describe.each(ENGINES)('contact service: finding, editing, isolation on $name', (engine) => {
+  const handle = engine.use();
+  const world = () => contactWorld(handle);
 
   describe('findContacts', () => {
     async function seeded() {

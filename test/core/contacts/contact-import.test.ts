@@ -3,7 +3,7 @@ import type { ImportRow } from '../../../src/core/contacts/contact-import.js';
 import { ErrorCode, ImportFileError } from '../../../src/core/shared/errors.js';
 import { readContactCsv } from '../../../src/infra/csv/contact-csv-reader.js';
 import { contactWorld, rejectionOf } from '../../support/contact-fixtures.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { ENGINES } from '../../support/engines.js';
 
 async function* rowsOf(records: Record<string, string>[], firstLine = 2): AsyncGenerator<ImportRow> {
   let line = firstLine;
@@ -23,9 +23,9 @@ const GOLDEN_CSV = [
   '',
 ].join('\r\n');
 
-describe('contact import', () => {
-  const handle = useTestDatabase();
-  const world = () => contactWorld(handle.db);
+describe.each(ENGINES)('contact import on $name', (engine) => {
+  const handle = engine.use();
+  const world = () => contactWorld(handle);
 
   async function withExisting() {
     const w = world();

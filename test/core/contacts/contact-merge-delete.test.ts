@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, type ValidationError } from '../../../src/core/shared/errors.js';
 import { contactWorld, rejectionOf } from '../../support/contact-fixtures.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { ENGINES } from '../../support/engines.js';
 
-describe('merging and deleting contacts', () => {
-  const handle = useTestDatabase();
-  const world = () => contactWorld(handle.db);
+describe.each(ENGINES)('merging and deleting contacts on $name', (engine) => {
+  const handle = engine.use();
+  const world = () => contactWorld(handle);
 
   async function duplicates() {
     const w = world();

@@ -5,7 +5,7 @@ import { ErrorCode, ValidationError } from '../../../src/core/shared/errors.js';
 import { foldForSearch } from '../../../src/core/shared/text.js';
 import type { Workspace, WorkspaceSettings } from '../../../src/core/workspaces/workspace.js';
 import { createCsvEncoder } from '../../../src/infra/csv/csv-encoder.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { ENGINES } from '../../support/engines.js';
 import {
   actorOf,
   addContact,
@@ -21,13 +21,13 @@ const HEADER =
   'Created,Contact name,Contact email,Contact phone,Type,Actions performed,Description,' +
   'Occurred,Author,Importance,Follow-up due,Follow-up status,Organisation,Address';
 
-describe('exportInteractions', () => {
-  const test = useTestDatabase();
+describe.each(ENGINES)('exportInteractions on $name', (engine) => {
+  const test = engine.use();
   let repos: Repositories;
   const clock = fixedClock('2026-03-15T12:00:00Z');
 
   beforeAll(() => {
-    repos = repositoriesOf(test.db);
+    repos = repositoriesOf(test.storage);
   });
 
   function service(options: { batchSize?: number; cacheSize?: number } = {}) {

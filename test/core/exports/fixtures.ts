@@ -18,9 +18,16 @@ import {
   MongoMemberRepository,
   MongoWorkspaceRepository,
 } from '../../../src/infra/mongo/repositories/workspace.repository.js';
+import type { CoreRepositories, Storage } from '../../../src/infra/storage.js';
 
 /** Real repositories on the test database (no mocks of the data layer). */
-export function repositoriesOf(db: Database) {
+export type Repositories = Pick<
+  CoreRepositories,
+  'workspaces' | 'members' | 'contacts' | 'organisations' | 'interactions'
+>;
+
+export function repositoriesOf(db: Database | Storage): Repositories {
+  if ('repositories' in db) return db.repositories;
   return {
     workspaces: new MongoWorkspaceRepository(db.connection),
     members: new MongoMemberRepository(db.connection),
@@ -29,7 +36,6 @@ export function repositoriesOf(db: Database) {
     interactions: new MongoInteractionRepository(db.connection),
   };
 }
-export type Repositories = ReturnType<typeof repositoriesOf>;
 
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   let now = new Date(iso);

@@ -4,7 +4,7 @@ import type { FollowUp } from '../../../src/core/interactions/interaction.js';
 import { createReportService } from '../../../src/core/reports/report.service.js';
 import { ValidationError } from '../../../src/core/shared/errors.js';
 import type { Workspace } from '../../../src/core/workspaces/workspace.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { ENGINES } from '../../support/engines.js';
 import {
   actorOf,
   addContact,
@@ -30,13 +30,13 @@ const done = (doneAt: string): FollowUp => ({
   doneBy: 'U1',
 });
 
-describe('weekly report', () => {
-  const test = useTestDatabase();
+describe.each(ENGINES)('weekly report on $name', (engine) => {
+  const test = engine.use();
   let repos: Repositories;
   const clock = fixedClock('2026-10-28T10:00:00Z'); // a Wednesday, the week after the DST change
 
   beforeAll(() => {
-    repos = repositoriesOf(test.db);
+    repos = repositoriesOf(test.storage);
   });
 
   const service = () => createReportService({ ...repos, clock });

@@ -1,6 +1,7 @@
 import type { Installation } from '@slack/oauth';
 import { describe, expect, it } from 'vitest';
 import { MongoInstallationStore } from '../../src/infra/slack/installation-store.js';
+import { ENGINES } from '../support/engines.js';
 import { useTestDatabase } from '../support/test-database.js';
 
 function teamInstall(teamId: string, token: string, enterpriseId?: string): Installation<'v2', false> {
@@ -25,9 +26,9 @@ function orgInstall(enterpriseId: string, token: string): Installation<'v2', tru
   };
 }
 
-describe('MongoInstallationStore', () => {
-  const handle = useTestDatabase();
-  const store = () => new MongoInstallationStore(handle.db.connection);
+describe.each(ENGINES)('Slack installation store on $name', (engine) => {
+  const handle = engine.use();
+  const store = () => handle.storage.slackInstallations;
 
   it('stores and fetches one installation per team', async () => {
     await store().storeInstallation(teamInstall('T1', 'fake-bot-token-one'));
@@ -88,6 +89,11 @@ describe('MongoInstallationStore', () => {
       store().fetchInstallation({ teamId: 'T5', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow();
   });
+});
+
+describe('MongoDB installation documents', () => {
+  const handle = useTestDatabase();
+  const store = () => new MongoInstallationStore(handle.db.connection);
 
   it('stores the installation as a JSON string, never as a Slack-shaped sub-document', async () => {
     await store().storeInstallation(teamInstall('T6', 'fake-bot-token-six'));

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Interaction } from '../../../src/core/interactions/interaction.js';
-import { makeDeps, T0, type TestDeps } from '../../support/fixtures.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import type { Interaction } from '../../src/core/interactions/interaction.js';
+import type { InteractionRepository } from '../../src/core/interactions/interaction.repository.port.js';
+import { ENGINES } from '../support/engines.js';
+import { T0 } from '../support/fixtures.js';
 
-/** The repository methods other use cases build on: merge, export, report. */
-const handle = useTestDatabase();
-let deps: TestDeps;
+/** The repository methods other use cases build on (merge, export, report), on every engine. */
 const WS = 'ws-repo';
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 let n = 0;
@@ -44,13 +43,19 @@ const records = [
   record({ contactId: 'c2', followUp: { dueAt: at(-2), assigneeId: 'U1', status: 'done', doneAt: at(-1) } }),
 ];
 
-beforeAll(async () => {
-  deps = makeDeps(handle.db);
-  const result = await deps.interactions.insertMany(records);
-  expect(result).toEqual({ insertedIds: records.map((r) => r.id), duplicateKeys: [] });
-});
+describe.each(ENGINES)('interaction repository on $name', (engine) => {
+  const store = engine.use();
+  const deps: { interactions: InteractionRepository } = {
+    get interactions() {
+      return store.storage.repositories.interactions;
+    },
+  };
 
-describe('interaction repository', () => {
+  beforeAll(async () => {
+    const result = await deps.interactions.insertMany(records);
+    expect(result).toEqual({ insertedIds: records.map((r) => r.id), duplicateKeys: [] });
+  });
+
   it('round-trips a record exactly and skips a replayed idempotency key', async () => {
     expect(await deps.interactions.findById(WS, records[2]!.id)).toEqual(records[2]);
     const replay = record({ idempotencyKey: records[0]!.idempotencyKey });
