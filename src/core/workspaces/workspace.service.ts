@@ -1,8 +1,9 @@
 import type { AuditRepository } from '../audit/audit.js';
 import { type Actor, assertOwner, type Role } from '../shared/actor.js';
-import { ErrorCode, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Clock, IdGenerator, Logger } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
+import { arrivalRole, noAdminYetMessage, type PlatformFacts, returningRole } from './arrival.js';
 import {
   defaultSettings,
   type Member,
@@ -11,7 +12,7 @@ import {
   type Workspace,
   type WorkspaceSettings,
 } from './workspace.js';
-import type { MemberRepository, WorkspaceRepository } from './workspace.repository.port.js';
+import type { MemberPatch, MemberRepository, WorkspaceRepository } from './workspace.repository.port.js';
 import {
   canonicalTimezone,
   resolveActorSchema,
@@ -34,6 +35,8 @@ export interface ResolveWorkspaceInput {
   platform: Platform;
   externalId: string;
   name?: string;
+  /** The installer's zone: the workspace's zone when this creates it (later admins may change it). */
+  timezone?: string;
 }
 
 /** Built by adapters from a *verified* platform request, never from what a user typed. */
@@ -41,10 +44,22 @@ export interface ResolveActorInput {
   workspace: Pick<Workspace, 'id' | 'settings'>;
   userId: string;
   displayName?: string;
-  /** Slack workspace admin/owner, Teams tenant admin: starts as owner here too. */
-  isPlatformAdmin?: boolean;
-  timezone?: string;
+  /** This request is the person installing the app. */
+  installer?: boolean;
+  /** Facts the request itself carries (Teams sends the person's zone on every activity). */
+  facts?: PlatformFacts;
+  /**
+   * Asks the platform about the person (Slack users.info, the Teams roster). Called only when
+   * the stored facts are missing or stale; undefined or a throw means the platform did not answer.
+   */
+  lookupFacts?: () => Promise<PlatformFacts | undefined>;
 }
+
+/** Platform facts are read again after this long: someone made a Slack admin is seen within a day. */
+export const PROFILE_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+/** The audit trail's author for roles given from the admin CLI. */
+export const OPERATOR_ID = 'operator';
 
 export type WorkspaceService = ReturnType<typeof createWorkspaceService>;
 
@@ -62,6 +77,56 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     return workspace;
   }
 
+  /**
+   * Refuses a non-owner an admin action. When the workspace has no owner at all, says how to
+   * get one on this platform instead of "ask an admin" nobody can answer.
+   */
+  async function requireOwner(actor: Actor): Promise<void> {
+    if (actor.role === 'owner') return;
+    if ((await members.countOwners(actor.workspaceId)) === 0) {
+      const workspace = await workspaces.findById(actor.workspaceId);
+      throw new ForbiddenError(noAdminYetMessage(workspace?.platform ?? 'cli'));
+    }
+    assertOwner(actor);
+  }
+
+  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
+  async function setRole(actor: Actor, input: unknown): Promise<Member> {
+    await requireOwner(actor);
+    const { userId, role } = parseInput(setRoleSchema, input);
+    const target = await members.find(actor.workspaceId, userId);
+    if (!target) {
+      throw new ValidationError({
+        userId: 'This person has not used the app yet; they get a role the first time they do.',
+      });
+    }
+    if (target.role === role) return target;
+    const demotesOwner = target.role === 'owner';
+    if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
+      throw lastOwnerError(target, actor);
+    }
+    const now = clock.now();
+    await members.setRole(actor.workspaceId, userId, role, now);
+    // Two owners demoting each other concurrently both passed the check above: undo.
+    if (demotesOwner && (await members.countOwners(actor.workspaceId)) === 0) {
+      await members.setRole(actor.workspaceId, userId, 'owner', clock.now());
+      throw lastOwnerError(target, actor);
+    }
+    await audit.insertMany([
+      {
+        id: ids.next(),
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'member.role_changed',
+        targetId: userId,
+        at: now,
+        before: JSON.stringify({ userId, role: target.role }),
+        after: JSON.stringify({ userId, role }),
+      },
+    ]);
+    return { ...target, role, updatedAt: now };
+  }
+
   return {
     /** Get-or-create the tenant for a platform team/tenant; two processes racing end up with one. */
     async resolveWorkspace(input: ResolveWorkspaceInput): Promise<Workspace> {
@@ -70,12 +135,13 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       if (existing) return existing;
       const now = clock.now();
       const id = ids.next();
+      const installerZone = input.timezone ? knownZone(input.timezone) : undefined;
       const workspace = await workspaces.insertOrGet({
         id,
         platform,
         externalId,
         name: name ?? '',
-        settings: defaultSettings(),
+        settings: { ...defaultSettings(), ...(installerZone ? { timezone: installerZone } : {}) },
         createdAt: now,
         updatedAt: now,
       });
@@ -84,51 +150,86 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     },
 
     /**
-     * The Actor for a verified request. The member is created on first sight: a workspace
-     * without an owner gets its first member as owner (so a workspace is never left without
-     * an admin), a platform admin starts as owner, anyone else gets settings.defaultRole.
-     * Two people arriving at the very same first moment may both become owners; an owner can
-     * demote one later, which is better than a workspace nobody can administer.
-     * The platform-admin rule applies at creation only, so an owner's later decision sticks.
+     * The Actor for a verified request. The member is created on first sight with the role
+     * arrivalRole gives from the platform's facts (installer or platform admin: owner; guest:
+     * viewer; else the workspace default): never owner just for arriving first. The facts are
+     * stored on the member and read again once a day, so the platform is not asked every request.
      */
     async resolveActor(input: ResolveActorInput): Promise<Actor> {
       const { workspace } = input;
       const parsed = parseInput(resolveActorSchema, {
         userId: input.userId,
         displayName: input.displayName,
-        isPlatformAdmin: input.isPlatformAdmin,
-        timezone: input.timezone,
       });
       const displayName = parsed.displayName || undefined;
-      let timezone: string | undefined;
-      if (parsed.timezone) {
-        timezone = canonicalTimezone(parsed.timezone) ?? undefined;
-        if (!timezone) logger.warn('Ignoring an unknown member time zone', { timezone: parsed.timezone });
-      }
       const now = clock.now();
       let member = await members.find(workspace.id, parsed.userId);
+      const stale =
+        !member ||
+        member.provisional === true ||
+        !member.profileCheckedAt ||
+        now.getTime() - member.profileCheckedAt.getTime() >= PROFILE_REFRESH_MS;
+      const looked = stale && input.lookupFacts ? await lookup(input.lookupFacts) : undefined;
+      // Without a lookup the given facts are all there is (CLI, Teams install): treat them as known.
+      const factsUnknown = Boolean(stale && input.lookupFacts && !looked);
+      const facts: PlatformFacts = { ...looked, ...definedFacts(input.facts) };
+      const timezone = facts.timezone ? knownZone(facts.timezone) : undefined;
+      const checked = stale && !factsUnknown;
+      const flags = {
+        installer: input.installer === true,
+        platformAdmin: facts.platformAdmin ?? member?.platformAdmin ?? false,
+        guest: facts.guest ?? member?.guest ?? false,
+      };
       if (!member) {
-        const role: Role =
-          parsed.isPlatformAdmin || (await members.countOwners(workspace.id)) === 0
-            ? 'owner'
-            : workspace.settings.defaultRole;
+        const hasOwner = (await members.countOwners(workspace.id)) > 0;
+        const role = arrivalRole({
+          ...flags,
+          factsUnknown,
+          workspaceHasOwner: hasOwner,
+          defaultRole: workspace.settings.defaultRole,
+        });
         member = await members.insertOrGet({
           workspaceId: workspace.id,
           userId: parsed.userId,
           role,
           displayName: displayName ?? parsed.userId,
           ...(timezone ? { timezone } : {}),
+          ...(checked
+            ? { platformAdmin: flags.platformAdmin, guest: flags.guest, profileCheckedAt: now }
+            : {}),
+          ...(factsUnknown ? { provisional: true } : {}),
           createdAt: now,
           updatedAt: now,
         });
+        if (member.role === 'owner' && role === 'owner') {
+          logger.info('Workspace owner from platform facts', { workspaceId: workspace.id, ...flags });
+        }
       } else {
-        const profile: { displayName?: string; timezone?: string } = {};
-        if (displayName !== undefined && displayName !== member.displayName)
-          profile.displayName = displayName;
-        if (timezone !== undefined && timezone !== member.timezone) profile.timezone = timezone;
-        if (Object.keys(profile).length > 0) {
-          await members.updateProfile(workspace.id, parsed.userId, profile, now);
-          member = { ...member, ...profile, updatedAt: now };
+        const patch: MemberPatch = {};
+        if (displayName !== undefined && displayName !== member.displayName) patch.displayName = displayName;
+        if (timezone !== undefined && timezone !== member.timezone) patch.timezone = timezone;
+        if (checked) {
+          patch.profileCheckedAt = now;
+          if (flags.platformAdmin !== member.platformAdmin) patch.platformAdmin = flags.platformAdmin;
+          if (flags.guest !== member.guest) patch.guest = flags.guest;
+          const mayPromote = member.role !== 'owner' && (flags.installer || flags.platformAdmin);
+          const role =
+            member.provisional || mayPromote
+              ? returningRole(
+                  { role: member.role, provisional: member.provisional === true },
+                  {
+                    ...flags,
+                    workspaceHasOwner: (await members.countOwners(workspace.id)) > 0,
+                    defaultRole: workspace.settings.defaultRole,
+                  },
+                )
+              : undefined;
+          if (role) patch.role = role;
+          if (member.provisional) patch.provisional = false;
+        }
+        if (Object.keys(patch).length > 0) {
+          await members.updateMember(workspace.id, parsed.userId, patch, now);
+          member = { ...member, ...patch, updatedAt: now };
         }
       }
       return {
@@ -136,8 +237,11 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
         userId: member.userId,
         role: member.role,
         displayName: member.displayName,
+        ...(member.timezone ? { timezone: member.timezone } : {}),
       };
     },
+
+    requireOwner,
 
     async getSettings(actor: Actor): Promise<WorkspaceSettings> {
       return (await loadWorkspace(actor.workspaceId)).settings;
@@ -145,7 +249,7 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
 
     /** F16, owners only. Only the keys given change; the whole input is checked before writing. */
     async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceSettings> {
-      assertOwner(actor);
+      await requireOwner(actor);
       const patch = parseInput(updateSettingsSchema, input);
       const workspace = await loadWorkspace(actor.workspaceId);
       const before = workspace.settings;
@@ -169,47 +273,60 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       return after;
     },
 
-    /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
-    async setRole(actor: Actor, input: unknown): Promise<Member> {
-      assertOwner(actor);
-      const { userId, role } = parseInput(setRoleSchema, input);
-      const target = await members.find(actor.workspaceId, userId);
-      if (!target) {
-        throw new ValidationError({
-          userId: 'This person has not used the app yet; they get a role the first time they do.',
-        });
+    setRole,
+
+    /**
+     * The server operator (admin CLI) gives a role in a chat workspace: how a workspace whose
+     * only owner was made by the old first-come rule is handed to its real admin. The person
+     * must have used the app once, so the id is one the platform vouched for.
+     */
+    async setRoleAsOperator(input: {
+      platform: Platform;
+      externalId: string;
+      userId: string;
+      role: Role;
+    }): Promise<Member> {
+      const workspace = await workspaces.findByExternalId(input.platform, input.externalId);
+      if (!workspace) {
+        throw new NotFoundError(
+          ErrorCode.WorkspaceNotFound,
+          `No ${input.platform} workspace "${input.externalId}" has used the app yet.`,
+        );
       }
-      if (target.role === role) return target;
-      const demotesOwner = target.role === 'owner';
-      if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
-        throw lastOwnerError(target, actor);
-      }
-      const now = clock.now();
-      await members.setRole(actor.workspaceId, userId, role, now);
-      // Two owners demoting each other concurrently both passed the check above: undo.
-      if (demotesOwner && (await members.countOwners(actor.workspaceId)) === 0) {
-        await members.setRole(actor.workspaceId, userId, 'owner', clock.now());
-        throw lastOwnerError(target, actor);
-      }
-      await audit.insertMany([
-        {
-          id: ids.next(),
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          action: 'member.role_changed',
-          targetId: userId,
-          at: now,
-          before: JSON.stringify({ userId, role: target.role }),
-          after: JSON.stringify({ userId, role }),
-        },
-      ]);
-      return { ...target, role, updatedAt: now };
+      const operator: Actor = {
+        workspaceId: workspace.id,
+        userId: OPERATOR_ID,
+        role: 'owner',
+        displayName: 'Server operator',
+      };
+      return setRole(operator, { userId: input.userId, role: input.role });
     },
 
     async listMembers(actor: Actor): Promise<Member[]> {
       return members.list(actor.workspaceId);
     },
   };
+}
+
+async function lookup(ask: () => Promise<PlatformFacts | undefined>): Promise<PlatformFacts | undefined> {
+  try {
+    return await ask();
+  } catch {
+    return undefined;
+  }
+}
+
+function definedFacts(facts: PlatformFacts | undefined): PlatformFacts {
+  const defined: PlatformFacts = {};
+  if (facts?.platformAdmin !== undefined) defined.platformAdmin = facts.platformAdmin;
+  if (facts?.guest !== undefined) defined.guest = facts.guest;
+  if (facts?.timezone) defined.timezone = facts.timezone;
+  return defined;
+}
+
+/** A zone the runtime knows, in its canonical spelling; an unknown one is ignored, not an error. */
+function knownZone(zone: string): string | undefined {
+  return canonicalTimezone(zone.trim()) ?? undefined;
 }
 
 function lastOwnerError(target: Member, actor: Actor): ValidationError {
