@@ -7,7 +7,7 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { assertOwner, ROLES } from '../../../core/shared/actor.js';
+import { ROLES } from '../../../core/shared/actor.js';
 import type { Member, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIST_ITEM_LENGTH_MAX, LIST_ITEMS_MAX } from '../../../core/workspaces/workspace.schemas.js';
 import { LIMITS } from '../blocks/limits.js';
@@ -32,8 +32,8 @@ export async function openSettingsForm(
   tenant: Tenant,
   deps: SlackDeps,
 ): Promise<void> {
-  assertOwner(tenant.actor);
   const { workspaces } = deps.container;
+  await workspaces.requireOwner(tenant.actor);
   await openThenFill(
     client,
     triggerId,

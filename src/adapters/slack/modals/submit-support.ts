@@ -8,8 +8,10 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { splitTags } from '../../../core/forms/log-form-rules.js';
 import { ValidationError } from '../../../core/shared/errors.js';
+import type { PlatformFacts } from '../../../core/workspaces/arrival.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
+import { slackFactsOf } from '../middleware/slack-profile.js';
 import type { Tenant } from '../middleware/tenant.js';
 import type { RenderOptions } from '../views/blocks.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
@@ -72,17 +74,21 @@ export async function registerAssignee(
   if (!assigneeId || assigneeId === tenant.actor.userId) return;
   if (await deps.container.repositories.members.find(tenant.workspace.id, assigneeId)) return;
   let displayName: string | undefined;
+  let facts: PlatformFacts;
   try {
     const { user } = await client.users.info({ user: assigneeId });
     if (!user || user.is_bot || user.deleted) return;
     displayName = user.real_name || user.name || undefined;
+    facts = slackFactsOf(user);
   } catch {
     return;
   }
+  // Registered with what Slack says of them, so a guest assignee starts as a viewer too.
   await deps.container.workspaces.resolveActor({
     workspace: tenant.workspace,
     userId: assigneeId,
     ...(displayName ? { displayName } : {}),
+    facts,
   });
 }
 
