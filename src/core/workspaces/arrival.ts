@@ -27,12 +27,14 @@ export interface ArrivalFacts {
 
 /**
  * The role a person gets the first time they use the app, the same on every platform. Only the
- * platform's own authority makes an owner (the installer, a Slack owner/admin): arriving first
- * never does, so whoever happens to type first cannot take over a workspace. Guests only read.
- * A person the platform could not describe starts as a viewer until it can (see returningRole).
+ * platform's own authority makes an owner: a Slack owner/admin always, the installer of a
+ * workspace that has no owner yet (Teams lets anyone add the app for themselves, so later
+ * installs make members). Arriving first never does, so whoever happens to type first cannot
+ * take over a workspace. Guests only read. A person the platform could not describe starts as
+ * a viewer until it can (see returningRole).
  */
 export function arrivalRole(facts: ArrivalFacts): Role {
-  if (facts.installer || facts.platformAdmin) return 'owner';
+  if (facts.platformAdmin || (facts.installer && !facts.workspaceHasOwner)) return 'owner';
   if (facts.guest || facts.factsUnknown) return 'viewer';
   // Owner is never a default: it would make every newcomer a workspace admin.
   return facts.defaultRole === 'owner' ? 'member' : facts.defaultRole;

@@ -3,7 +3,7 @@ import type { CommandHandlers } from '../../../core/commands/command-dispatch.js
 import { contactDisplayName } from '../../../core/contacts/contact.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
-import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/actor.js';
+import { assertCanWrite, canWrite } from '../../../core/shared/actor.js';
 import { foldForSearch } from '../../../core/shared/text.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
@@ -84,7 +84,7 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
       }
     },
     async settings() {
-      assertOwner(actor);
+      await container.workspaces.requireOwner(actor);
       return adaptiveCard(
         [text('Workspace settings', { weight: 'Bolder' })],
         [openDialog('Open settings', Dialog.settings)],
