@@ -9,6 +9,7 @@ import type { WebClient } from '@slack/web-api';
 import { splitTags } from '../../../core/forms/log-form-rules.js';
 import { ValidationError } from '../../../core/shared/errors.js';
 import type { PlatformFacts } from '../../../core/workspaces/arrival.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { slackFactsOf } from '../middleware/slack-profile.js';
@@ -20,9 +21,10 @@ import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
+/** Dates shown back to the person who acted: in their own zone (the core decides which). */
 export function renderOptionsOf(tenant: Tenant): RenderOptions {
-  const { timezone, dateFormat } = tenant.workspace.settings;
-  return { timeZone: timezone, dateFormat };
+  const { timeZone, dateFormat } = personalTime(tenant);
+  return { timeZone, dateFormat };
 }
 
 /** The input blocks of the submitted view, in order: the only places Slack can show an error. */
@@ -51,7 +53,7 @@ export function refusal(
   title: string,
 ): ViewResponseAction | undefined {
   if (error instanceof ValidationError) {
-    const today = pickerValues(now, tenant.workspace.settings.timezone).date;
+    const today = pickerValues(now, personalTime(tenant).timeZone).date;
     const errors = toBlockErrors(error.fieldErrors, values, inputBlockIds(view), today);
     if (hasErrors(errors)) return { response_action: 'errors', errors };
   }

@@ -6,7 +6,8 @@ import { findTimelineSubject, namedContacts } from '../../../core/queries/timeli
 import { assertCanWrite, canWrite } from '../../../core/shared/actor.js';
 import { foldForSearch } from '../../../core/shared/text.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { adaptiveCard, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
 import { followUpsCard } from '../cards/followups-card.js';
@@ -60,7 +61,7 @@ export function teamsCommandHandlers(tenant: Tenant, deps: TeamsDeps): CommandHa
       const interactions = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
       const now = container.clock.now();
       const views = interactions.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
-      return followUpsCard(views, renderOptionsOf(tenant.workspace));
+      return followUpsCard(views, personalTime(tenant));
     },
     async contact(sub, query) {
       switch (sub) {
