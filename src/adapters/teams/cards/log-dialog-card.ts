@@ -1,5 +1,6 @@
 import type { CardElement, IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
+import { zonedLabel } from '../../../core/workspaces/personal-time.js';
 import { CUSTOM_TYPE_CHOICE, Dataset, DIALOG_KEY, Dialog, LogField as F } from '../ids.js';
 import { TEAMS_LIMITS, truncate } from '../limits.js';
 import { adaptiveCard, text } from './card-kit.js';
@@ -20,6 +21,8 @@ export interface LogDialogState {
   errors?: FieldErrors;
   /** F6: where the interaction was logged from (a message's link). */
   sourceLink?: string;
+  /** The zone times are read in, named only when it is not the person's own (core's personalTime). */
+  zoneLabel?: string;
 }
 
 /** Which input a core field error belongs under (the first one that exists in the dialog). */
@@ -177,7 +180,14 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
           },
           {
             type: 'Column',
-            items: [{ type: 'Input.Time', id: F.time, label: 'Time', ...(v.time ? { value: v.time } : {}) }],
+            items: [
+              {
+                type: 'Input.Time',
+                id: F.time,
+                label: zonedLabel('Time', state),
+                ...(v.time ? { value: v.time } : {}),
+              },
+            ],
           },
         ],
       },
@@ -204,7 +214,7 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
               {
                 type: 'Input.Time',
                 id: F.followUpTime,
-                label: 'at (default 09:00)',
+                label: zonedLabel('at (default 09:00)', state),
                 ...(v.followUpTime ? { value: v.followUpTime } : {}),
               },
             ],

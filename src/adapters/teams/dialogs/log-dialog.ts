@@ -65,8 +65,10 @@ export async function dialogState(
     const member = await deps.container.repositories.members.find(tenant.workspace.id, assignee);
     if (member) assignees.push({ title: member.displayName, value: member.userId });
   }
+  const { zoneLabel } = personalTime(tenant);
   return {
     contacts: base.contacts ?? (await contactChoices(tenant, deps, ids)),
+    ...(zoneLabel ? { zoneLabel } : {}),
     types: settings.interactionTypes,
     actionChoices: settings.actions,
     assignees,
