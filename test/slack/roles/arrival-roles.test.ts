@@ -41,6 +41,8 @@ describe('the role a person starts with in Slack', () => {
     await slack.command('settings', { user: people.admin });
     const view = openView(slack, CallbackId.settingsForm, people.admin);
     expect(allText(view.definition.blocks)).toContain('Weekly report');
+    // ada's own zone is the workspace's (UTC): no zone named beside the report time.
+    expect(allText(view.definition.blocks)).not.toContain('Time (UTC)');
   });
 
   it('refuses settings to a plain member once the workspace has an admin', async () => {
@@ -62,6 +64,8 @@ describe('the role a person starts with in Slack', () => {
     await slack.command('settings', { user: FAKE_DEFAULTS.users.alice });
     const view = openView(slack, CallbackId.settingsForm, FAKE_DEFAULTS.users.alice);
     expect(allText(view.definition.blocks)).toContain('Weekly report');
+    // alice is in Paris and the workspace on UTC: the report time says whose clock it is on.
+    expect(allText(view.definition.blocks)).toContain('Time (UTC)');
   });
 
   it('asks Slack about a person once, not on every request', async () => {
