@@ -68,6 +68,20 @@ describe('the role a person starts with in Slack', () => {
     expect(allText(view.definition.blocks)).toContain('Time (UTC)');
   });
 
+  it('answers even when Slack cannot say who someone is, and gives their real role once it can', async () => {
+    const late = slack.fake.addUser({ name: 'lee', isAdmin: true }).id;
+    slack.fake.failNext('users.info', { status: 503 });
+    const opened = slack.fake.callsTo('views.open').length;
+    const response = await slack.command('settings', { user: late });
+    expect(response.status).toBe(200);
+    expect(slack.fake.callsTo('views.open')).toHaveLength(opened);
+    expect(lastReplyTo(late)).toContain('Only workspace admins');
+    slack.clock.advance(60_000); // past the short tenant cache
+    await slack.command('settings', { user: late });
+    const view = openView(slack, CallbackId.settingsForm, late);
+    expect(allText(view.definition.blocks)).toContain('Weekly report');
+  });
+
   it('asks Slack about a person once, not on every request', async () => {
     const asked = () =>
       slack.fake.callsTo('users.info').filter((call) => call.args.user === people.plain).length;
