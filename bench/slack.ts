@@ -121,6 +121,7 @@ export async function slackBench(database: Database, container: Container) {
       workspace,
       userId: FAKE_DEFAULTS.users.alice,
       displayName: 'alice',
+      facts: { platformAdmin: true }, // the fake workspace's primary owner
     });
     const names: string[] = [];
     for (let i = 0; i < 20; i++) {

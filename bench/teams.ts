@@ -27,6 +27,7 @@ export async function seedTeamsWorkspace(container: Container) {
     workspace,
     userId: '00000000-0000-4000-8000-0000000000ff',
     displayName: 'Bench Owner',
+    installer: true,
   });
   const contacts: { id: string; name: string }[] = [];
   for (let i = 0; i < CONTACTS; i++) {

@@ -26,11 +26,7 @@ export async function withCliContext<T>(
   workspaceKey: string,
   task: (context: CliContext) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig(io.env);
-  const logger = stderrLogger(io.stderr, io.env.LOG_LEVEL || 'warn');
-  const storage = await openStorage(config, logger);
-  try {
-    const container = createContainer(storage, { logger });
+  return withContainer(io, async (container, logger) => {
     const workspace = await container.workspaces.resolveWorkspace({
       platform: 'cli',
       externalId: workspaceKey,
@@ -42,7 +38,20 @@ export async function withCliContext<T>(
       role: 'owner',
       displayName: 'Admin CLI',
     };
-    return await task({ io, logger, container, workspace, actor });
+    return task({ io, logger, container, workspace, actor });
+  });
+}
+
+/** Opens the database as the app does, runs `task` with the use cases, and always closes it. */
+export async function withContainer<T>(
+  io: CliIo,
+  task: (container: Container, logger: Logger) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(io.env);
+  const logger = stderrLogger(io.stderr, io.env.LOG_LEVEL || 'warn');
+  const storage = await openStorage(config, logger);
+  try {
+    return await task(createContainer(storage, { logger }), logger);
   } finally {
     await storage.close();
   }

@@ -7,8 +7,9 @@ import type { CliCommand } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
 import { importContactsCommand } from './commands/import-contacts.js';
 import { seedCommand } from './commands/seed.js';
+import { setRoleCommand } from './commands/set-role.js';
 
-const COMMANDS: CliCommand[] = [importContactsCommand, exportCommand, seedCommand];
+const COMMANDS: CliCommand[] = [importContactsCommand, exportCommand, seedCommand, setRoleCommand];
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

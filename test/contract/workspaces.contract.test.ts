@@ -69,7 +69,7 @@ describe.each(ENGINES)('workspaces and members on $name', (engine) => {
     await members().insertOrGet(makeMember({ workspaceId: 'ws-m2', userId: 'U-ada', role: 'owner' }));
     expect(await members().countOwners('ws-m')).toBe(1);
     await members().setRole('ws-m', 'U-bob', 'owner', later);
-    await members().updateProfile('ws-m', 'U-ada', { timezone: 'Europe/Paris' }, later);
+    await members().updateMember('ws-m', 'U-ada', { timezone: 'Europe/Paris' }, later);
     expect(await members().countOwners('ws-m')).toBe(2);
     expect(await members().find('ws-m', 'U-ada')).toEqual({
       ...ada,

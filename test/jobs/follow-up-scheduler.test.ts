@@ -87,7 +87,7 @@ describe('the agenda follow-up scheduler', () => {
   });
 
   it('moves the job to the snooze time, in the assignee timezone for "tomorrow"', async () => {
-    await container.repositories.members.updateProfile(
+    await container.repositories.members.updateMember(
       tenant.workspace.id,
       BOB,
       { timezone: 'Asia/Tokyo' },

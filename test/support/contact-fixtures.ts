@@ -78,7 +78,13 @@ export function contactWorld(source: Database | EngineHandle) {
     });
     const join = (userId: string, displayName: string) =>
       workspaces.resolveActor({ workspace, userId, displayName });
-    const owner = await join('U-owner', 'Olga Owner');
+    // The owner is the platform's admin: arriving first makes nobody an owner.
+    const owner = await workspaces.resolveActor({
+      workspace,
+      userId: 'U-owner',
+      displayName: 'Olga Owner',
+      facts: { platformAdmin: true },
+    });
     const member = await join('U-member', 'Mia Member');
     const viewer = await workspaces.resolveActor({
       workspace,

@@ -6,6 +6,7 @@ import type { Clock, Logger } from '../../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
+import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -55,7 +56,13 @@ export function createSlackApp(options: SlackAppOptions): App {
           stateSecret: config.SLACK_STATE_SECRET,
           scopes: [...BOT_SCOPES],
           installationStore: options.installationStore,
-          installerOptions: { directInstall: true, stateVerification: true },
+          installerOptions: {
+            directInstall: true,
+            stateVerification: true,
+            callbackOptions: {
+              successAsync: installSuccessCallback(options.tenants, webClientOptions, logger),
+            },
+          },
         }
       : {};
   const token = mode.kind === 'oauth' ? {} : { token: config.SLACK_BOT_TOKEN };

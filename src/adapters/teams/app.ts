@@ -12,6 +12,7 @@ import { registerEvents } from './events/index.js';
 import { downloadHandler } from './files/download-route.js';
 import { createFileLinks, FILE_ROUTE } from './files/file-links.js';
 import { registerMessageExtensions } from './message-extensions/index.js';
+import { rosterLookup } from './platform-facts.js';
 import { toSdkLogger } from './sdk-logger.js';
 import { registerSearch } from './search/index.js';
 import { teamsTenancy } from './tenant.js';
@@ -69,7 +70,12 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     ...(mode.allowUnauthenticated ? { dangerouslyAllowUnauthenticatedRequests: true } : {}),
   });
 
-  const tenancy = teamsTenancy(container.workspaces, container.clock, container.workspaceChanges);
+  const tenancy = teamsTenancy(
+    container.workspaces,
+    container.clock,
+    container.workspaceChanges,
+    rosterLookup(app),
+  );
   const files = createFileLinks({ baseUrl: options.publicUrl, secret: mode.clientSecret });
   const deps: TeamsDeps = {
     container,

@@ -5,7 +5,8 @@ import type { InteractionFilter, ListSort } from '../interactions/interaction-fi
 import { foldForSearch } from '../shared/text.js';
 import type { FilterSummaryContext } from '../views/filter-summary.js';
 import { type ListView, presentList } from '../views/list-view.js';
-import { renderOptionsOf, type Tenant } from '../workspaces/tenant.js';
+import { personalTime } from '../workspaces/personal-time.js';
+import type { Tenant } from '../workspaces/tenant.js';
 import type { Member } from '../workspaces/workspace.js';
 import type { PageRequest, QueryDeps } from './query-deps.js';
 
@@ -49,7 +50,7 @@ function authorResolver(tenant: Tenant, deps: QueryDeps) {
 
 /**
  * A typed filter (`list type:Call from:"last monday" by:@ann`) as the core filter, resolved in
- * the workspace timezone. Throws CommandSyntaxError naming the token that cannot be resolved.
+ * the person's own timezone (else the workspace's). Throws CommandSyntaxError naming the token that cannot be resolved.
  */
 export async function resolveFilterSpec(
   spec: FilterSpec,
@@ -58,7 +59,7 @@ export async function resolveFilterSpec(
 ): Promise<ResultQuery> {
   const filter = await toInteractionFilter(spec, {
     now: deps.container.clock.now(),
-    timeZone: renderOptionsOf(tenant.workspace).timeZone,
+    timeZone: personalTime(tenant).timeZone,
     currentUserId: tenant.actor.userId,
     parseDate: deps.parseDate,
     resolveAuthor: authorResolver(tenant, deps),
@@ -82,7 +83,7 @@ export async function summaryContext(
   ]);
   const contactNames = new Map(contacts.map((contact) => [contact.id, contactDisplayName(contact)]));
   return {
-    timeZone: renderOptionsOf(tenant.workspace).timeZone,
+    timeZone: personalTime(tenant).timeZone,
     organisationName: (id) => (organisation && organisation.id === id ? organisation.name : undefined),
     contactName: (id) => contactNames.get(id),
   };

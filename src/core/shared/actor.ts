@@ -13,6 +13,8 @@ export interface Actor {
   userId: string;
   role: Role;
   displayName?: string;
+  /** The person's own IANA zone when the platform told us; unset: unknown. */
+  timezone?: string;
 }
 
 export function canWrite(actor: Actor): boolean {

@@ -1,6 +1,7 @@
 import { isValidTimeZone } from '../exports/date-format.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/ports.js';
+import type { PlatformFacts } from './arrival.js';
 import { DEFAULT_TIMEZONE, type Workspace } from './workspace.js';
 import type { WorkspaceChanges } from './workspace-changes.js';
 
@@ -10,8 +11,17 @@ export interface TenantResolver {
     platform: 'slack' | 'teams';
     externalId: string;
     name: string;
+    /** The installer's zone, used only when this creates the workspace. */
+    timezone?: string;
   }): Promise<Workspace>;
-  resolveActor(input: { workspace: Workspace; userId: string; displayName: string }): Promise<Actor>;
+  resolveActor(input: {
+    workspace: Workspace;
+    userId: string;
+    displayName: string;
+    installer?: boolean;
+    facts?: PlatformFacts;
+    lookupFacts?: () => Promise<PlatformFacts | undefined>;
+  }): Promise<Actor>;
 }
 
 /** A verified request's workspace and the person acting in it. */

@@ -64,8 +64,11 @@ export function announcingWorkspaceWrites(
         await members.setRole(workspaceId, userId, role, now);
         changes.notify(workspaceId);
       },
-      updateProfile: (workspaceId, userId, profile, now) =>
-        members.updateProfile(workspaceId, userId, profile, now),
+      async updateMember(workspaceId, userId, patch, now) {
+        await members.updateMember(workspaceId, userId, patch, now);
+        // A role the platform's facts decided is a role change like an owner's.
+        if (patch.role !== undefined) changes.notify(workspaceId);
+      },
       list: (workspaceId) => members.list(workspaceId),
       countOwners: (workspaceId) => members.countOwners(workspaceId),
     },

@@ -21,16 +21,20 @@ export interface WorkspaceRepository {
   listIdentities(): Promise<WorkspaceIdentity[]>;
 }
 
+export type MemberPatch = Partial<
+  Pick<
+    Member,
+    'displayName' | 'timezone' | 'platformAdmin' | 'guest' | 'profileCheckedAt' | 'provisional' | 'role'
+  >
+>;
+
 export interface MemberRepository {
   find(workspaceId: string, userId: string): Promise<Member | null>;
   insertOrGet(member: Member): Promise<Member>;
+  /** An owner's decision: also ends a provisional start. */
   setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void>;
-  updateProfile(
-    workspaceId: string,
-    userId: string,
-    profile: { displayName?: string; timezone?: string },
-    now: Date,
-  ): Promise<void>;
+  /** Sets only the fields given (profile, platform facts, a role the facts decided). */
+  updateMember(workspaceId: string, userId: string, patch: MemberPatch, now: Date): Promise<void>;
   list(workspaceId: string): Promise<Member[]>;
   countOwners(workspaceId: string): Promise<number>;
 }

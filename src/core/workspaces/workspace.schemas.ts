@@ -37,8 +37,6 @@ export const resolveActorSchema = z.object({
     .transform(cleanLine)
     .transform((name) => name.slice(0, 200))
     .optional(),
-  isPlatformAdmin: z.boolean().optional(),
-  timezone: z.string().trim().optional(),
 });
 
 /**

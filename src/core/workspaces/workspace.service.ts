@@ -1,8 +1,10 @@
 import type { AuditRepository } from '../audit/audit.js';
 import { type Actor, assertOwner, type Role } from '../shared/actor.js';
-import { ErrorCode, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Clock, IdGenerator, Logger } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
+import { noAdminYetMessage } from './arrival.js';
+import { createActorResolver } from './resolve-actor.js';
 import {
   defaultSettings,
   type Member,
@@ -14,7 +16,6 @@ import {
 import type { MemberRepository, WorkspaceRepository } from './workspace.repository.port.js';
 import {
   canonicalTimezone,
-  resolveActorSchema,
   resolveWorkspaceSchema,
   setRoleSchema,
   type UpdateSettingsInput,
@@ -34,17 +35,14 @@ export interface ResolveWorkspaceInput {
   platform: Platform;
   externalId: string;
   name?: string;
-}
-
-/** Built by adapters from a *verified* platform request, never from what a user typed. */
-export interface ResolveActorInput {
-  workspace: Pick<Workspace, 'id' | 'settings'>;
-  userId: string;
-  displayName?: string;
-  /** Slack workspace admin/owner, Teams tenant admin: starts as owner here too. */
-  isPlatformAdmin?: boolean;
+  /** The installer's zone: the workspace's zone when this creates it (later admins may change it). */
   timezone?: string;
 }
+
+/** The audit trail's author for roles given from the admin CLI. */
+export const OPERATOR_ID = 'operator';
+
+export { PROFILE_REFRESH_MS, type ResolveActorInput } from './resolve-actor.js';
 
 export type WorkspaceService = ReturnType<typeof createWorkspaceService>;
 
@@ -62,6 +60,56 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     return workspace;
   }
 
+  /**
+   * Refuses a non-owner an admin action. When the workspace has no owner at all, says how to
+   * get one on this platform instead of "ask an admin" nobody can answer.
+   */
+  async function requireOwner(actor: Actor): Promise<void> {
+    if (actor.role === 'owner') return;
+    if ((await members.countOwners(actor.workspaceId)) === 0) {
+      const workspace = await workspaces.findById(actor.workspaceId);
+      throw new ForbiddenError(noAdminYetMessage(workspace?.platform ?? 'cli'));
+    }
+    assertOwner(actor);
+  }
+
+  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
+  async function setRole(actor: Actor, input: unknown): Promise<Member> {
+    await requireOwner(actor);
+    const { userId, role } = parseInput(setRoleSchema, input);
+    const target = await members.find(actor.workspaceId, userId);
+    if (!target) {
+      throw new ValidationError({
+        userId: 'This person has not used the app yet; they get a role the first time they do.',
+      });
+    }
+    if (target.role === role) return target;
+    const demotesOwner = target.role === 'owner';
+    if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
+      throw lastOwnerError(target, actor);
+    }
+    const now = clock.now();
+    await members.setRole(actor.workspaceId, userId, role, now);
+    // Two owners demoting each other concurrently both passed the check above: undo.
+    if (demotesOwner && (await members.countOwners(actor.workspaceId)) === 0) {
+      await members.setRole(actor.workspaceId, userId, 'owner', clock.now());
+      throw lastOwnerError(target, actor);
+    }
+    await audit.insertMany([
+      {
+        id: ids.next(),
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'member.role_changed',
+        targetId: userId,
+        at: now,
+        before: JSON.stringify({ userId, role: target.role }),
+        after: JSON.stringify({ userId, role }),
+      },
+    ]);
+    return { ...target, role, updatedAt: now };
+  }
+
   return {
     /** Get-or-create the tenant for a platform team/tenant; two processes racing end up with one. */
     async resolveWorkspace(input: ResolveWorkspaceInput): Promise<Workspace> {
@@ -70,12 +118,15 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       if (existing) return existing;
       const now = clock.now();
       const id = ids.next();
+      const installerZone = input.timezone
+        ? (canonicalTimezone(input.timezone.trim()) ?? undefined)
+        : undefined;
       const workspace = await workspaces.insertOrGet({
         id,
         platform,
         externalId,
         name: name ?? '',
-        settings: defaultSettings(),
+        settings: { ...defaultSettings(), ...(installerZone ? { timezone: installerZone } : {}) },
         createdAt: now,
         updatedAt: now,
       });
@@ -83,61 +134,9 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       return workspace;
     },
 
-    /**
-     * The Actor for a verified request. The member is created on first sight: a workspace
-     * without an owner gets its first member as owner (so a workspace is never left without
-     * an admin), a platform admin starts as owner, anyone else gets settings.defaultRole.
-     * Two people arriving at the very same first moment may both become owners; an owner can
-     * demote one later, which is better than a workspace nobody can administer.
-     * The platform-admin rule applies at creation only, so an owner's later decision sticks.
-     */
-    async resolveActor(input: ResolveActorInput): Promise<Actor> {
-      const { workspace } = input;
-      const parsed = parseInput(resolveActorSchema, {
-        userId: input.userId,
-        displayName: input.displayName,
-        isPlatformAdmin: input.isPlatformAdmin,
-        timezone: input.timezone,
-      });
-      const displayName = parsed.displayName || undefined;
-      let timezone: string | undefined;
-      if (parsed.timezone) {
-        timezone = canonicalTimezone(parsed.timezone) ?? undefined;
-        if (!timezone) logger.warn('Ignoring an unknown member time zone', { timezone: parsed.timezone });
-      }
-      const now = clock.now();
-      let member = await members.find(workspace.id, parsed.userId);
-      if (!member) {
-        const role: Role =
-          parsed.isPlatformAdmin || (await members.countOwners(workspace.id)) === 0
-            ? 'owner'
-            : workspace.settings.defaultRole;
-        member = await members.insertOrGet({
-          workspaceId: workspace.id,
-          userId: parsed.userId,
-          role,
-          displayName: displayName ?? parsed.userId,
-          ...(timezone ? { timezone } : {}),
-          createdAt: now,
-          updatedAt: now,
-        });
-      } else {
-        const profile: { displayName?: string; timezone?: string } = {};
-        if (displayName !== undefined && displayName !== member.displayName)
-          profile.displayName = displayName;
-        if (timezone !== undefined && timezone !== member.timezone) profile.timezone = timezone;
-        if (Object.keys(profile).length > 0) {
-          await members.updateProfile(workspace.id, parsed.userId, profile, now);
-          member = { ...member, ...profile, updatedAt: now };
-        }
-      }
-      return {
-        workspaceId: workspace.id,
-        userId: member.userId,
-        role: member.role,
-        displayName: member.displayName,
-      };
-    },
+    resolveActor: createActorResolver({ members, clock, logger }),
+
+    requireOwner,
 
     async getSettings(actor: Actor): Promise<WorkspaceSettings> {
       return (await loadWorkspace(actor.workspaceId)).settings;
@@ -145,7 +144,7 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
 
     /** F16, owners only. Only the keys given change; the whole input is checked before writing. */
     async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceSettings> {
-      assertOwner(actor);
+      await requireOwner(actor);
       const patch = parseInput(updateSettingsSchema, input);
       const workspace = await loadWorkspace(actor.workspaceId);
       const before = workspace.settings;
@@ -169,41 +168,33 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       return after;
     },
 
-    /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
-    async setRole(actor: Actor, input: unknown): Promise<Member> {
-      assertOwner(actor);
-      const { userId, role } = parseInput(setRoleSchema, input);
-      const target = await members.find(actor.workspaceId, userId);
-      if (!target) {
-        throw new ValidationError({
-          userId: 'This person has not used the app yet; they get a role the first time they do.',
-        });
+    setRole,
+
+    /**
+     * The server operator (admin CLI) gives a role in a chat workspace: how a workspace whose
+     * only owner was made by the old first-come rule is handed to its real admin. The person
+     * must have used the app once, so the id is one the platform vouched for.
+     */
+    async setRoleAsOperator(input: {
+      platform: Platform;
+      externalId: string;
+      userId: string;
+      role: Role;
+    }): Promise<Member> {
+      const workspace = await workspaces.findByExternalId(input.platform, input.externalId);
+      if (!workspace) {
+        throw new NotFoundError(
+          ErrorCode.WorkspaceNotFound,
+          `No ${input.platform} workspace "${input.externalId}" has used the app yet.`,
+        );
       }
-      if (target.role === role) return target;
-      const demotesOwner = target.role === 'owner';
-      if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
-        throw lastOwnerError(target, actor);
-      }
-      const now = clock.now();
-      await members.setRole(actor.workspaceId, userId, role, now);
-      // Two owners demoting each other concurrently both passed the check above: undo.
-      if (demotesOwner && (await members.countOwners(actor.workspaceId)) === 0) {
-        await members.setRole(actor.workspaceId, userId, 'owner', clock.now());
-        throw lastOwnerError(target, actor);
-      }
-      await audit.insertMany([
-        {
-          id: ids.next(),
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          action: 'member.role_changed',
-          targetId: userId,
-          at: now,
-          before: JSON.stringify({ userId, role: target.role }),
-          after: JSON.stringify({ userId, role }),
-        },
-      ]);
-      return { ...target, role, updatedAt: now };
+      const operator: Actor = {
+        workspaceId: workspace.id,
+        userId: OPERATOR_ID,
+        role: 'owner',
+        displayName: 'Server operator',
+      };
+      return setRole(operator, { userId: input.userId, role: input.role });
     },
 
     async listMembers(actor: Actor): Promise<Member[]> {

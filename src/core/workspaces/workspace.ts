@@ -50,7 +50,15 @@ export interface Member {
   userId: string;
   role: Role;
   displayName: string;
+  /** The person's own zone, from the platform: what they type and read times in. */
   timezone?: string;
+  /** Platform facts as last read (Slack owner/admin, guest), refreshed now and then. */
+  platformAdmin?: boolean;
+  guest?: boolean;
+  /** When the platform was last asked about this person; unset: never (or it did not answer). */
+  profileCheckedAt?: Date;
+  /** Started as a viewer because the platform could not be asked; gets its real role when it answers. */
+  provisional?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

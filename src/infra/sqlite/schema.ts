@@ -31,6 +31,11 @@ CREATE TABLE members (
   role TEXT NOT NULL,
   display_name TEXT NOT NULL,
   timezone TEXT,
+  -- platform facts as last read (NULL: never told), and when they were read
+  platform_admin INTEGER,
+  guest INTEGER,
+  profile_checked_at INTEGER,
+  provisional INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, user_id)
@@ -106,6 +111,7 @@ CREATE TABLE interactions (
   -- snoozed_until ?? due_at, written with the follow-up: overdue filters and soonest-first sorts
   follow_up_fire_at INTEGER,
   visit_address TEXT,
+  visit_address_folded TEXT,
   direction TEXT,
   channel TEXT,
   attachments TEXT NOT NULL,

@@ -31,8 +31,10 @@ async function request(
   userId: string,
 ): Promise<Context> {
   const context: Context = { teamId, userId, isEnterpriseInstall: false };
-  const args = { context, body: { team_domain: 'acme', user_name: userId }, next: async () => {} };
-  // Only context, body and next are read; Bolt's full argument type is not worth building here.
+  // users.info as Slack answers it for a workspace admin: the network edge, not the core, is faked.
+  const client = { users: { info: async () => ({ ok: true, user: { id: userId, is_admin: true } }) } };
+  const args = { context, body: { team_domain: 'acme', user_name: userId }, client, next: async () => {} };
+  // Only context, body, client and next are read; Bolt's full argument type is not worth building here.
   await (middleware as (args: unknown) => Promise<void>)(args);
   return context;
 }
@@ -92,7 +94,7 @@ describe('tenant middleware', () => {
     expect(one.workspace.id).not.toBe(two.workspace.id);
     expect(one.actor.workspaceId).toBe(one.workspace.id);
     expect(two.actor.workspaceId).toBe(two.workspace.id);
-    // Each is the first member of a new workspace, so owner of their own only.
+    // Each is an admin of their own Slack workspace, so owner there and only there.
     expect(await world.repos.members.find(one.workspace.id, 'U-same')).toMatchObject({ role: 'owner' });
     expect(await world.repos.members.find(two.workspace.id, 'U-same')).toMatchObject({ role: 'owner' });
   });

@@ -76,7 +76,7 @@ describe.each(ENGINES)('follow-ups on $name', (engine) => {
 
     it("uses the member's own timezone for what is due today", async () => {
       const person = await seedTenant(deps, 'Timezones');
-      await deps.members.updateProfile(person.workspace.id, 'U-member', { timezone: 'Asia/Tokyo' }, T0);
+      await deps.members.updateMember(person.workspace.id, 'U-member', { timezone: 'Asia/Tokyo' }, T0);
       const late = await withFollowUp(person.member, at(8)); // 03:00 tomorrow in Tokyo
       const early = await withFollowUp(person.member, at(4)); // 23:00 today in Tokyo
       expect(ids(await followUps.listMyFollowUps(person.member, { scope: 'due' }))).toEqual(ids([early]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, ValidationError } from '../../../src/core/shared/errors.js';
 import { DEFAULT_INTERACTION_TYPES, defaultSettings } from '../../../src/core/workspaces/workspace.js';
+import { PROFILE_REFRESH_MS } from '../../../src/core/workspaces/workspace.service.js';
 import { COLLECTIONS } from '../../../src/infra/mongo/indexes.js';
 import { contactWorld, rejectionOf } from '../../support/contact-fixtures.js';
 import { useTestDatabase } from '../../support/test-database.js';
@@ -61,25 +62,31 @@ describe('workspace service: tenant, members and settings', () => {
   });
 
   describe('resolveActor', () => {
-    it('makes the first member owner and later ones the default role', async () => {
+    it('never makes the first person owner just for arriving first', async () => {
       const w = world();
       const workspace = await w.workspaces.resolveWorkspace({ platform: 'slack', externalId: 'T-roles' });
       const first = await w.workspaces.resolveActor({ workspace, userId: 'U1', displayName: 'Ann' });
       const second = await w.workspaces.resolveActor({ workspace, userId: 'U2', displayName: 'Ben' });
-      expect(first).toEqual({ workspaceId: workspace.id, userId: 'U1', role: 'owner', displayName: 'Ann' });
+      expect(first).toEqual({ workspaceId: workspace.id, userId: 'U1', role: 'member', displayName: 'Ann' });
       expect(second.role).toBe('member');
     });
 
-    it('makes a platform admin owner, and newcomers viewers once that is the default', async () => {
+    it('makes a platform admin owner, guests viewers, and newcomers viewers once that is the default', async () => {
       const w = world();
       const { workspace, owner } = await w.tenant();
       const admin = await w.workspaces.resolveActor({
         workspace,
         userId: 'U-slack-admin',
         displayName: 'Sam Admin',
-        isPlatformAdmin: true,
+        facts: { platformAdmin: true },
       });
       expect(admin.role).toBe('owner');
+      const guest = await w.workspaces.resolveActor({
+        workspace,
+        userId: 'U-guest',
+        lookupFacts: async () => ({ guest: true }),
+      });
+      expect(guest.role).toBe('viewer');
       await w.workspaces.updateSettings(owner, { defaultRole: 'viewer' });
       const refreshed = await w.repos.workspaces.findById(workspace.id);
       const newcomer = await w.workspaces.resolveActor({
@@ -97,19 +104,72 @@ describe('workspace service: tenant, members and settings', () => {
         workspace,
         userId: viewer.userId,
         displayName: 'Victor V.',
-        isPlatformAdmin: true,
-        timezone: 'europe/paris',
+        facts: { platformAdmin: true, timezone: 'europe/paris' },
       });
       expect(again.role).toBe('viewer');
       expect(again.displayName).toBe('Victor V.');
+      expect(again.timezone).toBe('Europe/Paris');
       const stored = await w.repos.members.find(workspace.id, viewer.userId);
       expect(stored).toMatchObject({ displayName: 'Victor V.', timezone: 'Europe/Paris', role: 'viewer' });
+    });
+
+    it('asks the platform about a person only when what it knows is missing or a day old', async () => {
+      const w = world();
+      const workspace = await w.workspaces.resolveWorkspace({ platform: 'slack', externalId: 'T-lookups' });
+      let asked = 0;
+      const lookupFacts = async () => {
+        asked++;
+        return { timezone: 'Asia/Tokyo' };
+      };
+      await w.workspaces.resolveActor({ workspace, userId: 'U-t', lookupFacts });
+      await w.workspaces.resolveActor({ workspace, userId: 'U-t', lookupFacts });
+      expect(asked).toBe(1);
+      w.clock.advance(PROFILE_REFRESH_MS);
+      await w.workspaces.resolveActor({ workspace, userId: 'U-t', lookupFacts });
+      expect(asked).toBe(2);
+    });
+
+    it('starts a person the platform could not describe as a viewer, then gives the real role', async () => {
+      const w = world();
+      const workspace = await w.workspaces.resolveWorkspace({ platform: 'slack', externalId: 'T-down' });
+      const down = await w.workspaces.resolveActor({
+        workspace,
+        userId: 'U-admin',
+        lookupFacts: async () => {
+          throw new Error('Slack is down');
+        },
+      });
+      expect(down.role).toBe('viewer');
+      const back = await w.workspaces.resolveActor({
+        workspace,
+        userId: 'U-admin',
+        lookupFacts: async () => ({ platformAdmin: true }),
+      });
+      expect(back.role).toBe('owner');
+    });
+
+    it('gives a workspace left without owners to the first platform admin who comes back', async () => {
+      const w = world();
+      const workspace = await w.workspaces.resolveWorkspace({ platform: 'slack', externalId: 'T-orphan' });
+      const plain = await w.workspaces.resolveActor({ workspace, userId: 'U-plain' });
+      expect(plain.role).toBe('member');
+      w.clock.advance(PROFILE_REFRESH_MS);
+      const promoted = await w.workspaces.resolveActor({
+        workspace,
+        userId: 'U-plain',
+        lookupFacts: async () => ({ platformAdmin: true }),
+      });
+      expect(promoted.role).toBe('owner');
     });
 
     it('ignores a time zone the runtime does not know instead of failing the request', async () => {
       const w = world();
       const { workspace, member } = await w.tenant();
-      await w.workspaces.resolveActor({ workspace, userId: member.userId, timezone: 'Mars/Olympus' });
+      await w.workspaces.resolveActor({
+        workspace,
+        userId: member.userId,
+        facts: { timezone: 'Mars/Olympus' },
+      });
       expect((await w.repos.members.find(workspace.id, member.userId))?.timezone).toBeUndefined();
     });
 
@@ -118,6 +178,16 @@ describe('workspace service: tenant, members and settings', () => {
       const { workspace } = await w.tenant();
       const actor = await w.workspaces.resolveActor({ workspace, userId: 'U-nameless' });
       expect(actor.displayName).toBe('U-nameless');
+    });
+
+    it("creates a workspace in its installer's time zone", async () => {
+      const w = world();
+      const workspace = await w.workspaces.resolveWorkspace({
+        platform: 'teams',
+        externalId: 'tenant-paris',
+        timezone: 'Europe/Paris',
+      });
+      expect(workspace.settings.timezone).toBe('Europe/Paris');
     });
   });
 

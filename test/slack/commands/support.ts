@@ -24,7 +24,13 @@ export async function seedWorkspace(slack: SlackTestApp): Promise<Seeded> {
     externalId: FAKE_DEFAULTS.teamId,
     name: FAKE_DEFAULTS.teamDomain,
   });
-  const owner = await workspaces.resolveActor({ workspace, userId: ALICE, displayName: 'alice' });
+  // alice is the fake workspace's primary owner, as users.info says.
+  const owner = await workspaces.resolveActor({
+    workspace,
+    userId: ALICE,
+    displayName: 'alice',
+    facts: { platformAdmin: true },
+  });
   return { workspace, owner };
 }
 

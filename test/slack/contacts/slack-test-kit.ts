@@ -23,10 +23,12 @@ export async function tenantFor(slack: SlackTestApp, userId: string = ALICE): Pr
     externalId: FAKE_DEFAULTS.teamId,
     name: FAKE_DEFAULTS.teamDomain,
   });
+  const user = slack.fake.user(userId);
   const actor = await workspaces.resolveActor({
     workspace,
     userId,
-    displayName: slack.fake.user(userId).name,
+    displayName: user.name,
+    facts: { platformAdmin: user.isAdmin, guest: user.isRestricted },
   });
   return { workspace, actor };
 }

@@ -1,5 +1,6 @@
 import { FileStore } from './files-store.js';
 import { MessageStore } from './messages.js';
+import type { OAuthApp, OAuthGrant } from './methods/oauth.js';
 import { RateLimiter } from './rate-limit.js';
 import { ResponseUrlStore } from './response-urls.js';
 import { Workspace } from './state.js';
@@ -25,6 +26,9 @@ export class FakeCore {
   readonly responseUrls = new ResponseUrlStore();
   readonly limiter = new RateLimiter();
   readonly calls: RecordedCall[] = [];
+  /** Unused OAuth codes, and the app credentials oauth.v2.access checks. */
+  readonly oauthGrants = new Map<string, OAuthGrant>();
+  oauthApp: OAuthApp | undefined;
   /** `http://127.0.0.1:PORT`, set once the server listens. */
   origin = '';
   private blockIdCounter = 0;
@@ -47,6 +51,7 @@ export class FakeCore {
     this.responseUrls.clear();
     this.limiter.clear();
     this.calls.length = 0;
+    this.oauthGrants.clear();
     this.blockIdCounter = 0;
   }
 

@@ -4,6 +4,7 @@ import type { FakeCore } from './core.js';
 import { METHOD_SCOPES } from './limits.js';
 import { handleUpload } from './methods/files.js';
 import { METHODS } from './methods/index.js';
+import { exchangeOAuthCode } from './methods/oauth.js';
 import { handleResponseUrl } from './response-urls.js';
 import type { FakeToken, JsonObject } from './types.js';
 
@@ -58,6 +59,14 @@ function bearer(req: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
+/** oauth.v2.access accepts the client credentials as HTTP Basic auth too. */
+function basicAuth(req: IncomingMessage): { id: string; secret: string } | undefined {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Basic ')) return undefined;
+  const [id, secret] = Buffer.from(header.slice('Basic '.length), 'base64').toString().split(':');
+  return id !== undefined && secret !== undefined ? { id, secret } : undefined;
+}
+
 function handleApi(core: FakeCore, req: IncomingMessage, url: URL, raw: Buffer): Reply {
   const method = decodeURIComponent(url.pathname.slice('/api/'.length));
   let parsed: JsonObject;
@@ -70,6 +79,10 @@ function handleApi(core: FakeCore, req: IncomingMessage, url: URL, raw: Buffer):
     return finish(core, method, {}, undefined, { status: 200, body: { ok: false, error: 'invalid_json' } });
   }
   const { token: bodyToken, ...rest } = decodeJsonArgs(parsed);
+  if (method === 'oauth.v2.access') {
+    const body = exchangeOAuthCode(core, core.oauthApp, core.oauthGrants, rest, basicAuth(req));
+    return finish(core, method, rest, undefined, { status: 200, body });
+  }
   const token = bearer(req) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
   const handler = METHODS[method];
   if (!handler) {

@@ -54,6 +54,22 @@ export class FakeSlack {
     return new FakeSlack(core, server, `${core.origin}/api/`);
   }
 
+  // ── OAuth ──────────────────────────────────────────────────────────────────
+  /** The app's client id and secret, which oauth.v2.access checks. */
+  registerOAuthApp(app: { clientId: string; clientSecret: string }): void {
+    this.core.oauthApp = app;
+  }
+
+  /**
+   * What Slack does when `installerId` clicks "Allow" for `teamId`: a one-time code for the
+   * redirect, which oauth.v2.access exchanges for `botToken` (a token added with addToken).
+   */
+  grantInstall(grant: { teamId: string; installerId: string; botToken: string }): string {
+    const code = `code-${this.core.oauthGrants.size + 1}-${grant.teamId}`;
+    this.core.oauthGrants.set(code, grant);
+    return code;
+  }
+
   // ── recording ──────────────────────────────────────────────────────────────
   get calls(): readonly RecordedCall[] {
     return this.core.calls;

@@ -25,6 +25,13 @@ export interface NewUser {
   deleted?: boolean;
   isBot?: boolean;
   botId?: string;
+  /** Workspace roles as users.info reports them (is_owner, is_admin, is_primary_owner). */
+  isOwner?: boolean;
+  isAdmin?: boolean;
+  isPrimaryOwner?: boolean;
+  /** Guests: multi-channel (is_restricted) and single-channel (is_ultra_restricted). */
+  isRestricted?: boolean;
+  isUltraRestricted?: boolean;
 }
 
 export interface NewChannel {
@@ -96,6 +103,9 @@ export class Workspace {
       realName: 'Alice Martin',
       tz: 'Europe/Paris',
       email: 'alice@example.com',
+      // Every Slack workspace has a primary owner; in the fake it is alice.
+      isOwner: true,
+      isPrimaryOwner: true,
     });
     this.addUser({
       id: d.users.bob,
@@ -127,6 +137,11 @@ export class Workspace {
       deleted: user.deleted ?? false,
       isBot: user.isBot ?? false,
       botId: user.botId,
+      isOwner: user.isOwner ?? user.isPrimaryOwner ?? false,
+      isAdmin: user.isAdmin ?? user.isOwner ?? user.isPrimaryOwner ?? false,
+      isPrimaryOwner: user.isPrimaryOwner ?? false,
+      isRestricted: user.isRestricted ?? user.isUltraRestricted ?? false,
+      isUltraRestricted: user.isUltraRestricted ?? false,
     };
     this.users.set(full.id, full);
     return full;

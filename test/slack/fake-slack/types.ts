@@ -23,6 +23,13 @@ export interface FakeUser {
   isBot: boolean;
   /** Set on bot users: the B… id of the bot. */
   botId?: string;
+  /** As on Slack, an owner is also an admin and the primary owner is also an owner. */
+  isOwner: boolean;
+  isAdmin: boolean;
+  isPrimaryOwner: boolean;
+  /** A multi-channel guest is restricted; a single-channel guest is both. */
+  isRestricted: boolean;
+  isUltraRestricted: boolean;
 }
 
 export interface FakeChannel {

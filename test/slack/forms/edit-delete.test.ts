@@ -212,13 +212,15 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
     slack.clock.advance(3 * 24 * 3600_000); // now the follow-up is overdue
     await menu(record, 'edit');
     const view = openModal(slack);
+    // Days later Slack's profile is read again: alice is in Paris, so the form shows her time.
     expect(elementOf(view, F.followUpDate)).toMatchObject({ initial_date: '2026-11-17' });
+    expect(elementOf(view, F.followUpTime)).toMatchObject({ initial_time: '11:00' });
     const keep = await submit(slack, view, {
       type: 'Call',
       date: '2026-11-15',
       time: '10:15',
       followUpDate: '2026-11-17',
-      followUpTime: '10:00',
+      followUpTime: '11:00',
       assignee: ALICE,
     });
     expect(keep.body).toBe('');

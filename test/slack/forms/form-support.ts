@@ -40,7 +40,13 @@ export async function seedWorkspace(slack: SlackTestApp): Promise<Seeded> {
     platform: 'slack',
     externalId: FAKE_DEFAULTS.teamId,
   });
-  const alice = await workspaces.resolveActor({ workspace, userId: ALICE, displayName: 'alice' });
+  // alice is the fake workspace's primary owner, as users.info says.
+  const alice = await workspaces.resolveActor({
+    workspace,
+    userId: ALICE,
+    displayName: 'alice',
+    facts: { platformAdmin: true },
+  });
   const bob = await workspaces.resolveActor({ workspace, userId: BOB, displayName: 'bob' });
   return { workspace, alice, bob };
 }

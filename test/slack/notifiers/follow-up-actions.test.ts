@@ -71,7 +71,12 @@ beforeAll(async () => {
     externalId: teamId,
     name: 'fake',
   });
-  alice = await container.workspaces.resolveActor({ workspace, userId: users.alice, displayName: 'alice' });
+  alice = await container.workspaces.resolveActor({
+    workspace,
+    userId: users.alice,
+    displayName: 'alice',
+    facts: { platformAdmin: true },
+  });
 });
 afterAll(async () => {
   await app.stop();

@@ -109,7 +109,7 @@ export function activityRoutes(router: Router, state: ConnectorState): void {
     aadObjectId,
     name: aadObjectId,
     tenantId: conversation.tenantId,
-    userRole: 'user',
+    userRole: state.userRoles.get(aadObjectId) ?? 'user',
   });
   router.get('/v3/conversations/:conversationId/members', (req: Request<Params>, res) => {
     const conversation = guard(state, req, res, false);

@@ -25,6 +25,8 @@ export interface FakeConnector {
   addConversation(c: NewConversation): void;
   /** A user in `tenantId` the bot may open a 1:1 chat with (the app is installed for them). */
   addMember(tenantId: string, aadObjectId: string): void;
+  /** The roster's userRole for this person ("user" unless set; guests are "guest"). */
+  setUserRole(aadObjectId: string, userRole: 'user' | 'guest'): void;
   /** The bot was uninstalled: later calls get 403 BotNotInConversationRoster. */
   removeBot(conversationId: string): void;
   /** The next activity operation on the conversation fails this way (queued, one call each). */
@@ -84,6 +86,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       state.addConversation(c);
     },
     addMember: (tenantId, aadObjectId) => state.addMember(tenantId, aadObjectId),
+    setUserRole: (aadObjectId, userRole) => {
+      state.userRoles.set(aadObjectId, userRole);
+    },
     removeBot: (conversationId) => {
       conversationOrThrow(conversationId).botInRoster = false;
     },

@@ -33,6 +33,8 @@ export class ConnectorState {
   readonly conversations = new Map<string, ConnectorConversation>();
   /** tenantId → AAD object ids of users the bot may open a 1:1 chat with. */
   private readonly members = new Map<string, Set<string>>();
+  /** AAD object id → the roster's userRole when not "user" (guests: "guest"). */
+  readonly userRoles = new Map<string, string>();
   /** `${tenantId}\n${aadObjectId}` → 1:1 conversation id created via POST /v3/conversations. */
   readonly personalChats = new Map<string, string>();
   private readonly failures = new Map<string, InjectedFailure[]>();

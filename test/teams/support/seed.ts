@@ -10,8 +10,8 @@ export interface TeamsWorld {
 }
 
 /**
- * The Teams tenant as a workspace, through the same use cases the adapter calls: alice (first,
- * so owner), bob (member), vera (viewer).
+ * The Teams tenant as a workspace, through the same use cases the adapter calls: alice (the
+ * installer, so owner), bob (member), vera (viewer).
  */
 export async function seedTenant(container: Container, tenant = TENANT): Promise<TeamsWorld> {
   const workspace = await container.workspaces.resolveWorkspace({
@@ -19,8 +19,14 @@ export async function seedTenant(container: Container, tenant = TENANT): Promise
     externalId: tenant,
     name: '',
   });
+  // alice installed the app, which is what makes her the owner.
   const actor = async (name: UserName) =>
-    container.workspaces.resolveActor({ workspace, userId: USERS[name].aad, displayName: USERS[name].name });
+    container.workspaces.resolveActor({
+      workspace,
+      userId: USERS[name].aad,
+      displayName: USERS[name].name,
+      installer: name === 'alice',
+    });
   const alice = await actor('alice');
   const bob = await actor('bob');
   let vera = await actor('vera');

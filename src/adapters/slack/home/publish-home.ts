@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { presentHome } from '../../../core/views/home-view.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { homeToView } from '../views/home-view.js';
@@ -16,7 +16,7 @@ const HOME_RECENT = 10;
  */
 export async function publishHome(client: WebClient, tenant: Tenant, deps: SlackDeps): Promise<void> {
   const { container } = deps;
-  const { actor, workspace } = tenant;
+  const { actor } = tenant;
   try {
     const [followUps, recent] = await Promise.all([
       container.followUps.listMyFollowUps(actor, { scope: 'open', limit: HOME_FOLLOW_UPS }),
@@ -27,10 +27,10 @@ export async function publishHome(client: WebClient, tenant: Tenant, deps: Slack
       }),
     ]);
     const view = presentHome(actor, { followUps, recent: recent.items }, container.clock.now());
-    await client.views.publish({ user_id: actor.userId, view: homeToView(view, renderOptionsOf(workspace)) });
+    await client.views.publish({ user_id: actor.userId, view: homeToView(view, personalTime(tenant)) });
   } catch (error) {
     container.logger.warn('Could not publish the App Home', {
-      workspaceId: workspace.id,
+      workspaceId: tenant.workspace.id,
       userId: actor.userId,
       error: error instanceof Error ? error.message : String(error),
     });

@@ -1,7 +1,9 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../../core/shared/ports.js';
 import { createTenantCache, type Tenant, type TenantResolver } from '../../../core/workspaces/tenant.js';
 import type { WorkspaceChanges } from '../../../core/workspaces/workspace-changes.js';
+import { lookupSlackFacts } from './slack-profile.js';
 
 export type { Tenant, TenantResolver };
 
@@ -12,15 +14,23 @@ const TENANT_KEY = 'interactionLogTenant';
  * user id) — never from anything the user typed — through the core's short-lived tenant cache,
  * so a cold path still acks and opens modals well inside Slack's 3 seconds. With `changes` the
  * cache hears of every settings and role write, so no listener has to remember to refresh it.
+ * The person's Slack profile (owner/admin, guest, time zone) is read with users.info only when
+ * the core asks for it (a newcomer, or facts a day old), within a budget that keeps the ack in time.
  */
 export function tenantMiddleware(
   resolver: TenantResolver,
   clock: Clock,
   changes?: WorkspaceChanges,
+  profileBudgetMs?: number,
 ): { middleware: Middleware<AnyMiddlewareArgs>; invalidate(): void } {
   const cache = createTenantCache(clock, changes);
 
-  const resolve = async (externalId: string, userId: string, body: unknown): Promise<Tenant> => {
+  const resolve = async (
+    externalId: string,
+    userId: string,
+    body: unknown,
+    client: WebClient,
+  ): Promise<Tenant> => {
     const workspace = await resolver.resolveWorkspace({
       platform: 'slack',
       externalId,
@@ -30,17 +40,18 @@ export function tenantMiddleware(
       workspace,
       userId,
       displayName: userNameOf(body) ?? userId,
+      lookupFacts: () => lookupSlackFacts(client, userId, profileBudgetMs),
     });
     return { workspace, actor };
   };
 
-  const middleware: Middleware<AnyMiddlewareArgs> = async ({ context, body, next }) => {
+  const middleware: Middleware<AnyMiddlewareArgs> = async ({ context, body, client, next }) => {
     const externalId =
       context.isEnterpriseInstall && context.enterpriseId ? context.enterpriseId : context.teamId;
     const userId = context.userId;
     if (externalId && userId) {
       context[TENANT_KEY] = await cache.get(`${externalId}|${userId}`, () =>
-        resolve(externalId, userId, body),
+        resolve(externalId, userId, body, client),
       );
     }
     await next();

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import { assertCanModify } from '../../../core/shared/actor.js';
 import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
@@ -14,10 +15,11 @@ import { openModal, type ReplyTarget } from './replies.js';
 /** F7: the edit form, prefilled with the record as it is now. The contact cannot change here. */
 export function editFormView(tenant: Tenant, interaction: Interaction, channelId?: string): ModalView {
   const { settings } = tenant.workspace;
-  const when = pickerValues(interaction.occurredAt, settings.timezone);
+  const time = personalTime(tenant);
+  const when = pickerValues(interaction.occurredAt, time.timeZone);
   // A cancelled follow-up asks nothing of anyone any more: shown as none.
   const followUp = interaction.followUp?.status === 'cancelled' ? undefined : interaction.followUp;
-  const due = followUp ? pickerValues(followUp.dueAt, settings.timezone) : undefined;
+  const due = followUp ? pickerValues(followUp.dueAt, time.timeZone) : undefined;
   const longDescription = interaction.description.length > LIMITS.plainTextInputLength;
   const metadata: FormMetadata = {
     m: 'edit',
@@ -31,6 +33,7 @@ export function editFormView(tenant: Tenant, interaction: Interaction, channelId
   return interactionFormView({
     mode: 'edit',
     settings,
+    time,
     metadata,
     values: {
       contacts: [],

@@ -1,6 +1,7 @@
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { ErrorCode, isDomainError, ValidationError } from '../../../core/shared/errors.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { userMessageFor } from '../errors.js';
 import { publishHome } from '../home/publish-home.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -21,7 +22,7 @@ async function editFromForm(
 ): Promise<{ updated: Interaction; metadata: FormMetadata }> {
   assertCanWrite(tenant.actor);
   const metadata = decodeFormMetadata(args.view.private_metadata);
-  const { input, errors } = editInputFrom(values, metadata, tenant.workspace.settings.timezone);
+  const { input, errors } = editInputFrom(values, metadata, personalTime(tenant).timeZone);
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   if (values.followUpDate) await registerAssignee(args.client, deps, tenant, values.assigneeId);
   return { updated: await deps.container.interactions.editInteraction(tenant.actor, input), metadata };

@@ -7,7 +7,7 @@ import {
   type ListSort,
 } from '../../../core/interactions/interaction-filter.js';
 import { findOrganisationByName, type ResultQuery } from '../../../core/queries/result-query.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { FilterFormField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
@@ -44,7 +44,7 @@ export async function readFilterForm(
   const filter: InteractionFilter = {};
   const context = {
     now: deps.container.clock.now(),
-    timeZone: renderOptionsOf(tenant.workspace).timeZone,
+    timeZone: personalTime(tenant).timeZone,
     parseDate: deps.parseDate,
   };
 

@@ -18,7 +18,7 @@ import {
   LIST_SORTS,
 } from '../../../core/interactions/interaction-filter.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, FilterFormField } from '../ids.js';
@@ -232,7 +232,7 @@ export async function openFilterForm(
   const initial: FilterFormInitial | undefined = query
     ? { query, ...(organisation ? { organisationName: organisation.name } : {}) }
     : undefined;
-  const { timeZone } = renderOptionsOf(tenant.workspace);
+  const { timeZone } = personalTime(tenant);
   const view = filterFormView(tenant.workspace.settings, options.target, timeZone, initial);
   const target = {
     userId: tenant.actor.userId,

@@ -1,4 +1,5 @@
 import type { InputBlock } from '@slack/types';
+import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import { LIMITS } from '../blocks/limits.js';
 import type { FieldIds } from '../ids.js';
 import { option, plain } from '../views/blocks.js';
@@ -63,11 +64,14 @@ export function textInput(
   });
 }
 
-/** A date picker and a time picker read together, in `timeZone` (the time picker shows it). */
+/**
+ * A date picker and a time picker read together, in `time.timeZone`; the zone is named under the
+ * time only when it is not the person's own (Slack did not tell us theirs).
+ */
 export function dateTimeInputs(
   field: { date: FieldIds; time: FieldIds },
   labels: [string, string],
-  timeZone: string,
+  time: TimeOptions,
   initial: {
     date?: string;
     time?: string;
@@ -91,10 +95,13 @@ export function dateTimeInputs(
       {
         type: 'timepicker',
         action_id: field.time.actionId,
-        timezone: timeZone,
+        timezone: time.timeZone,
         ...(initial.time ? { initial_time: initial.time } : {}),
       },
-      { optional: initial.optional, hint: plain(`Time in ${timeZone}`) },
+      {
+        optional: initial.optional,
+        ...(time.zoneLabel ? { hint: plain(`Time in ${time.zoneLabel}`) } : {}),
+      },
     ),
   ];
 }

@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { ACTION_MAX, TYPE_MAX, VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
+import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId, InteractionFormField as F, OTHER_TYPE_VALUE } from '../ids.js';
@@ -10,7 +11,9 @@ import { type FormValues, IMPORTANT_VALUE } from './interaction-form-state.js';
 
 export interface FormSpec {
   mode: 'log' | 'edit';
-  settings: Pick<WorkspaceSettings, 'interactionTypes' | 'actions' | 'timezone'>;
+  settings: Pick<WorkspaceSettings, 'interactionTypes' | 'actions'>;
+  /** The zone typed times are read in: the person's own, labelled only when it is not. */
+  time: TimeOptions;
   /** What the widgets start with: defaults, a prefill, the record being edited, or the current state. */
   values: FormValues;
   metadata: FormMetadata;
@@ -163,7 +166,7 @@ function formBlocks(spec: FormSpec): KnownBlock[] {
     );
   }
   blocks.push(
-    ...dateTimeInputs(F, ['Date', 'Time'], spec.settings.timezone, {
+    ...dateTimeInputs(F, ['Date', 'Time'], spec.time, {
       ...(values.date ? { date: values.date } : {}),
       ...(values.time ? { time: values.time } : {}),
       optional: false,
@@ -189,7 +192,7 @@ function formBlocks(spec: FormSpec): KnownBlock[] {
     ...dateTimeInputs(
       { date: F.followUpDate, time: F.followUpTime },
       ['Follow-up date', 'Follow-up time'],
-      spec.settings.timezone,
+      spec.time,
       {
         ...(values.followUpDate ? { date: values.followUpDate } : {}),
         ...(values.followUpTime ? { time: values.followUpTime } : {}),

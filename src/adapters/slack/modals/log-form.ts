@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { assertCanWrite } from '../../../core/shared/actor.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
@@ -32,7 +33,7 @@ export interface LogFormPrefill {
   reminderTs?: string;
 }
 
-/** The log form as it first opens: now, in the workspace timezone; the author as assignee. */
+/** The log form as it first opens: now, in the person's own zone; the author as assignee. */
 export function logFormView(
   tenant: Tenant,
   now: Date,
@@ -54,10 +55,12 @@ export function logFormView(
   if (cut) metadata.cut = true;
   if (prefill.closesFollowUpOf) metadata.fu = prefill.closesFollowUpOf;
   if (prefill.reminderTs && prefill.channelId) metadata.fts = prefill.reminderTs;
-  const when = pickerValues(now, settings.timezone);
+  const time = personalTime(tenant);
+  const when = pickerValues(now, time.timeZone);
   return interactionFormView({
     mode: 'log',
     settings,
+    time,
     metadata,
     ...(prefill.notice ? { notice: prefill.notice } : {}),
     values: {

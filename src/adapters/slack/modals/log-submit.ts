@@ -5,6 +5,7 @@ import type { LogInteractionResult } from '../../../core/interactions/interactio
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { ValidationError } from '../../../core/shared/errors.js';
 import { parseInput } from '../../../core/shared/zod.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import { publishHome } from '../home/publish-home.js';
 import { updateLoggedReminder } from '../listeners/actions/follow-up-log.js';
@@ -45,7 +46,7 @@ function checkForm(args: SubmitArgs, tenant: Tenant, values: FormValues, now: Da
   // First of all: a viewer must not register assignees or fetch links either.
   assertCanWrite(tenant.actor);
   const { view } = args;
-  const context = { viewId: view.id, timeZone: tenant.workspace.settings.timezone };
+  const context = { viewId: view.id, timeZone: personalTime(tenant).timeZone };
   const opened = decodeFormMetadata(view.private_metadata);
   const { input, errors } = logInputFrom(values, { ...context, metadata: opened });
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -61,7 +62,7 @@ async function logFromForm(
   values: FormValues,
 ): Promise<{ result: LogInteractionResult; metadata: FormMetadata }> {
   const { view, client } = args;
-  const context = { viewId: view.id, timeZone: tenant.workspace.settings.timezone };
+  const context = { viewId: view.id, timeZone: personalTime(tenant).timeZone };
   if (values.followUpDate) await registerAssignee(client, deps, tenant, values.assigneeId);
   const metadata = await withSourceLink(client, deps, decodeFormMetadata(view.private_metadata));
   const { input } = logInputFrom(values, { ...context, metadata });
@@ -135,6 +136,7 @@ async function finishAfterAck(
       interactionFormView({
         mode: 'log',
         settings: tenant.workspace.settings,
+        time: personalTime(tenant),
         values: { ...values, files: [] },
         metadata,
         notice: `:warning: *Not logged.* ${reason}\nNothing was saved: fix it and press Log again.${files}`,

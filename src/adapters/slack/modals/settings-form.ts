@@ -7,7 +7,8 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { assertOwner, ROLES } from '../../../core/shared/actor.js';
+import { ROLES } from '../../../core/shared/actor.js';
+import { type TimeOptions, workspaceTime, zonedLabel } from '../../../core/workspaces/personal-time.js';
 import type { Member, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIST_ITEM_LENGTH_MAX, LIST_ITEMS_MAX } from '../../../core/workspaces/workspace.schemas.js';
 import { LIMITS } from '../blocks/limits.js';
@@ -32,8 +33,8 @@ export async function openSettingsForm(
   tenant: Tenant,
   deps: SlackDeps,
 ): Promise<void> {
-  assertOwner(tenant.actor);
   const { workspaces } = deps.container;
+  await workspaces.requireOwner(tenant.actor);
   await openThenFill(
     client,
     triggerId,
@@ -43,7 +44,12 @@ export async function openSettingsForm(
         workspaces.getSettings(tenant.actor),
         workspaces.listMembers(tenant.actor),
       ]);
-      return settingsView(settings, members);
+      // The report time is on the workspace's clock: named when that is not the admin's own.
+      const reportClock = workspaceTime({
+        workspace: { ...tenant.workspace, settings },
+        actor: tenant.actor,
+      });
+      return settingsView(settings, members, reportClock);
     },
     deps.container.logger,
   );
@@ -84,7 +90,11 @@ function peopleLine(label: string, members: Member[]): string {
   return `${label}: ${shown.join(', ')}${more}`;
 }
 
-export function settingsView(settings: WorkspaceSettings, members: Member[]): ModalView {
+export function settingsView(
+  settings: WorkspaceSettings,
+  members: Member[],
+  reportClock: Pick<TimeOptions, 'zoneLabel'> = {},
+): ModalView {
   const f = SettingsFormField;
   const listHint = `One per line, ${LIST_ITEM_LENGTH_MAX} characters at most each, ${LIST_ITEMS_MAX} at most.`;
   const zone = settings.timezone;
@@ -144,7 +154,7 @@ export function settingsView(settings: WorkspaceSettings, members: Member[]): Mo
         String(settings.report.weekday),
       ),
     ),
-    input(f.reportTime, 'Time (workspace time zone)', {
+    input(f.reportTime, zonedLabel('Time', reportClock), {
       type: 'timepicker',
       action_id: f.reportTime.actionId,
       initial_time: settings.report.time,

@@ -7,8 +7,11 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ValidationError } from '../../../core/shared/errors.js';
+import type { PlatformFacts } from '../../../core/workspaces/arrival.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
+import { slackFactsOf } from '../middleware/slack-profile.js';
 import type { Tenant } from '../middleware/tenant.js';
 import type { RenderOptions } from '../views/blocks.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
@@ -17,9 +20,10 @@ import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
+/** Dates shown back to the person who acted: in their own zone (the core decides which). */
 export function renderOptionsOf(tenant: Tenant): RenderOptions {
-  const { timezone, dateFormat } = tenant.workspace.settings;
-  return { timeZone: timezone, dateFormat };
+  const { timeZone, dateFormat } = personalTime(tenant);
+  return { timeZone, dateFormat };
 }
 
 /** The input blocks of the submitted view, in order: the only places Slack can show an error. */
@@ -48,7 +52,7 @@ export function refusal(
   title: string,
 ): ViewResponseAction | undefined {
   if (error instanceof ValidationError) {
-    const today = pickerValues(now, tenant.workspace.settings.timezone).date;
+    const today = pickerValues(now, personalTime(tenant).timeZone).date;
     const errors = toBlockErrors(error.fieldErrors, values, inputBlockIds(view), today);
     if (hasErrors(errors)) return { response_action: 'errors', errors };
   }
@@ -71,16 +75,20 @@ export async function registerAssignee(
   if (!assigneeId || assigneeId === tenant.actor.userId) return;
   if (await deps.container.repositories.members.find(tenant.workspace.id, assigneeId)) return;
   let displayName: string | undefined;
+  let facts: PlatformFacts;
   try {
     const { user } = await client.users.info({ user: assigneeId });
     if (!user || user.is_bot || user.deleted) return;
     displayName = user.real_name || user.name || undefined;
+    facts = slackFactsOf(user);
   } catch {
     return;
   }
+  // Registered with what Slack says of them, so a guest assignee starts as a viewer too.
   await deps.container.workspaces.resolveActor({
     workspace: tenant.workspace,
     userId: assigneeId,
     ...(displayName ? { displayName } : {}),
+    facts,
   });
 }

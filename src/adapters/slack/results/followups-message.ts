@@ -1,6 +1,6 @@
 import type { KnownBlock, StaticSelect } from '@slack/types';
 import { type FollowUpView, hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import { ButtonValue, encodeValue, ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -67,7 +67,7 @@ export async function followUpsMessage(
     limit: FOLLOW_UPS_MAX,
   });
   const views = items.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
-  const options = renderOptionsOf(tenant.workspace);
+  const options = personalTime(tenant);
   const overdue = views.filter((view) => view.overdue).length;
 
   const budget = new BlockBudget(LIMITS.messageBlocks, LIMITS.messageTextBudget);

@@ -1,6 +1,6 @@
 import type { PageRequest } from '../../../core/queries/query-deps.js';
 import { loadListView, type ResultQuery } from '../../../core/queries/result-query.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import type { SlackMessage } from '../views/blocks.js';
@@ -17,5 +17,5 @@ export async function listMessage(
   page: PageRequest = {},
 ): Promise<SlackMessage> {
   const view = await loadListView(tenant, deps, query, LIST_PAGE_SIZE, page);
-  return listToBlocks(view, renderOptionsOf(tenant.workspace));
+  return listToBlocks(view, personalTime(tenant));
 }

@@ -7,7 +7,7 @@ import {
   type TimelineCandidate,
   type TimelineRef,
 } from '../../../core/queries/timeline-subject.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import { ButtonValue, encodeValue, ResultActionId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -24,7 +24,7 @@ export async function timelineMessage(
   known?: Contact,
 ): Promise<SlackMessage> {
   const view = await loadTimelineView(tenant, deps, ref, page, known);
-  return timelineToBlocks(view, renderOptionsOf(tenant.workspace));
+  return timelineToBlocks(view, personalTime(tenant));
 }
 
 /** "Several contacts match": one line per match with a button that shows its timeline in place. */

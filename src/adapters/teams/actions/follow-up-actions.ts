@@ -1,7 +1,8 @@
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import { hasFollowUp, presentFollowUp, presentReminder } from '../../../core/views/follow-up-view.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import type { TeamsDeps } from '../deps.js';
@@ -21,7 +22,7 @@ export async function followUpAction(
 ): Promise<AdaptiveCardActionResponse> {
   const { container } = deps;
   const { actor } = tenant;
-  const options = renderOptionsOf(tenant.workspace);
+  const options = personalTime(tenant);
   let updated: Interaction;
   let inList = false;
   if (verb === Verb.followUpDone) {

@@ -1,5 +1,6 @@
 import type { CardElement, IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import type { FieldErrors } from '../../../core/shared/errors.js';
+import { zonedLabel } from '../../../core/workspaces/personal-time.js';
 import {
   CUSTOM_TYPE_CHOICE,
   Dataset,
@@ -35,6 +36,8 @@ export interface LogDialogState {
    * clients open no dialogs): the Log button is then an Action.Execute answered in place.
    */
   inline?: boolean;
+  /** The zone times are read in, named only when it is not the person's own (core's personalTime). */
+  zoneLabel?: string;
 }
 
 /** Which input a core field error belongs under (the first one that exists in the dialog). */
@@ -196,7 +199,14 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
           },
           {
             type: 'Column',
-            items: [{ type: 'Input.Time', id: F.time, label: 'Time', ...(v.time ? { value: v.time } : {}) }],
+            items: [
+              {
+                type: 'Input.Time',
+                id: F.time,
+                label: zonedLabel('Time', state),
+                ...(v.time ? { value: v.time } : {}),
+              },
+            ],
           },
         ],
       },
@@ -223,7 +233,7 @@ export function logDialogCard(state: LogDialogState): IAdaptiveCard {
               {
                 type: 'Input.Time',
                 id: F.followUpTime,
-                label: 'at (default 09:00)',
+                label: zonedLabel('at (default 09:00)', state),
                 ...(v.followUpTime ? { value: v.followUpTime } : {}),
               },
             ],

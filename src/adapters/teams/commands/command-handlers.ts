@@ -3,9 +3,10 @@ import type { CommandHandlers } from '../../../core/commands/command-dispatch.js
 import { logFromLine } from '../../../core/commands/log-line.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
-import { assertCanWrite, assertOwner, canWrite } from '../../../core/shared/actor.js';
+import { assertCanWrite, canWrite } from '../../../core/shared/actor.js';
 import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { parseNaturalMoment } from '../../shared/natural-dates.js';
 import { adaptiveCard, execute, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
@@ -76,7 +77,7 @@ export function teamsCommandHandlers(
       const interactions = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
       const now = container.clock.now();
       const views = interactions.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
-      return followUpsCard(views, renderOptionsOf(tenant.workspace));
+      return followUpsCard(views, personalTime(tenant));
     },
     async contact(sub, query) {
       switch (sub) {
@@ -104,7 +105,7 @@ export function teamsCommandHandlers(
       }
     },
     async settings() {
-      assertOwner(actor);
+      await container.workspaces.requireOwner(actor);
       return adaptiveCard(
         [
           text('Workspace settings', { weight: 'Bolder' }),

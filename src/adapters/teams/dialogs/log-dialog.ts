@@ -5,7 +5,8 @@ import { pickerValues } from '../../../core/forms/log-form-rules.js';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import { assertCanModify, assertCanWrite } from '../../../core/shared/actor.js';
 import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { type LogDialogState, logDialogCard } from '../cards/log-dialog-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { CUSTOM_TYPE_CHOICE } from '../ids.js';
@@ -68,8 +69,10 @@ export async function dialogState(
     const member = await deps.container.repositories.members.find(tenant.workspace.id, assignee);
     if (member) assignees.push({ title: member.displayName, value: member.userId });
   }
+  const { zoneLabel } = personalTime(tenant);
   return {
     contacts: base.contacts ?? (await contactChoices(tenant, deps, ids)),
+    ...(zoneLabel ? { zoneLabel } : {}),
     types: settings.interactionTypes,
     actionChoices: settings.actions,
     assignees,
@@ -84,7 +87,7 @@ export async function openLogDialog(
   opening: LogDialogOpening,
 ): Promise<IAdaptiveCard> {
   assertCanWrite(tenant.actor);
-  const now = pickerValues(deps.container.clock.now(), renderOptionsOf(tenant.workspace).timeZone);
+  const now = pickerValues(deps.container.clock.now(), personalTime(tenant).timeZone);
   const values: DialogValues = {
     date: now.date,
     time: now.time,
@@ -115,7 +118,7 @@ export async function loadEditable(tenant: Tenant, deps: TeamsDeps, id: string):
 /** F7: the edit dialog, filled with the interaction as stored. */
 export async function openEditDialog(tenant: Tenant, deps: TeamsDeps, id: string): Promise<IAdaptiveCard> {
   const interaction = await loadEditable(tenant, deps, id);
-  const { timeZone } = renderOptionsOf(tenant.workspace);
+  const { timeZone } = personalTime(tenant);
   const { settings } = tenant.workspace;
   const at = pickerValues(interaction.occurredAt, timeZone);
   const follow = interaction.followUp?.status === 'open' ? interaction.followUp : undefined;

@@ -7,7 +7,8 @@ import {
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { type FieldErrors, ValidationError } from '../../../core/shared/errors.js';
 import { parseInput } from '../../../core/shared/zod.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { adaptiveCard, execute, text } from '../cards/card-kit.js';
 import { logDialogCard } from '../cards/log-dialog-card.js';
 import { loggedCard, loggedSentence } from '../cards/logged-card.js';
@@ -78,7 +79,7 @@ export async function submitLogDialog(
 ): Promise<SubmitOutcome> {
   assertCanWrite(tenant.actor);
   const { container } = deps;
-  const { timeZone } = renderOptionsOf(tenant.workspace);
+  const { timeZone } = personalTime(tenant);
   const { input, errors } = logInputFromFields(logFormFields(submission.values), {
     idempotencyKey: submission.key,
     timeZone,
@@ -105,7 +106,7 @@ export async function submitEditDialog(
   const id = submission.interactionId ?? '';
   const original = await loadEditable(tenant, deps, id);
   const { container } = deps;
-  const { timeZone } = renderOptionsOf(tenant.workspace);
+  const { timeZone } = personalTime(tenant);
   const dueAt = original.followUp?.status === 'open' ? original.followUp.dueAt : undefined;
   const { contactIds: _ignored, ...fields } = logFormFields(submission.values);
   const { input, errors } = editInputFromFields(

@@ -5,6 +5,7 @@ import type { PageRequest } from '../../../core/queries/query-deps.js';
 import { loadListView, type ResultQuery, summaryContext } from '../../../core/queries/result-query.js';
 import { loadTimelineView, type TimelineRef } from '../../../core/queries/timeline-subject.js';
 import { summarizeFilter } from '../../../core/views/filter-summary.js';
+import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
 import { formatWhen } from '../cards/card-kit.js';
 import { exportCard } from '../cards/export-card.js';
@@ -32,7 +33,7 @@ export async function timelineCardFor(
 ): Promise<IAdaptiveCard> {
   const view = await loadTimelineView(tenant, deps, ref, pageRequest(state.page), known);
   return timelineCard(view, {
-    ...renderOptionsOf(tenant.workspace),
+    ...personalTime(tenant),
     viewerId: tenant.actor.userId,
     ...state,
   });
@@ -46,7 +47,7 @@ export async function listCardFor(
   state: CardState = {},
 ): Promise<IAdaptiveCard> {
   const view = await loadListView(tenant, deps, query, TEAMS_LIMITS.itemsPerCard, pageRequest(state.page));
-  return listCard(view, { ...renderOptionsOf(tenant.workspace), viewerId: tenant.actor.userId, ...state });
+  return listCard(view, { ...personalTime(tenant), viewerId: tenant.actor.userId, ...state });
 }
 
 /**

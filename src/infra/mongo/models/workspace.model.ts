@@ -26,6 +26,10 @@ export interface MemberDoc {
   role: string;
   displayName: string;
   timezone?: string;
+  platformAdmin?: boolean;
+  guest?: boolean;
+  profileCheckedAt?: Date;
+  provisional?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -58,6 +62,10 @@ const memberSchema = new Schema<MemberDoc>(
     role: { type: String, required: true },
     displayName: { type: String, default: '' },
     timezone: String,
+    platformAdmin: Boolean,
+    guest: Boolean,
+    profileCheckedAt: Date,
+    provisional: Boolean,
     createdAt: Date,
     updatedAt: Date,
   },

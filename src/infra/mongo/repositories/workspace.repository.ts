@@ -8,6 +8,7 @@ import {
   type WorkspaceSettings,
 } from '../../../core/workspaces/workspace.js';
 import type {
+  MemberPatch,
   MemberRepository,
   WorkspaceIdentity,
   WorkspaceRepository,
@@ -110,8 +111,16 @@ function memberKey(workspaceId: string, userId: string): string {
 }
 
 function toMember(doc: MemberDoc): Member {
-  const { _id, role, timezone, ...rest } = doc;
-  return { ...rest, role: role as Role, ...(timezone ? { timezone } : {}) };
+  const { _id, role, timezone, platformAdmin, guest, profileCheckedAt, provisional, ...rest } = doc;
+  return {
+    ...rest,
+    role: role as Role,
+    ...(timezone ? { timezone } : {}),
+    ...(platformAdmin !== undefined ? { platformAdmin } : {}),
+    ...(guest !== undefined ? { guest } : {}),
+    ...(profileCheckedAt ? { profileCheckedAt } : {}),
+    ...(provisional ? { provisional } : {}),
+  };
 }
 
 export class MongoMemberRepository implements MemberRepository {
@@ -145,18 +154,15 @@ export class MongoMemberRepository implements MemberRepository {
   }
 
   async setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void> {
-    await this.model.updateOne({ workspaceId, userId }, { $set: { role, updatedAt: now } });
+    await this.model.updateOne(
+      { workspaceId, userId },
+      { $set: { role, provisional: false, updatedAt: now } },
+    );
   }
 
-  async updateProfile(
-    workspaceId: string,
-    userId: string,
-    profile: { displayName?: string; timezone?: string },
-    now: Date,
-  ): Promise<void> {
+  async updateMember(workspaceId: string, userId: string, patch: MemberPatch, now: Date): Promise<void> {
     const set: Record<string, unknown> = { updatedAt: now };
-    if (profile.displayName !== undefined) set.displayName = profile.displayName;
-    if (profile.timezone !== undefined) set.timezone = profile.timezone;
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) set[key] = value;
     await this.model.updateOne({ workspaceId, userId }, { $set: set });
   }
 

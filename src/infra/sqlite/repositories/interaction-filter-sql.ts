@@ -85,6 +85,11 @@ export function filterWhere(
     default:
       break;
   }
+  const address = foldForSearch(filter.addressText ?? '');
+  if (address) {
+    clauses.push('instr(visit_address_folded, ?) > 0');
+    params.push(address);
+  }
   const text = foldForSearch(filter.text ?? '');
   if (text) {
     clauses.push('instr(description_folded, ?) > 0');

@@ -76,6 +76,7 @@ export function insertColumns(interaction: Interaction): Columns {
     important: interaction.important ? 1 : 0,
     ...followUpColumns(interaction.followUp),
     visit_address: orNull(interaction.visitAddress),
+    visit_address_folded: interaction.visitAddress ? foldForSearch(interaction.visitAddress) : null,
     direction: orNull(interaction.direction),
     channel: orNull(interaction.channel),
     ...attachmentColumns(interaction.attachments),
@@ -101,8 +102,10 @@ export function patchColumns(patch: InteractionPatch, unset: readonly (keyof Int
   if (p.important !== undefined) columns.important = p.important ? 1 : 0;
   if (p.followUp !== undefined || cleared.has('followUp'))
     Object.assign(columns, followUpColumns(p.followUp));
-  if (p.visitAddress !== undefined || cleared.has('visitAddress'))
+  if (p.visitAddress !== undefined || cleared.has('visitAddress')) {
     columns.visit_address = orNull(p.visitAddress);
+    columns.visit_address_folded = p.visitAddress ? foldForSearch(p.visitAddress) : null;
+  }
   if (p.direction !== undefined || cleared.has('direction')) columns.direction = orNull(p.direction);
   if (p.channel !== undefined || cleared.has('channel')) columns.channel = orNull(p.channel);
   if (p.attachments !== undefined || cleared.has('attachments')) {

@@ -51,6 +51,7 @@ function isWholeWorkspace(filter: InteractionFilter): boolean {
     !filter.authorIds?.length &&
     !filter.contactIds?.length &&
     !foldForSearch(filter.contactText ?? '') &&
+    !foldForSearch(filter.addressText ?? '') &&
     !filter.organisationId &&
     !filter.importantOnly &&
     filter.hasAttachments === undefined &&

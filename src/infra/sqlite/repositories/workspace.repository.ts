@@ -7,6 +7,7 @@ import {
   type WorkspaceSettings,
 } from '../../../core/workspaces/workspace.js';
 import type {
+  MemberPatch,
   MemberRepository,
   WorkspaceIdentity,
   WorkspaceRepository,
@@ -127,14 +128,33 @@ export class SqliteWorkspaceRepository implements WorkspaceRepository {
   }
 }
 
+/** SQLite keeps booleans as 0/1 and "never told" as NULL. */
+function optionalFlag(row: Row, column: string): boolean | undefined {
+  const value = row[column];
+  return value === null || value === undefined ? undefined : Number(value) === 1;
+}
+
+function flag(value: boolean | undefined): number | null {
+  return value === undefined ? null : value ? 1 : 0;
+}
+
 function toMember(row: Row): Member {
   const timezone = optionalText(row, 'timezone');
+  const platformAdmin = optionalFlag(row, 'platform_admin');
+  const guest = optionalFlag(row, 'guest');
+  const checkedAt = row.profile_checked_at;
   return {
     workspaceId: text(row, 'workspace_id'),
     userId: text(row, 'user_id'),
     role: roleOf(text(row, 'role')),
     displayName: text(row, 'display_name'),
     ...(timezone ? { timezone } : {}),
+    ...(platformAdmin !== undefined ? { platformAdmin } : {}),
+    ...(guest !== undefined ? { guest } : {}),
+    ...(checkedAt !== null && checkedAt !== undefined
+      ? { profileCheckedAt: new Date(Number(checkedAt)) }
+      : {}),
+    ...(optionalFlag(row, 'provisional') ? { provisional: true } : {}),
     createdAt: date(row, 'created_at'),
     updatedAt: date(row, 'updated_at'),
   };
@@ -155,12 +175,17 @@ export class SqliteMemberRepository implements MemberRepository {
   async insertOrGet(member: Member): Promise<Member> {
     const inserted = claimInsert(
       this.database,
-      'INSERT INTO members (workspace_id, user_id, role, display_name, timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO members (workspace_id, user_id, role, display_name, timezone, platform_admin, guest,
+         profile_checked_at, provisional, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       member.workspaceId,
       member.userId,
       member.role,
       member.displayName,
       member.timezone ?? null,
+      flag(member.platformAdmin),
+      flag(member.guest),
+      member.profileCheckedAt?.getTime() ?? null,
+      member.provisional ? 1 : 0,
       member.createdAt.getTime(),
       member.updatedAt.getTime(),
     );
@@ -172,7 +197,7 @@ export class SqliteMemberRepository implements MemberRepository {
 
   async setRole(workspaceId: string, userId: string, role: Role, now: Date): Promise<void> {
     this.database.run(
-      'UPDATE members SET role = ?, updated_at = ? WHERE workspace_id = ? AND user_id = ?',
+      'UPDATE members SET role = ?, provisional = 0, updated_at = ? WHERE workspace_id = ? AND user_id = ?',
       role,
       now.getTime(),
       workspaceId,
@@ -180,17 +205,34 @@ export class SqliteMemberRepository implements MemberRepository {
     );
   }
 
-  async updateProfile(
-    workspaceId: string,
-    userId: string,
-    profile: { displayName?: string; timezone?: string },
-    now: Date,
-  ): Promise<void> {
+  async updateMember(workspaceId: string, userId: string, patch: MemberPatch, now: Date): Promise<void> {
+    // Only the fields given change; a column per field keeps the statement's shape fixed.
+    const given = (value: unknown) => (value === undefined ? 0 : 1);
     this.database.run(
-      `UPDATE members SET display_name = coalesce(?, display_name), timezone = coalesce(?, timezone), updated_at = ?
+      `UPDATE members SET
+         display_name = CASE WHEN ? THEN ? ELSE display_name END,
+         timezone = CASE WHEN ? THEN ? ELSE timezone END,
+         platform_admin = CASE WHEN ? THEN ? ELSE platform_admin END,
+         guest = CASE WHEN ? THEN ? ELSE guest END,
+         profile_checked_at = CASE WHEN ? THEN ? ELSE profile_checked_at END,
+         provisional = CASE WHEN ? THEN ? ELSE provisional END,
+         role = CASE WHEN ? THEN ? ELSE role END,
+         updated_at = ?
        WHERE workspace_id = ? AND user_id = ?`,
-      profile.displayName ?? null,
-      profile.timezone ?? null,
+      given(patch.displayName),
+      patch.displayName ?? null,
+      given(patch.timezone),
+      patch.timezone ?? null,
+      given(patch.platformAdmin),
+      flag(patch.platformAdmin),
+      given(patch.guest),
+      flag(patch.guest),
+      given(patch.profileCheckedAt),
+      patch.profileCheckedAt?.getTime() ?? null,
+      given(patch.provisional),
+      patch.provisional ? 1 : 0,
+      given(patch.role),
+      patch.role ?? null,
       now.getTime(),
       workspaceId,
       userId,

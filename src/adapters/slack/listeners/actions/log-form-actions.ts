@@ -1,4 +1,5 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { InteractionFormField as F, OTHER_TYPE_VALUE } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { decodeFormMetadata } from '../../modals/form-metadata.js';
@@ -34,8 +35,10 @@ export function registerLogFormActions(app: App, _deps: SlackDeps): void {
         return; // nothing appears or disappears: no update needed
       }
       const metadata = decodeFormMetadata(view.private_metadata);
-      const { settings } = tenantOf(context).workspace;
-      const next = interactionFormView({ mode: metadata.m, settings, values, metadata });
+      const tenant = tenantOf(context);
+      const { settings } = tenant.workspace;
+      const time = personalTime(tenant);
+      const next = interactionFormView({ mode: metadata.m, settings, time, values, metadata });
       try {
         await client.views.update({ view_id: view.id, hash: view.hash, view: next });
       } catch (error) {
