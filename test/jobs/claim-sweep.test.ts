@@ -121,7 +121,7 @@ describe('expired claim sweep', () => {
 
   it('is scheduled by the job worker as a daily repeating job, which runs the sweep', async () => {
     const clock = makeClock(T0);
-    const { agenda, scheduler } = prepareScheduling(t.db, { logger: silentLogger, processEvery: 100 });
+    const { runner, scheduler } = prepareScheduling(t.db, { logger: silentLogger, processEvery: 100 });
     const container = createContainer(t.db, { logger: silentLogger, clock, scheduler });
     const { claims } = container.repositories;
     const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
@@ -134,7 +134,7 @@ describe('expired claim sweep', () => {
     };
     const scheduling = await startScheduling(container, {
       mode: 'in-process',
-      agenda,
+      runner,
       scheduler,
       notifier: { sendReminder: unused },
       publisher: { publish: unused },

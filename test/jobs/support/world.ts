@@ -66,7 +66,7 @@ export interface WorkerSetup {
 
 /** One worker process: its own agenda on the given database, the fake Slack as the platform. */
 export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSetup): Promise<Worker> {
-  const { agenda, scheduler } = prepareScheduling(db, {
+  const { agenda, runner, scheduler } = prepareScheduling(db, {
     logger: silentLogger,
     processEvery: 100,
     name: setup.name ?? 'test-worker',
@@ -75,7 +75,7 @@ export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSe
   const clientFor = slackClients(fake);
   const scheduling = await startScheduling(container, {
     mode: setup.mode ?? 'in-process',
-    agenda,
+    runner,
     scheduler,
     notifier: setup.notifier ?? createSlackReminderNotifier({ clientFor, logger: silentLogger }),
     publisher: setup.publisher ?? createSlackReportPublisher({ clientFor, logger: silentLogger }),
