@@ -63,11 +63,10 @@ export class SqliteJobRunner implements JobRunner {
   private readonly owner: string;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
+  private readonly setup: SqliteJobRunnerSetup;
 
-  constructor(
-    db: DatabaseSync,
-    private readonly setup: SqliteJobRunnerSetup,
-  ) {
+  constructor(db: DatabaseSync, setup: SqliteJobRunnerSetup) {
+    this.setup = setup;
     this.table = new JobTable(db);
     this.owner = setup.name ?? `${hostname()}:${process.pid}`;
   }
