@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/shared/ports.js';
@@ -145,6 +147,31 @@ describe('the SQLite job runner', () => {
     expect(await other.runDueJobsOnce()).toBe(0);
     gate.release(0);
     await run;
+  });
+
+  it('frees at start the jobs held by a process of this host that is gone, and no others', async () => {
+    const db = file.open();
+    const setup = runner(db, 'setup');
+    const holders = {
+      crashed: `${hostname()}:${spawnSync(process.execPath, ['-e', '']).pid}:runner-1`,
+      restarted: `${hostname()}:${process.pid}:runner-of-a-previous-start`, // a container keeps its pid
+      alive: `${hostname()}:${process.ppid}:runner-2`,
+      elsewhere: 'another-host:1:runner-3',
+    };
+    for (const holder of Object.keys(holders)) await setup.schedule('now', post, { holder });
+    for (const [holder, process] of Object.entries(holders)) {
+      db.prepare(
+        `UPDATE scheduled_jobs SET lock_owner = 'old', lock_process = ?, lock_expires_at = ? WHERE data = ?`,
+      ).run(process, T0.getTime() + HOUR, JSON.stringify({ holder }));
+    }
+
+    const restarted = runner(file.open(), 'restarted');
+    const { runs, handler } = recorder();
+    restarted.define(post, handler);
+    await restarted.start();
+    await restarted.stop(5_000);
+    const freed = runs.map((run) => JSON.stringify(run.data)).sort();
+    expect(freed).toEqual(['{"holder":"crashed"}', '{"holder":"restarted"}']);
   });
 
   it('keeps its jobs across a restart: one-off and repeating, with the repeat keeping its next run', async () => {

@@ -102,7 +102,11 @@ export class JobTable {
    * Takes the oldest due job of `name` whose lease is free or expired: the lease is `owner`'s
    * until `lockExpiresAt`. Undefined when there is none (or another process took it first).
    */
-  claimNext(name: string, now: number, owner: string, lockExpiresAt: number): StoredJob | undefined {
+  claimNext(
+    name: string,
+    now: number,
+    lease: { owner: string; process: string; expiresAt: number },
+  ): StoredJob | undefined {
     return this.immediate(() => {
       const [row] = this.all(
         `SELECT * FROM scheduled_jobs
@@ -115,10 +119,11 @@ export class JobTable {
       if (!row) return undefined;
       const job = storedJob(row);
       const taken = this.run(
-        `UPDATE scheduled_jobs SET lock_owner = ?, lock_expires_at = ?, last_run_at = ?
+        `UPDATE scheduled_jobs SET lock_owner = ?, lock_process = ?, lock_expires_at = ?, last_run_at = ?
          WHERE id = ? AND (lock_expires_at IS NULL OR lock_expires_at < ?)`,
-        owner,
-        lockExpiresAt,
+        lease.owner,
+        lease.process,
+        lease.expiresAt,
         now,
         job.id,
         now,
@@ -153,7 +158,7 @@ export class JobTable {
     this.run(
       `UPDATE scheduled_jobs
        SET next_run_at = ?, last_finished_at = ?, fail_count = ?, last_error = ?,
-           lock_owner = NULL, lock_expires_at = NULL
+           lock_owner = NULL, lock_process = NULL, lock_expires_at = NULL
        WHERE id = ? AND lock_owner = ?`,
       outcome.nextRunAt,
       outcome.finishedAt,
@@ -209,6 +214,21 @@ export class JobTable {
       job.data,
       job.runAt,
       job.now,
+    );
+  }
+
+  /** The processes holding leases now (a scan: run once, at a runner's start). */
+  leaseProcesses(): string[] {
+    return this.all('SELECT DISTINCT lock_process FROM scheduled_jobs WHERE lock_process IS NOT NULL').map(
+      (row) => String(row.lock_process),
+    );
+  }
+
+  /** Frees the leases of a process known to be gone: its jobs are due again at once. */
+  freeLeasesOf(holder: string): number {
+    return this.run(
+      'UPDATE scheduled_jobs SET lock_owner = NULL, lock_process = NULL, lock_expires_at = NULL WHERE lock_process = ?',
+      holder,
     );
   }
 

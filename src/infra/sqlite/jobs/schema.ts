@@ -5,8 +5,9 @@
  * - `unique_key`: a job's identity for "create or move" (a reminder's interaction, a report's
  *   workspace and period, '' for a repeating sweep); NULL for anonymous jobs (NULLs never clash).
  * - `next_run_at`: NULL once a one-off job failed for good (kept with its error to inspect).
- * - `lock_owner` / `lock_expires_at`: the lease of the process running it; an expired lease is
- *   a crashed (or stuck) process's, and the job is taken again.
+ * - `lock_owner` / `lock_expires_at`: the lease of the run holding it; an expired lease is a
+ *   crashed (or stuck) process's, and the job is taken again. `lock_process` (host:pid:runner)
+ *   lets a runner starting on the same host free at once the leases of a process that is gone.
  * - `repeat_interval_ms`: set for repeating jobs, which are rescheduled instead of removed.
  */
 export const jobTablesDdl: string[] = [
@@ -19,6 +20,7 @@ export const jobTablesDdl: string[] = [
     repeat_interval_ms INTEGER,
     lock_owner TEXT,
     lock_expires_at INTEGER,
+    lock_process TEXT,
     last_run_at INTEGER,
     last_finished_at INTEGER,
     fail_count INTEGER NOT NULL DEFAULT 0,

@@ -12,6 +12,19 @@ import type {
 } from '../../jobs/job-runner.js';
 import { JobTable, type StoredJob, uniqueKeyOf } from './job-table.js';
 
+/** The runners alive in this process, by instance id (see `freeLeasesOfGoneProcesses`). */
+const liveRunners = new Set<string>();
+
+/** Whether a process of this host is still running (EPERM: it is, as another user's). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
 /** agenda's defaults, so a definition behaves the same on either engine. */
 const DEFAULT_CONCURRENCY = 5;
 const DEFAULT_LOCK_LIFETIME_MS = 10 * 60_000;
@@ -61,6 +74,8 @@ export class SqliteJobRunner implements JobRunner {
   private readonly running = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly owner: string;
+  /** host:pid:instance, stored with each lease this runner takes. */
+  private readonly process: string;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
   private readonly setup: SqliteJobRunnerSetup;
@@ -69,6 +84,9 @@ export class SqliteJobRunner implements JobRunner {
     this.setup = setup;
     this.table = new JobTable(db);
     this.owner = setup.name ?? `${hostname()}:${process.pid}`;
+    const instance = randomUUID();
+    this.process = `${hostname()}:${process.pid}:${instance}`;
+    liveRunners.add(instance);
   }
 
   private now(): number {
@@ -119,7 +137,11 @@ export class SqliteJobRunner implements JobRunner {
       while ((this.running.get(name) ?? 0) < definition.concurrency) {
         const now = this.now();
         const lease = `${this.owner}:${randomUUID()}`;
-        const job = this.table.claimNext(name, now, lease, now + definition.lockLifetimeMs);
+        const job = this.table.claimNext(name, now, {
+          owner: lease,
+          process: this.process,
+          expiresAt: now + definition.lockLifetimeMs,
+        });
         if (!job) break;
         started.push(this.track(name, this.runJob(job, definition, lease, now)));
       }
@@ -175,9 +197,32 @@ export class SqliteJobRunner implements JobRunner {
     }
   }
 
+  /**
+   * Frees the leases of processes of this host that are gone (a crash, a restart — a restarted
+   * container even has the same pid, but not the same runner), so their jobs run now rather
+   * than when their leases expire. Leases of other hosts are left to expire.
+   */
+  freeLeasesOfGoneProcesses(): void {
+    const host = hostname();
+    for (const holder of this.table.leaseProcesses()) {
+      const match = /^(.*):(\d+):([^:]+)$/.exec(holder);
+      if (!match || match[1] !== host) continue;
+      const pid = Number(match[2]);
+      const gone = pid === process.pid ? !liveRunners.has(match[3] ?? '') : !processAlive(pid);
+      if (gone && this.table.freeLeasesOf(holder) > 0) {
+        this.setup.logger.info('Jobs of a stopped worker freed', { worker: holder });
+      }
+    }
+  }
+
   async start(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
+    try {
+      this.freeLeasesOfGoneProcesses();
+    } catch (error) {
+      this.setup.logger.error('Job scheduler error', { error: String(error) });
+    }
     const poll = () => {
       if (!this.polling) return;
       try {
