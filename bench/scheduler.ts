@@ -117,7 +117,7 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
   const fake = await startFakeSlack({ empty: true });
   try {
     const tokens = new Map<string, string>();
-    const { agenda, scheduler } = prepareScheduling(database, { logger: silentLogger, processEvery: 1_000 });
+    const { runner, scheduler } = prepareScheduling(database, { logger: silentLogger, processEvery: 1_000 });
     const container = createContainer(database, { logger: silentLogger, clock: systemClock, scheduler });
 
     progress(`scheduler bench: seeding ${total} reminders in ${workspaces} workspaces`);
@@ -191,7 +191,7 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
     progress('scheduler bench: worker started');
     const scheduling = await startScheduling(container, {
       mode: 'only',
-      agenda,
+      runner,
       scheduler,
       notifier: createSlackReminderNotifier({ clientFor, logger: failureLog }),
       publisher: createSlackReportPublisher({ clientFor, logger: silentLogger }),

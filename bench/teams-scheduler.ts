@@ -32,7 +32,7 @@ export async function teamsSchedulerBench(
   workspace: Workspace,
   senders: PlatformSenders,
 ) {
-  const { agenda, scheduler } = prepareScheduling(database, { logger: silentLogger, processEvery: 1_000 });
+  const { runner, scheduler } = prepareScheduling(database, { logger: silentLogger, processEvery: 1_000 });
   const container = createContainer(database, { logger: silentLogger, clock: systemClock, scheduler });
   const users = benchUsers(6, CONVERSATIONS, 'rem-sched');
   await load.register(users);
@@ -58,7 +58,7 @@ export async function teamsSchedulerBench(
   const startedAt = performance.timeOrigin + started;
   const scheduling = await startScheduling(container, {
     mode: 'only',
-    agenda,
+    runner,
     scheduler,
     notifier: routed.notifier,
     publisher: routed.publisher,

@@ -8,7 +8,7 @@ import { MongoInstallationStore } from '../infra/slack/installation-store.js';
 import type { Container } from './container.js';
 import { type PlatformSenders, routeByPlatform } from './platform-delivery.js';
 import { slackTokenResolver } from './slack-tokens.js';
-import { type prepareScheduling, type Scheduling, startScheduling, workerMode } from './worker.js';
+import { type PreparedScheduling, type Scheduling, startScheduling, workerMode } from './worker.js';
 
 /** Reminder DMs and report posts through Slack's Web API, with the workspace's bot token. */
 export function slackSenders(
@@ -36,7 +36,7 @@ export function slackSenders(
 export async function startChatScheduling(
   config: AppConfig,
   container: Container,
-  prepared: ReturnType<typeof prepareScheduling>,
+  prepared: PreparedScheduling,
   senders: Partial<Record<Platform, PlatformSenders>>,
   logger: Logger,
 ): Promise<Scheduling | undefined> {
@@ -49,7 +49,7 @@ export async function startChatScheduling(
   const routed = routeByPlatform(container.repositories.workspaces, senders);
   return startScheduling(container, {
     mode,
-    agenda: prepared.agenda,
+    runner: prepared.runner,
     scheduler: prepared.scheduler,
     notifier: routed.notifier,
     publisher: routed.publisher,

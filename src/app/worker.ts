@@ -1,6 +1,7 @@
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from '../core/deliveries/delivery.js';
 import type { DeliveryRepository } from '../core/deliveries/delivery.repository.port.js';
 import { createDeliveryRetry, type DeliveryRetry } from '../core/deliveries/delivery-retry.js';
+import type { FollowUpScheduler } from '../core/followups/follow-up-scheduler.port.js';
 import {
   createReminderDelivery,
   parseReminderRequest,
@@ -15,14 +16,17 @@ import {
 } from '../core/reports/report-delivery.js';
 import { type ClaimSweep, createClaimSweep } from '../core/shared/claim-sweep.js';
 import type { Clock, Logger } from '../core/shared/ports.js';
-import { type Agenda, createAgenda, trackRunning } from '../infra/jobs/agenda.js';
+import { type Agenda, createAgenda } from '../infra/jobs/agenda.js';
 import { AgendaFollowUpScheduler } from '../infra/jobs/agenda-follow-up-scheduler.js';
+import { AgendaJobRunner } from '../infra/jobs/agenda-job-runner.js';
 import { definePlanWeeklyReportsJob } from '../infra/jobs/definitions/plan-weekly-reports.job.js';
 import { definePostWeeklyReportJob } from '../infra/jobs/definitions/post-weekly-report.job.js';
 import { defineRetryDeliveriesJob } from '../infra/jobs/definitions/retry-deliveries.job.js';
 import { defineSendFollowUpRemindersJob } from '../infra/jobs/definitions/send-follow-up-reminder.job.js';
 import { defineSweepExpiredClaimsJob } from '../infra/jobs/definitions/sweep-expired-claims.job.js';
 import { JobName } from '../infra/jobs/job-names.js';
+import type { JobRunner } from '../infra/jobs/job-runner.js';
+import type { ReminderQueue } from '../infra/jobs/reminder-queue.js';
 import type { Database } from '../infra/mongo/database.js';
 import { MongoDeliveryRepository } from '../infra/mongo/repositories/delivery.repository.js';
 import { MongoInteractionLookup } from '../infra/mongo/repositories/interaction-lookup.js';
@@ -36,23 +40,35 @@ export function workerMode(setting: WorkerSetting): WorkerMode {
   return setting === 'on' ? 'in-process' : setting;
 }
 
+/** What a worker needs from its engine: the runner and the reminder queue the container feeds. */
+export interface PreparedScheduling {
+  runner: JobRunner;
+  scheduler: FollowUpScheduler & ReminderQueue;
+}
+
 /**
- * The agenda instance and the FollowUpScheduler on it. Built before the container, because the
- * container's services queue reminders through the scheduler — in every mode, WORKER=off too.
+ * The agenda instance, the job runner on it and the FollowUpScheduler on agenda. Built before
+ * the container, because the container's services queue reminders through the scheduler — in
+ * every mode, WORKER=off too. (On SQLite, `createSqliteScheduling` builds the same pair.)
  */
 export function prepareScheduling(
   database: Database,
   setup: { logger: Logger; processEvery?: number; name?: string; maxConcurrency?: number },
-): { agenda: Agenda; scheduler: AgendaFollowUpScheduler } {
+): { agenda: Agenda; runner: JobRunner; scheduler: AgendaFollowUpScheduler } {
   const agenda = createAgenda(database.connection, setup);
-  return { agenda, scheduler: new AgendaFollowUpScheduler(database.connection, setup.logger) };
+  return {
+    agenda,
+    runner: new AgendaJobRunner(agenda),
+    scheduler: new AgendaFollowUpScheduler(database.connection, setup.logger),
+  };
 }
 
 export interface SchedulingOptions {
   mode: WorkerMode;
-  agenda: Agenda;
+  /** Runs the jobs: agenda on MongoDB, the table-backed scheduler on SQLite. */
+  runner: JobRunner;
   /** The scheduler the container queues reminders with: its jobs are what the dispatcher sends. */
-  scheduler: AgendaFollowUpScheduler;
+  scheduler: ReminderQueue;
   notifier: ReminderNotifier;
   publisher: ReportPublisher;
   /** Defaults to the container's clock. */
@@ -87,11 +103,11 @@ export interface Scheduling {
 }
 
 /**
- * Wires the delivery use cases and, unless mode is 'off', defines the jobs and starts agenda.
+ * Wires the delivery use cases and, unless mode is 'off', defines the jobs and starts the runner.
  * Exactly-once does not depend on running one worker: every send is claimed first.
  */
 export async function startScheduling(container: Container, options: SchedulingOptions): Promise<Scheduling> {
-  const { agenda, mode } = options;
+  const { runner, mode } = options;
   const logger = container.logger;
   const clock = options.clock ?? container.clock;
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
@@ -150,7 +166,7 @@ export async function startScheduling(container: Container, options: SchedulingO
 
   const lockLifetimeMs = options.lockLifetimeMs ?? 10 * 60_000;
   defineSendFollowUpRemindersJob(
-    agenda,
+    runner,
     { reminders, queue: options.scheduler, clock, logger },
     {
       batchSize: options.reminderBatchSize ?? 1_000,
@@ -160,19 +176,18 @@ export async function startScheduling(container: Container, options: SchedulingO
       lockLifetimeMs,
     },
   );
-  definePostWeeklyReportJob(agenda, { reports, logger }, { lockLifetimeMs });
-  definePlanWeeklyReportsJob(agenda, { reports, logger });
-  defineRetryDeliveriesJob(agenda, { retry });
-  defineSweepExpiredClaimsJob(agenda, { claims: claimSweep });
-  const running = trackRunning(agenda);
+  definePostWeeklyReportJob(runner, { reports, logger }, { lockLifetimeMs });
+  definePlanWeeklyReportsJob(runner, { reports, logger });
+  defineRetryDeliveriesJob(runner, { retry });
+  defineSweepExpiredClaimsJob(runner, { claims: claimSweep });
 
-  await agenda.start();
-  // Repeating sweeps ("single" jobs: one document each, however many workers start).
-  await agenda.every(options.dispatchEveryMs ?? 5_000, JobName.dispatchFollowUpReminders);
-  await agenda.every(options.planEveryMs ?? 60_000, JobName.planWeeklyReports);
-  await agenda.every(options.retryEveryMs ?? 60_000, JobName.retryDeliveries);
+  await runner.start();
+  // Repeating sweeps (one stored job each, however many workers start).
+  await runner.every(options.dispatchEveryMs ?? 5_000, JobName.dispatchFollowUpReminders);
+  await runner.every(options.planEveryMs ?? 60_000, JobName.planWeeklyReports);
+  await runner.every(options.retryEveryMs ?? 60_000, JobName.retryDeliveries);
   // Daily, counted from the first start (an existing job keeps its next run across restarts).
-  await agenda.every(options.claimSweepEveryMs ?? 24 * 60 * 60_000, JobName.sweepExpiredClaims);
+  await runner.every(options.claimSweepEveryMs ?? 24 * 60 * 60_000, JobName.sweepExpiredClaims);
   logger.info('Job worker started', { mode });
 
   return {
@@ -180,8 +195,7 @@ export async function startScheduling(container: Container, options: SchedulingO
     async stop() {
       // Stop polling and release queued jobs first, then let running sends finish. A send cut
       // short is recovered by the retry sweep of another (or the next) worker.
-      await agenda.stop(false);
-      const idle = await running.idle(options.drainTimeoutMs ?? 30_000);
+      const idle = await runner.stop(options.drainTimeoutMs ?? 30_000);
       if (!idle) logger.warn('Job worker stopped with jobs still running');
     },
   };

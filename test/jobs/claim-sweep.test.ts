@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/app/container.js';
 import { prepareScheduling, startScheduling } from '../../src/app/worker.js';
 import { createClaimSweep, DEFAULT_CLAIM_RETENTION_MS } from '../../src/core/shared/claim-sweep.js';
@@ -6,8 +6,10 @@ import { silentLogger } from '../../src/core/shared/ports.js';
 import type { Workspace } from '../../src/core/workspaces/workspace.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
 import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
+import { createSqliteScheduling } from '../../src/infra/sqlite/jobs/index.js';
 import { makeClock, makeWorkspace, T0, type TestClock } from '../support/fixtures.js';
 import { useTestDatabase } from '../support/test-database.js';
+import { createJobsFile, storedJobs } from './support/sqlite-jobs-file.js';
 import { eventually } from './support/world.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -121,7 +123,7 @@ describe('expired claim sweep', () => {
 
   it('is scheduled by the job worker as a daily repeating job, which runs the sweep', async () => {
     const clock = makeClock(T0);
-    const { agenda, scheduler } = prepareScheduling(t.db, { logger: silentLogger, processEvery: 100 });
+    const { runner, scheduler } = prepareScheduling(t.db, { logger: silentLogger, processEvery: 100 });
     const container = createContainer(t.db, { logger: silentLogger, clock, scheduler });
     const { claims } = container.repositories;
     const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
@@ -134,7 +136,7 @@ describe('expired claim sweep', () => {
     };
     const scheduling = await startScheduling(container, {
       mode: 'in-process',
-      agenda,
+      runner,
       scheduler,
       notifier: { sendReminder: unused },
       publisher: { publish: unused },
@@ -150,6 +152,55 @@ describe('expired claim sweep', () => {
       // A new repeating job runs at once, then every day.
       await eventually(async () => (await storedKeys(container, acme.id)).length === 1);
       expect(await storedKeys(container, acme.id)).toEqual(['recent-event']);
+    } finally {
+      await scheduling.stop();
+    }
+  });
+
+  it('on SQLite jobs too: one daily job, run at once by the worker and again a day later', async () => {
+    const file = createJobsFile();
+    afterAll(() => file.dispose());
+    const clock = makeClock(T0);
+    // The runner's poll is left idle (an hour apart): the test ticks it on the injected clock.
+    const { runner, scheduler } = createSqliteScheduling(file.open(), {
+      clock,
+      logger: silentLogger,
+      pollEveryMs: 60 * 60_000,
+    });
+    const container = createContainer(t.db, { logger: silentLogger, clock, scheduler });
+    const { claims } = container.repositories;
+    const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
+    await claims.claim('slack-event', 'old-event', acme.id, clock.now());
+    clock.advance(8 * DAY);
+    await claims.claim('slack-event', 'recent-event', acme.id, clock.now());
+
+    const unused = async (): Promise<never> => {
+      throw new Error('nothing is delivered in this test');
+    };
+    const scheduling = await startScheduling(container, {
+      mode: 'in-process',
+      runner,
+      scheduler,
+      notifier: { sendReminder: unused },
+      publisher: { publish: unused },
+      drainTimeoutMs: 5_000,
+    });
+    try {
+      const jobs = storedJobs(file.open(), JobName.sweepExpiredClaims);
+      expect(jobs.map((job) => job.repeat_interval_ms)).toEqual([DAY]);
+      await runner.runDueJobsOnce();
+      expect(await storedKeys(container, acme.id)).toEqual(['recent-event']);
+
+      const sweptAt = clock.now().getTime();
+      expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(sweptAt + DAY);
+
+      // A week later the recent claim is past its retention too: the repeat sweeps it.
+      clock.advance(7 * DAY + 60_000);
+      await runner.runDueJobsOnce();
+      expect(await storedKeys(container, acme.id)).toEqual([]);
+      expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(
+        clock.now().getTime() + DAY,
+      );
     } finally {
       await scheduling.stop();
     }

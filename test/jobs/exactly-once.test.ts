@@ -13,7 +13,10 @@ import {
   BOB,
   type DeliveryView,
   deliveryState,
+  disposeJobsFiles,
   eventually,
+  JOB_ENGINES,
+  type JobEngine,
   type SlackTenant,
   secondConnection,
   seedSlackTenant,
@@ -27,6 +30,7 @@ let fake: FakeSlack;
 let clock: TestClock;
 let other: Database;
 const workers: Worker[] = [];
+let engine: JobEngine = 'agenda';
 let keys = 0;
 
 beforeAll(async () => {
@@ -36,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await other.close();
   await fake.close();
+  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -46,7 +51,7 @@ afterEach(async () => {
 });
 
 async function start(db: Database, setup: Partial<Parameters<typeof startWorker>[2]> = {}): Promise<Worker> {
-  const worker = await startWorker(db, fake, { clock, ...setup });
+  const worker = await startWorker(db, fake, { engine, clock, ...setup });
   workers.push(worker);
   return worker;
 }
@@ -104,8 +109,12 @@ function postedCounts(): Map<string, number> {
   return counts;
 }
 
-describe('exactly one reminder DM', () => {
-  it('with two agenda workers on one database, every reminder is sent once', async () => {
+describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
+  beforeAll(() => {
+    engine = jobs;
+  });
+
+  it('with two workers on one database, every reminder is sent once', async () => {
     const offline = await start(handle.db, { mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const reminders = await dueReminders(offline, tenant, 40);
@@ -119,47 +128,6 @@ describe('exactly one reminder DM', () => {
     const counts = postedCounts();
     expect(counts.size).toBe(40);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-  });
-
-  it('when agenda runs the same job again, the second run sends nothing', async () => {
-    const worker = await start(handle.db);
-    const tenant = await seedSlackTenant(worker.container);
-    const [reminder] = await dueReminders(worker, tenant, 1);
-    await allSent(worker, [reminder!]);
-
-    // What a double read by two dispatchers, or a job not removed before a crash, amounts to.
-    const data = {
-      workspaceId: tenant.workspace.id,
-      interactionId: reminder!.id,
-      fireAt: reminder!.followUp!.dueAt.toISOString(),
-    };
-    const dueAt = reminder!.followUp!.dueAt;
-    for (let i = 0; i < 3; i++)
-      await worker.scheduler.agenda.schedule(dueAt, JobName.sendFollowUpReminder, data);
-    await eventually(async () => (await queuedFor(reminder!)) === 0);
-    expect(fake.messages(ALICE)).toHaveLength(1);
-    expect(await deliveryOf(worker, reminder!)).toMatchObject({ status: 'sent', attempt: 1 });
-  });
-
-  it('duplicate queued jobs for one reminder, read in one batch, send one DM', async () => {
-    const offline = await start(handle.db, { mode: 'off' });
-    const tenant = await seedSlackTenant(offline.container);
-    const [reminder] = await dueReminders(offline, tenant, 1);
-    const data = {
-      workspaceId: tenant.workspace.id,
-      interactionId: reminder!.id,
-      fireAt: reminder!.followUp!.dueAt.toISOString(),
-    };
-    // What two racing schedules of the same reminder can leave behind.
-    for (let i = 0; i < 2; i++) {
-      await offline.scheduler.agenda.schedule(reminder!.followUp!.dueAt, JobName.sendFollowUpReminder, data);
-    }
-    expect(await queuedFor(reminder!)).toBe(3);
-
-    const worker = await start(handle.db);
-    await allSent(worker, [reminder!]);
-    await eventually(async () => (await queuedFor(reminder!)) === 0);
-    expect(fake.messages(ALICE)).toHaveLength(1);
   });
 
   it('after a crash between claim and send, another worker sends it once', async () => {
@@ -197,6 +165,58 @@ describe('exactly one reminder DM', () => {
     crash(new Error('process killed'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await deliveryOf(survivor, reminder!)).toMatchObject({ status: 'sent', attempt: 2 });
+    expect(fake.messages(ALICE)).toHaveLength(1);
+  });
+});
+
+/** agenda can hold duplicate jobs of one reminder (SQLite keeps one per interaction by its key). */
+describe('exactly one reminder DM despite duplicate agenda jobs', () => {
+  beforeAll(() => {
+    engine = 'agenda';
+  });
+
+  it('when agenda runs the same job again, the second run sends nothing', async () => {
+    const worker = await start(handle.db);
+    const tenant = await seedSlackTenant(worker.container);
+    const [reminder] = await dueReminders(worker, tenant, 1);
+    await allSent(worker, [reminder!]);
+
+    // What a double read by two dispatchers, or a job not removed before a crash, amounts to.
+    const data = {
+      workspaceId: tenant.workspace.id,
+      interactionId: reminder!.id,
+      fireAt: reminder!.followUp!.dueAt.toISOString(),
+    };
+    const dueAt = reminder!.followUp!.dueAt;
+    for (let i = 0; i < 3; i++)
+      await worker.agendaQueue!.agenda.schedule(dueAt, JobName.sendFollowUpReminder, data);
+    await eventually(async () => (await queuedFor(reminder!)) === 0);
+    expect(fake.messages(ALICE)).toHaveLength(1);
+    expect(await deliveryOf(worker, reminder!)).toMatchObject({ status: 'sent', attempt: 1 });
+  });
+
+  it('duplicate queued jobs for one reminder, read in one batch, send one DM', async () => {
+    const offline = await start(handle.db, { mode: 'off' });
+    const tenant = await seedSlackTenant(offline.container);
+    const [reminder] = await dueReminders(offline, tenant, 1);
+    const data = {
+      workspaceId: tenant.workspace.id,
+      interactionId: reminder!.id,
+      fireAt: reminder!.followUp!.dueAt.toISOString(),
+    };
+    // What two racing schedules of the same reminder can leave behind.
+    for (let i = 0; i < 2; i++) {
+      await offline.agendaQueue!.agenda.schedule(
+        reminder!.followUp!.dueAt,
+        JobName.sendFollowUpReminder,
+        data,
+      );
+    }
+    expect(await queuedFor(reminder!)).toBe(3);
+
+    const worker = await start(handle.db);
+    await allSent(worker, [reminder!]);
+    await eventually(async () => (await queuedFor(reminder!)) === 0);
     expect(fake.messages(ALICE)).toHaveLength(1);
   });
 });

@@ -2,68 +2,107 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/app/container.js';
 import { prepareScheduling } from '../../src/app/worker.js';
 import { snoozeUntil } from '../../src/core/followups/follow-up.schemas.js';
+import type { FollowUpScheduler } from '../../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
-import type { Agenda } from '../../src/infra/jobs/agenda.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
 import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
+import {
+  reminderKey,
+  SqliteFollowUpScheduler,
+} from '../../src/infra/sqlite/jobs/sqlite-follow-up-scheduler.js';
 import { makeClock, seedContact } from '../support/fixtures.js';
 import { useTestDatabase } from '../support/test-database.js';
+import { createJobsFile, storedJobs } from './support/sqlite-jobs-file.js';
 import { BOB, type SlackTenant, seedSlackTenant } from './support/world.js';
 
 const handle = useTestDatabase();
 const T0 = new Date('2026-03-10T10:00:00.000Z');
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 const clock = makeClock(T0);
-let agenda: Agenda;
-let container: Container;
-let tenant: SlackTenant;
-let contactId: string;
-let keys = 0;
-
-beforeAll(async () => {
-  // WORKER=off: jobs are queued but nothing runs them, so the queue can be read as it is.
-  const prepared = prepareScheduling(handle.db, { logger: silentLogger });
-  agenda = prepared.agenda;
-  container = createContainer(handle.db, { logger: silentLogger, clock, scheduler: prepared.scheduler });
-  tenant = await seedSlackTenant(container);
-  contactId = (await seedContact(container.repositories, tenant.workspace.id)).id;
-});
-afterAll(async () => {
-  await agenda.stop(false);
-});
 
 interface QueuedJob {
   nextRunAt: Date;
   data: { workspaceId: string; interactionId: string; fireAt: string };
 }
 
-async function queued(interactionId: string): Promise<QueuedJob[]> {
-  const jobs = handle.db.connection
-    .getClient()
-    .db(handle.db.connection.name)
-    .collection(COLLECTIONS.reminderJobs);
-  const docs = await jobs
-    .find({
-      name: JobName.sendFollowUpReminder,
-      'data.workspaceId': tenant.workspace.id,
-      'data.interactionId': interactionId,
-    })
-    .toArray();
-  return docs.map((doc) => ({ nextRunAt: doc.nextRunAt, data: doc.data }));
+/** Where reminders are queued, and how a test reads the queue back as it is stored. */
+interface Engine {
+  /** A scheduler on the engine's store (a new one each call: as another process would have). */
+  scheduler(): FollowUpScheduler;
+  queued(workspaceId: string, interactionId: string): Promise<QueuedJob[]>;
+  close(): Promise<void>;
 }
 
-async function logWithFollowUp(dueAt: Date, assigneeId?: string) {
-  const result = await container.interactions.logInteraction(tenant.alice, {
-    idempotencyKey: `sched-${++keys}`,
-    contactIds: [contactId],
-    type: 'Call',
-    description: 'Agreed to send the quote',
-    followUp: { dueAt, ...(assigneeId ? { assigneeId } : {}) },
+function agendaEngine(): Engine {
+  const prepared = prepareScheduling(handle.db, { logger: silentLogger });
+  return {
+    scheduler: () => prepareScheduling(handle.db, { logger: silentLogger }).scheduler,
+    async queued(workspaceId, interactionId) {
+      const jobs = handle.db.connection
+        .getClient()
+        .db(handle.db.connection.name)
+        .collection(COLLECTIONS.reminderJobs);
+      const docs = await jobs
+        .find({
+          name: JobName.sendFollowUpReminder,
+          'data.workspaceId': workspaceId,
+          'data.interactionId': interactionId,
+        })
+        .toArray();
+      return docs.map((doc) => ({ nextRunAt: doc.nextRunAt, data: doc.data }));
+    },
+    close: () => prepared.agenda.stop(false),
+  };
+}
+
+function sqliteEngine(): Engine {
+  const file = createJobsFile();
+  const reader = file.open();
+  return {
+    scheduler: () => new SqliteFollowUpScheduler(file.open(), clock),
+    async queued(workspaceId, interactionId) {
+      return storedJobs(reader, JobName.sendFollowUpReminder)
+        .filter((job) => job.unique_key === reminderKey(workspaceId, interactionId))
+        .map((job) => ({ nextRunAt: new Date(job.next_run_at ?? Number.NaN), data: JSON.parse(job.data) }));
+    },
+    close: async () => file.dispose(),
+  };
+}
+
+describe.each([
+  { engine: 'agenda', make: agendaEngine },
+  { engine: 'SQLite', make: sqliteEngine },
+])('the $engine follow-up scheduler', ({ make }) => {
+  let engine: Engine;
+  let container: Container;
+  let tenant: SlackTenant;
+  let contactId: string;
+  let keys = 0;
+
+  beforeAll(async () => {
+    // WORKER=off: jobs are queued but nothing runs them, so the queue can be read as it is.
+    engine = make();
+    container = createContainer(handle.db, { logger: silentLogger, clock, scheduler: engine.scheduler() });
+    tenant = await seedSlackTenant(container);
+    contactId = (await seedContact(container.repositories, tenant.workspace.id)).id;
   });
-  return result.interactions[0]!;
-}
+  afterAll(async () => {
+    await engine.close();
+  });
 
-describe('the agenda follow-up scheduler', () => {
+  const queued = (interactionId: string) => engine.queued(tenant.workspace.id, interactionId);
+
+  async function logWithFollowUp(dueAt: Date, assigneeId?: string) {
+    const result = await container.interactions.logInteraction(tenant.alice, {
+      idempotencyKey: `sched-${++keys}`,
+      contactIds: [contactId],
+      type: 'Call',
+      description: 'Agreed to send the quote',
+      followUp: { dueAt, ...(assigneeId ? { assigneeId } : {}) },
+    });
+    return result.interactions[0]!;
+  }
+
   it('queues one reminder job at the follow-up time when an interaction is logged', async () => {
     const interaction = await logWithFollowUp(hours(2));
     const jobs = await queued(interaction.id);
@@ -128,7 +167,7 @@ describe('the agenda follow-up scheduler', () => {
       assigneeId: tenant.alice.userId,
       fireAt: hours(4),
     };
-    const { scheduler } = prepareScheduling(handle.db, { logger: silentLogger });
+    const scheduler = engine.scheduler();
     await scheduler.schedule([reminder]);
     await scheduler.schedule([reminder]);
     expect(await queued(interaction.id)).toHaveLength(1);

@@ -11,7 +11,10 @@ import {
   BOB,
   type DeliveryView,
   deliveryState,
+  disposeJobsFiles,
   eventually,
+  JOB_ENGINES,
+  type JobEngine,
   type SlackTenant,
   seedSlackTenant,
   startWorker,
@@ -23,6 +26,7 @@ const handle = useTestDatabase();
 let fake: FakeSlack;
 let clock: TestClock;
 let worker: Worker | undefined;
+let engine: JobEngine;
 let keys = 0;
 const minutes = (n: number) => n * 60_000;
 
@@ -31,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fake.close();
+  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -85,9 +90,13 @@ const finalDelivery = (w: Worker, interaction: Interaction) =>
 
 const blockText = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks ?? []);
 
-describe('follow-up reminder delivery', () => {
+describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
+  beforeAll(() => {
+    engine = jobs;
+  });
+
   it('sends the assignee a DM with the contact, the summary, who logged it and the buttons, due now', async () => {
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const tenant = await seedSlackTenant(worker.container);
     const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
 
@@ -116,12 +125,12 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('sends a reminder that fell due while no worker ran, marked late and overdue', async () => {
-    const offline = await startWorker(handle.db, fake, { clock, mode: 'off' });
+    const offline = await startWorker(handle.db, fake, { engine, clock, mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const interaction = await dueReminder(offline, tenant, { agoMs: minutes(180) });
     expect(fake.messages(ALICE)).toEqual([]);
 
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const [message] = await eventually(() =>
       fake.messages(ALICE).length > 0 ? fake.messages(ALICE) : undefined,
     );
@@ -132,7 +141,7 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('records a permanent failure with the reason when the assignee is deactivated, and does not retry', async () => {
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.deactivateUser(BOB);
     const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
@@ -146,7 +155,7 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('retries a transient failure with backoff, then sends once', async () => {
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.failNext('chat.postMessage', { error: 'internal_error' });
     const interaction = await dueReminder(worker, tenant);
@@ -165,7 +174,7 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('gives up after the last attempt and keeps the reason visible', async () => {
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.failNext('chat.postMessage', { error: 'internal_error', times: 10 });
     const interaction = await dueReminder(worker, tenant);
@@ -183,7 +192,7 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('does not send a reminder that was snoozed or done after it was queued', async () => {
-    const offline = await startWorker(handle.db, fake, { clock, mode: 'off' });
+    const offline = await startWorker(handle.db, fake, { engine, clock, mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const done = await dueReminder(offline, tenant);
     await offline.container.followUps.markDone(tenant.alice, { interactionId: done.id });
@@ -194,7 +203,7 @@ describe('follow-up reminder delivery', () => {
     });
     const sentinel = await dueReminder(offline, tenant, { description: 'sentinel' });
 
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     await finalDelivery(worker, sentinel);
     const messages = fake.messages(ALICE);
     expect(messages).toHaveLength(1);
@@ -204,7 +213,7 @@ describe('follow-up reminder delivery', () => {
   });
 
   it('rate limited by Slack, waits for Retry-After and delivers everything once', async () => {
-    worker = await startWorker(handle.db, fake, { clock });
+    worker = await startWorker(handle.db, fake, { engine, clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.rateLimit('chat.postMessage', { limit: 2, windowMs: 1_000 });
     const reminders = [];

@@ -11,7 +11,10 @@ import { makeClock, type TestClock } from '../support/fixtures.js';
 import { useTestDatabase } from '../support/test-database.js';
 import {
   deliveryState,
+  disposeJobsFiles,
   eventually,
+  JOB_ENGINES,
+  type JobEngine,
   secondConnection,
   seedSlackTenant,
   startWorker,
@@ -24,6 +27,7 @@ let fake: FakeSlack;
 let other: Database;
 let clock: TestClock;
 const workers: Worker[] = [];
+let engine: JobEngine;
 const at = (iso: string) => new Date(iso);
 
 /** The week of the Paris DST change (25 Oct 2026): Monday 19 Oct 00:00 CEST to Monday 26 Oct 00:00 CET. */
@@ -38,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await other.close();
   await fake.close();
+  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -48,7 +53,7 @@ afterEach(async () => {
 });
 
 async function start(db: Database = handle.db, name = 'worker'): Promise<Worker> {
-  const worker = await startWorker(db, fake, { clock, name });
+  const worker = await startWorker(db, fake, { engine, clock, name });
   workers.push(worker);
   return worker;
 }
@@ -101,7 +106,11 @@ async function seedWeek(worker: Worker, workspace: Workspace) {
 const reportPosts = (channel: string) => fake.messages(channel).filter((m) => m.via === 'file_share');
 const text = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks ?? []);
 
-describe('weekly report', () => {
+describe.each(JOB_ENGINES)('weekly report (%s jobs)', (jobs) => {
+  beforeAll(() => {
+    engine = jobs;
+  });
+
   it('posts the week across the DST change once at its slot, with exact numbers and the CSV', async () => {
     const worker = await start();
     const workspace = await parisWorkspace(worker);

@@ -1,4 +1,4 @@
-import type { Document, ObjectId } from 'mongodb';
+import { type Document, ObjectId } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { FollowUpReminder, FollowUpScheduler } from '../../core/followups/follow-up-scheduler.port.js';
 import type { Logger } from '../../core/shared/ports.js';
@@ -6,15 +6,10 @@ import { COLLECTIONS } from '../mongo/indexes.js';
 import { type Agenda, createAgenda } from './agenda.js';
 import { type ReminderJobData, reminderJobData } from './definitions/send-follow-up-reminder.job.js';
 import { JobName } from './job-names.js';
+import type { QueuedReminder, ReminderQueue } from './reminder-queue.js';
 
 /** Reminders read and written per round trip. */
 const CHUNK = 500;
-
-/** A queued reminder job as the dispatcher reads it (data is validated by the job definition). */
-export interface QueuedReminder {
-  jobId: ObjectId;
-  data: unknown;
-}
 
 /**
  * FollowUpScheduler on agenda: one `send-follow-up-reminder` job per interaction, keyed by
@@ -26,7 +21,7 @@ export interface QueuedReminder {
  * never sent twice. The dispatcher (definitions/send-follow-up-reminder.job.ts) runs due jobs
  * in batches instead of agenda locking them one by one.
  */
-export class AgendaFollowUpScheduler implements FollowUpScheduler {
+export class AgendaFollowUpScheduler implements FollowUpScheduler, ReminderQueue {
   readonly agenda: Agenda;
 
   constructor(
@@ -123,12 +118,12 @@ export class AgendaFollowUpScheduler implements FollowUpScheduler {
       .find({ name: JobName.sendFollowUpReminder, nextRunAt: { $lte: now } }, { projection: { data: 1 } })
       .limit(limit)
       .toArray();
-    return docs.map((doc) => ({ jobId: doc._id, data: doc.data }));
+    return docs.map((doc) => ({ jobId: String(doc._id), data: doc.data }));
   }
 
   /** Removes handled jobs (sent, failed, stale, or claimed by another worker). */
-  async remove(jobIds: readonly ObjectId[]): Promise<void> {
+  async remove(jobIds: readonly string[]): Promise<void> {
     if (jobIds.length === 0) return;
-    await this.jobs().deleteMany({ _id: { $in: [...jobIds] } });
+    await this.jobs().deleteMany({ _id: { $in: jobIds.map((id) => new ObjectId(id)) } });
   }
 }

@@ -5,6 +5,7 @@ import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifie
 import { createSlackReportPublisher } from '../../../src/adapters/slack/notifiers/slack-report-publisher.js';
 import { type Container, createContainer } from '../../../src/app/container.js';
 import {
+  type PreparedScheduling,
   prepareScheduling,
   type Scheduling,
   type SchedulingOptions,
@@ -18,14 +19,15 @@ import type {
 import type { ReminderNotifier } from '../../../src/core/followups/reminder-delivery.js';
 import type { ReportPublisher } from '../../../src/core/reports/report-delivery.js';
 import type { Actor } from '../../../src/core/shared/actor.js';
-import { silentLogger } from '../../../src/core/shared/ports.js';
+import { silentLogger, systemClock } from '../../../src/core/shared/ports.js';
 import type { Workspace, WorkspaceSettings } from '../../../src/core/workspaces/workspace.js';
-import type { Agenda } from '../../../src/infra/jobs/agenda.js';
 import type { AgendaFollowUpScheduler } from '../../../src/infra/jobs/agenda-follow-up-scheduler.js';
 import { connect, type Database } from '../../../src/infra/mongo/database.js';
 import type { CommandMonitor } from '../../../src/infra/mongo/guard/command-monitor.js';
+import { createSqliteScheduling } from '../../../src/infra/sqlite/jobs/index.js';
 import { FAKE_DEFAULTS, type FakeSlack, webClientFor } from '../../slack/fake-slack/index.js';
 import { makeClock, makeWorkspace, type TestClock } from '../../support/fixtures.js';
+import { createJobsFile, type JobsFile } from './sqlite-jobs-file.js';
 
 export const ALICE = FAKE_DEFAULTS.users.alice;
 export const BOB = FAKE_DEFAULTS.users.bob;
@@ -46,9 +48,15 @@ export function slackClients(fake: FakeSlack, tokens: Record<string, string> = {
     });
 }
 
+/** Where the worker's jobs live: agenda on the test database, or a SQLite file beside it. */
+export type JobEngine = 'agenda' | 'sqlite';
+export const JOB_ENGINES: JobEngine[] = ['agenda', 'sqlite'];
+
 export interface Worker {
-  agenda: Agenda;
-  scheduler: AgendaFollowUpScheduler;
+  runner: PreparedScheduling['runner'];
+  scheduler: PreparedScheduling['scheduler'];
+  /** The agenda reminder queue, for tests of agenda's own job documents (agenda engine only). */
+  agendaQueue?: AgendaFollowUpScheduler;
   container: Container;
   scheduling: Scheduling;
   stop(): Promise<void>;
@@ -62,20 +70,54 @@ export interface WorkerSetup {
   policy?: Partial<DeliveryPolicy>;
   lockLifetimeMs?: number;
   name?: string;
+  /** Default agenda. */
+  engine?: JobEngine;
+}
+
+/** One SQLite jobs file per test database: every worker on that database (any connection) shares it. */
+const jobsFiles = new Map<string, JobsFile>();
+
+/** Closes and deletes the SQLite jobs files of this test file's workers (afterAll). */
+export function disposeJobsFiles(): void {
+  for (const file of jobsFiles.values()) file.dispose();
+  jobsFiles.clear();
+}
+
+/**
+ * The worker's runner and reminder queue. Like agenda, the SQLite runner runs on wall time (its
+ * sweeps repeat by themselves); reminders are due by the core's test clock, read by the dispatcher.
+ */
+function prepareEngine(
+  db: Database,
+  setup: WorkerSetup,
+): PreparedScheduling & { agendaQueue?: AgendaFollowUpScheduler } {
+  const name = setup.name ?? 'test-worker';
+  if (setup.engine === 'sqlite') {
+    let file = jobsFiles.get(db.connection.name);
+    if (!file) {
+      file = createJobsFile();
+      jobsFiles.set(db.connection.name, file);
+    }
+    const { runner, scheduler } = createSqliteScheduling(file.open(), {
+      clock: systemClock,
+      logger: silentLogger,
+      pollEveryMs: 100,
+      name,
+    });
+    return { runner, scheduler };
+  }
+  const { runner, scheduler } = prepareScheduling(db, { logger: silentLogger, processEvery: 100, name });
+  return { runner, scheduler, agendaQueue: scheduler };
 }
 
 /** One worker process: its own agenda on the given database, the fake Slack as the platform. */
 export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSetup): Promise<Worker> {
-  const { agenda, scheduler } = prepareScheduling(db, {
-    logger: silentLogger,
-    processEvery: 100,
-    name: setup.name ?? 'test-worker',
-  });
+  const { runner, scheduler, agendaQueue } = prepareEngine(db, setup);
   const container = createContainer(db, { logger: silentLogger, clock: setup.clock, scheduler });
   const clientFor = slackClients(fake);
   const scheduling = await startScheduling(container, {
     mode: setup.mode ?? 'in-process',
-    agenda,
+    runner,
     scheduler,
     notifier: setup.notifier ?? createSlackReminderNotifier({ clientFor, logger: silentLogger }),
     publisher: setup.publisher ?? createSlackReportPublisher({ clientFor, logger: silentLogger }),
@@ -86,7 +128,14 @@ export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSe
     lockLifetimeMs: setup.lockLifetimeMs ?? 10 * 60_000,
     drainTimeoutMs: 5_000,
   });
-  return { agenda, scheduler, container, scheduling, stop: () => scheduling.stop() };
+  return {
+    runner,
+    scheduler,
+    ...(agendaQueue ? { agendaQueue } : {}),
+    container,
+    scheduling,
+    stop: () => scheduling.stop(),
+  };
 }
 
 /** What tests look at: the final outcome if there is one, else the pending record. */

@@ -1,7 +1,7 @@
 import { type ReportDelivery, serializeReportRequest } from '../../../core/reports/report-delivery.js';
 import type { Logger } from '../../../core/shared/ports.js';
-import type { Agenda } from '../agenda.js';
 import { JobName } from '../job-names.js';
+import type { JobRunner } from '../job-runner.js';
 
 /**
  * The weekly report sweep: reads every schedule fresh (so a settings change reschedules by
@@ -9,26 +9,22 @@ import { JobName } from '../job-names.js';
  * missed while no worker ran. Queuing twice is harmless: the post is claim-guarded.
  */
 export function definePlanWeeklyReportsJob(
-  agenda: Agenda,
+  runner: JobRunner,
   deps: { reports: ReportDelivery; logger: Logger },
 ): void {
-  agenda.define(
+  runner.define(
     JobName.planWeeklyReports,
     async () => {
       const due = await deps.reports.planDue();
       for (const request of due) {
         const data: unknown = JSON.parse(serializeReportRequest(request));
-        await agenda
-          .create(JobName.postWeeklyReport, data)
-          .unique(
-            { 'data.workspaceId': request.workspaceId, 'data.from': request.from.toISOString() },
-            { insertOnly: true },
-          )
-          .schedule(new Date())
-          .save();
+        await runner.schedule('now', JobName.postWeeklyReport, data, {
+          unique: { workspaceId: request.workspaceId, from: request.from.toISOString() },
+          keepExisting: true,
+        });
       }
       if (due.length > 0) deps.logger.info('Weekly reports queued', { count: due.length });
     },
-    { concurrency: 1, lockLifetime: 5 * 60_000 },
+    { concurrency: 1, lockLifetimeMs: 5 * 60_000 },
   );
 }

@@ -1,31 +1,29 @@
-import { exponential } from 'agenda';
 import { parseReportRequest, type ReportDelivery } from '../../../core/reports/report-delivery.js';
 import type { Logger } from '../../../core/shared/ports.js';
-import type { Agenda } from '../agenda.js';
 import { JobName } from '../job-names.js';
+import type { JobRunner } from '../job-runner.js';
 
 /** F14: posts one weekly report (workspace + period), claim-guarded in the core. */
 export function definePostWeeklyReportJob(
-  agenda: Agenda,
+  runner: JobRunner,
   deps: { reports: ReportDelivery; logger: Logger },
   options: { lockLifetimeMs: number },
 ): void {
-  agenda.define(
+  runner.define(
     JobName.postWeeklyReport,
     async (job) => {
       // Same zod schema as the stored delivery request: { workspaceId, slotAt, from, to }.
-      const request = parseReportRequest(job.attrs.data);
+      const request = parseReportRequest(job.data);
       if (!request) {
-        deps.logger.error('Ignoring a malformed weekly report job', { jobId: String(job.attrs._id) });
+        deps.logger.error('Ignoring a malformed weekly report job', { jobId: job.id });
         return;
       }
       await deps.reports.deliverScheduled(request);
     },
     {
       concurrency: 2,
-      lockLifetime: options.lockLifetimeMs,
-      removeOnComplete: true,
-      backoff: exponential({ delay: 5_000, maxDelay: 5 * 60_000, maxRetries: 8 }),
+      lockLifetimeMs: options.lockLifetimeMs,
+      retry: { delayMs: 5_000, maxDelayMs: 5 * 60_000, maxRetries: 8 },
     },
   );
 }

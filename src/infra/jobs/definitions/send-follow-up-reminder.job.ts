@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ReminderDelivery, ReminderRequest } from '../../../core/followups/reminder-delivery.js';
 import type { Clock, Logger } from '../../../core/shared/ports.js';
-import type { Agenda } from '../agenda.js';
-import type { AgendaFollowUpScheduler, QueuedReminder } from '../agenda-follow-up-scheduler.js';
 import { JobName } from '../job-names.js';
+import type { JobRunner } from '../job-runner.js';
+import type { QueuedReminder, ReminderQueue } from '../reminder-queue.js';
 
 /** A `send-follow-up-reminder` job's data: ids and an ISO time only (no dotted keys, no payloads). */
 export const reminderJobData = z.object({
@@ -65,11 +65,11 @@ export interface ReminderDispatchOptions {
  * `send-follow-up-reminder` jobs — in batches: each job's data is checked with zod, the batch
  * goes to the core (which claims each reminder before sending it), and the handled jobs are
  * removed. On FerretDB, agenda locking 10,000 jobs one by one costs seconds each; a batch
- * costs a few reads. Two workers reading the same batch split it: each reminder has one claim.
+ * costs a few reads (the SQLite queue is read the same way). Two workers reading the same batch split it: each reminder has one claim.
  */
 export function defineSendFollowUpRemindersJob(
-  agenda: Agenda,
-  deps: { reminders: ReminderDelivery; queue: AgendaFollowUpScheduler; clock: Clock; logger: Logger },
+  runner: JobRunner,
+  deps: { reminders: ReminderDelivery; queue: ReminderQueue; clock: Clock; logger: Logger },
   options: ReminderDispatchOptions,
 ): void {
   /** Sends one batch; `halfway` resolves when half of it is sent (or it ends), `done` when all is. */
@@ -79,7 +79,7 @@ export function defineSendFollowUpRemindersJob(
       const parsed = reminderJobData.safeParse(job.data);
       if (!parsed.success) {
         // Retrying cannot fix malformed data: log it; the job is removed with the batch.
-        deps.logger.error('Ignoring a malformed reminder job', { jobId: String(job.jobId) });
+        deps.logger.error('Ignoring a malformed reminder job', { jobId: job.jobId });
         continue;
       }
       const { fireAt, ...ids } = parsed.data;
@@ -103,7 +103,7 @@ export function defineSendFollowUpRemindersJob(
     return { halfway, done };
   }
 
-  agenda.define(
+  runner.define(
     JobName.dispatchFollowUpReminders,
     async (job) => {
       const started = Date.now();
@@ -114,27 +114,27 @@ export function defineSendFollowUpRemindersJob(
       // sent, so its database work overlaps the sends and no workspace's queue runs dry.
       while (Date.now() - started < options.budgetMs) {
         const due = await deps.queue.due(deps.clock.now(), DUE_READ_LIMIT);
-        const fresh = due.filter((queued) => !taken.has(String(queued.jobId)));
+        const fresh = due.filter((queued) => !taken.has(queued.jobId));
         const batch = pickFair(fresh, options.batchSize, perWorkspace);
         if (batch.length === 0) break;
         perWorkspace = options.perWorkspace;
-        for (const queued of batch) taken.add(String(queued.jobId));
+        for (const queued of batch) taken.add(queued.jobId);
         const run = dispatch(batch);
         // Never rejects: a failed batch keeps its jobs, read again on the next run.
         const tracked: Promise<void> = run.done
           .catch((error: unknown) => deps.logger.error('Reminder batch failed', { error: String(error) }))
           .finally(() => {
-            for (const queued of batch) taken.delete(String(queued.jobId));
+            for (const queued of batch) taken.delete(queued.jobId);
             running.splice(running.indexOf(tracked), 1);
           });
         running.push(tracked);
         await run.halfway;
         // At most `lanes` batches in flight: wait for the oldest before reading more.
         while (running.length >= options.lanes) await Promise.race(running);
-        await job.touch(); // keeps agenda's lock while a long run goes on
+        await job.touch(); // keeps the job's lock while a long run goes on
       }
       await Promise.all(running);
     },
-    { concurrency: 1, lockLifetime: options.lockLifetimeMs },
+    { concurrency: 1, lockLifetimeMs: options.lockLifetimeMs },
   );
 }
