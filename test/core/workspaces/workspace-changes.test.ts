@@ -22,7 +22,12 @@ describe('settings, lists and roles written anywhere reach the tenant cache at o
           externalId: team,
           name: '',
         });
-        const actor = await workspaces.resolveActor({ workspace, userId, displayName: userId });
+        const actor = await workspaces.resolveActor({
+          workspace,
+          userId,
+          displayName: userId,
+          installer: true,
+        });
         return { workspace, actor };
       });
 
