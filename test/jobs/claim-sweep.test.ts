@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/app/container.js';
-import { prepareScheduling, startScheduling } from '../../src/app/worker.js';
+import { createContainer } from '../../src/app/container.js';
+import { prepareScheduling } from '../../src/app/open-scheduling.js';
+import { startScheduling } from '../../src/app/worker.js';
 import { createClaimSweep, DEFAULT_CLAIM_RETENTION_MS } from '../../src/core/shared/claim-sweep.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import type { Workspace } from '../../src/core/workspaces/workspace.js';
@@ -28,20 +29,21 @@ function world(clock: TestClock = makeClock(T0)) {
   return { container, clock, claims, workspaces, sweep, workspace };
 }
 
-const collection = (container: Container, name: string) => {
-  const { connection } = container.database;
+/** Raw documents of the test database: what the sweep left, in MongoDB's own terms. */
+const collection = (name: string) => {
+  const { connection } = t.db;
   return connection.getClient().db(connection.name).collection(name);
 };
 
 /** The keys of a workspace's stored claims, read straight from the collection. */
-async function storedKeys(container: Container, workspaceId: string): Promise<string[]> {
-  const docs = await collection(container, COLLECTIONS.claims).find({ workspaceId }).toArray();
+async function storedKeys(workspaceId: string): Promise<string[]> {
+  const docs = await collection(COLLECTIONS.claims).find({ workspaceId }).toArray();
   return docs.map((doc) => String(doc.key)).sort();
 }
 
 describe('expired claim sweep', () => {
   it('deletes claims older than the retention and keeps the recent ones', async () => {
-    const { container, clock, claims, sweep, workspace } = world();
+    const { clock, claims, sweep, workspace } = world();
     const acme = await workspace();
     await claims.claim('slack-event', 'old-event', acme.id, clock.now());
     await claims.claim('export-button', 'old-click', acme.id, clock.now());
@@ -52,11 +54,11 @@ describe('expired claim sweep', () => {
     const result = await sweep.sweep();
 
     expect(result).toEqual({ deleted: 2, failed: 0 });
-    expect(await storedKeys(container, acme.id)).toEqual(['recent-event']);
+    expect(await storedKeys(acme.id)).toEqual(['recent-event']);
   });
 
   it('sweeps every workspace on its own: an old claim goes in one while a recent one stays in another', async () => {
-    const { container, clock, claims, sweep, workspace } = world();
+    const { clock, claims, sweep, workspace } = world();
     const acme = await workspace();
     const globex = await workspace();
     await claims.claim('export-dm', 'acme-old', acme.id, clock.now());
@@ -68,29 +70,29 @@ describe('expired claim sweep', () => {
     const result = await sweep.sweep();
 
     expect(result).toEqual({ deleted: 2, failed: 0 });
-    expect(await storedKeys(container, acme.id)).toEqual([]);
-    expect(await storedKeys(container, globex.id)).toEqual(['globex-recent']);
+    expect(await storedKeys(acme.id)).toEqual([]);
+    expect(await storedKeys(globex.id)).toEqual(['globex-recent']);
   });
 
   it('also expires event claims filed under the platform id, made when an event came without a tenant', async () => {
-    const { container, clock, claims, sweep, workspace } = world();
+    const { clock, claims, sweep, workspace } = world();
     const acme = await workspace();
     const teamKey = `${acme.platform}:${acme.externalId}`;
     await claims.claim('slack-event', 'app-uninstalled', teamKey, clock.now());
     clock.advance(8 * DAY);
 
     expect(await sweep.sweep()).toEqual({ deleted: 1, failed: 0 });
-    expect(await storedKeys(container, teamKey)).toEqual([]);
+    expect(await storedKeys(teamKey)).toEqual([]);
   });
 
   it('returns zero and deletes nothing when no claim is old enough', async () => {
-    const { container, clock, claims, sweep, workspace } = world();
+    const { clock, claims, sweep, workspace } = world();
     const acme = await workspace();
     clock.advance(8 * DAY);
     await claims.claim('slack.edit-confirmation', 'V-1', acme.id, clock.now());
 
     expect(await sweep.sweep()).toEqual({ deleted: 0, failed: 0 });
-    expect(await storedKeys(container, acme.id)).toEqual(['V-1']);
+    expect(await storedKeys(acme.id)).toEqual(['V-1']);
   });
 
   it('lets a swept key be claimed again', async () => {
@@ -107,7 +109,7 @@ describe('expired claim sweep', () => {
   });
 
   it('honours a shorter retention, and refuses one that is not positive', async () => {
-    const { container, clock, claims, workspaces, workspace } = world();
+    const { clock, claims, workspaces, workspace } = world();
     const acme = await workspace();
     await claims.claim('export-button', 'click', acme.id, clock.now());
     clock.advance(2 * 60 * 60_000);
@@ -117,7 +119,7 @@ describe('expired claim sweep', () => {
       deleted: 1,
       failed: 0,
     });
-    expect(await storedKeys(container, acme.id)).toEqual([]);
+    expect(await storedKeys(acme.id)).toEqual([]);
     expect(() => createClaimSweep({ ...deps, retentionMs: 0 })).toThrow('positive');
   });
 
@@ -143,15 +145,15 @@ describe('expired claim sweep', () => {
       drainTimeoutMs: 5_000,
     });
     try {
-      const jobs = await collection(container, COLLECTIONS.agendaJobs)
+      const jobs = await collection(COLLECTIONS.agendaJobs)
         .find({ name: JobName.sweepExpiredClaims })
         .toArray();
       expect(jobs).toHaveLength(1);
       expect(jobs[0]?.type).toBe('single');
       expect(Number(jobs[0]?.repeatInterval)).toBe(DAY);
       // A new repeating job runs at once, then every day.
-      await eventually(async () => (await storedKeys(container, acme.id)).length === 1);
-      expect(await storedKeys(container, acme.id)).toEqual(['recent-event']);
+      await eventually(async () => (await storedKeys(acme.id)).length === 1);
+      expect(await storedKeys(acme.id)).toEqual(['recent-event']);
     } finally {
       await scheduling.stop();
     }
@@ -189,7 +191,7 @@ describe('expired claim sweep', () => {
       const jobs = storedJobs(file.open(), JobName.sweepExpiredClaims);
       expect(jobs.map((job) => job.repeat_interval_ms)).toEqual([DAY]);
       await runner.runDueJobsOnce();
-      expect(await storedKeys(container, acme.id)).toEqual(['recent-event']);
+      expect(await storedKeys(acme.id)).toEqual(['recent-event']);
 
       const sweptAt = clock.now().getTime();
       expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(sweptAt + DAY);
@@ -197,7 +199,7 @@ describe('expired claim sweep', () => {
       // A week later the recent claim is past its retention too: the repeat sweeps it.
       clock.advance(7 * DAY + 60_000);
       await runner.runDueJobsOnce();
-      expect(await storedKeys(container, acme.id)).toEqual([]);
+      expect(await storedKeys(acme.id)).toEqual([]);
       expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(
         clock.now().getTime() + DAY,
       );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/app/container.js';
-import { prepareScheduling } from '../../src/app/worker.js';
+import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../src/core/followups/follow-up.schemas.js';
 import type { FollowUpScheduler } from '../../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger } from '../../src/core/shared/ports.js';

@@ -15,7 +15,7 @@ import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { type Container, createContainer } from '../../../src/app/container.js';
-import { prepareScheduling } from '../../../src/app/worker.js';
+import { prepareScheduling } from '../../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import type { Actor } from '../../../src/core/shared/actor.js';
