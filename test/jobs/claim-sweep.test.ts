@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/app/container.js';
 import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { startScheduling } from '../../src/app/worker.js';
@@ -7,11 +7,12 @@ import { silentLogger } from '../../src/core/shared/ports.js';
 import type { Workspace } from '../../src/core/workspaces/workspace.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
 import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
-import { createSqliteScheduling } from '../../src/infra/sqlite/jobs/index.js';
+import { openSqliteScheduling } from '../../src/infra/sqlite/jobs/index.js';
+import { isSqliteStorage } from '../../src/infra/sqlite/open-sqlite-store.js';
 import { makeClock, makeWorkspace, T0, type TestClock } from '../support/fixtures.js';
 import { useTestDatabase } from '../support/test-database.js';
-import { createJobsFile, storedJobs } from './support/sqlite-jobs-file.js';
-import { eventually } from './support/world.js';
+import { storedJobs } from './support/sqlite-jobs-file.js';
+import { eventually, useJobStore } from './support/world.js';
 
 const DAY = 24 * 60 * 60_000;
 const t = useTestDatabase();
@@ -159,52 +160,69 @@ describe('expired claim sweep', () => {
     }
   });
 
-  it('on SQLite jobs too: one daily job, run at once by the worker and again a day later', async () => {
-    const file = createJobsFile();
-    afterAll(() => file.dispose());
-    const clock = makeClock(T0);
-    // The runner's poll is left idle (an hour apart): the test ticks it on the injected clock.
-    const { runner, scheduler } = createSqliteScheduling(file.open(), {
-      clock,
-      logger: silentLogger,
-      pollEveryMs: 60 * 60_000,
-    });
-    const container = createContainer(t.db, { logger: silentLogger, clock, scheduler });
-    const { claims } = container.repositories;
-    const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
-    await claims.claim('slack-event', 'old-event', acme.id, clock.now());
-    clock.advance(8 * DAY);
-    await claims.claim('slack-event', 'recent-event', acme.id, clock.now());
-
-    const unused = async (): Promise<never> => {
-      throw new Error('nothing is delivered in this test');
+  describe('on SQLite: the jobs table and the claims in one file', () => {
+    const store = useJobStore('sqlite');
+    /** The workspace's claim keys, read straight from the table. */
+    const sqliteKeys = (workspaceId: string): string[] => {
+      const { storage } = store;
+      if (!isSqliteStorage(storage)) throw new Error('a SQLite store');
+      return storage.database.db
+        .prepare('SELECT key FROM claims WHERE workspace_id = ?')
+        .all(workspaceId)
+        .map((row) => String(row.key))
+        .sort();
     };
-    const scheduling = await startScheduling(container, {
-      mode: 'in-process',
-      runner,
-      scheduler,
-      notifier: { sendReminder: unused },
-      publisher: { publish: unused },
-      drainTimeoutMs: 5_000,
+
+    it('one daily job, run at once by the worker and again a day later', async () => {
+      const clock = makeClock(T0);
+      const { storage } = store;
+      if (!isSqliteStorage(storage)) throw new Error('a SQLite store');
+      // The runner's poll is left idle (an hour apart): the test ticks it on the injected clock.
+      const jobs = openSqliteScheduling(storage.path, {
+        clock,
+        logger: silentLogger,
+        pollEveryMs: 60 * 60_000,
+      });
+      const { runner, scheduler } = jobs;
+      const container = createContainer(storage, { logger: silentLogger, clock, scheduler });
+      const { claims } = container.repositories;
+      const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
+      await claims.claim('slack-event', 'old-event', acme.id, clock.now());
+      clock.advance(8 * DAY);
+      await claims.claim('slack-event', 'recent-event', acme.id, clock.now());
+
+      const unused = async (): Promise<never> => {
+        throw new Error('nothing is delivered in this test');
+      };
+      const scheduling = await startScheduling(container, {
+        mode: 'in-process',
+        runner,
+        scheduler,
+        notifier: { sendReminder: unused },
+        publisher: { publish: unused },
+        drainTimeoutMs: 5_000,
+      });
+      const reader = storage.database.db;
+      try {
+        const stored = storedJobs(reader, JobName.sweepExpiredClaims);
+        expect(stored.map((job) => job.repeat_interval_ms)).toEqual([DAY]);
+        await runner.runDueJobsOnce();
+        expect(sqliteKeys(acme.id)).toEqual(['recent-event']);
+
+        const sweptAt = clock.now().getTime();
+        expect(storedJobs(reader, JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(sweptAt + DAY);
+
+        // A week later the recent claim is past its retention too: the repeat sweeps it.
+        clock.advance(7 * DAY + 60_000);
+        await runner.runDueJobsOnce();
+        expect(sqliteKeys(acme.id)).toEqual([]);
+        expect(storedJobs(reader, JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(
+          clock.now().getTime() + DAY,
+        );
+      } finally {
+        await scheduling.stop();
+        await jobs.close();
+      }
     });
-    try {
-      const jobs = storedJobs(file.open(), JobName.sweepExpiredClaims);
-      expect(jobs.map((job) => job.repeat_interval_ms)).toEqual([DAY]);
-      await runner.runDueJobsOnce();
-      expect(await storedKeys(acme.id)).toEqual(['recent-event']);
-
-      const sweptAt = clock.now().getTime();
-      expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(sweptAt + DAY);
-
-      // A week later the recent claim is past its retention too: the repeat sweeps it.
-      clock.advance(7 * DAY + 60_000);
-      await runner.runDueJobsOnce();
-      expect(await storedKeys(acme.id)).toEqual([]);
-      expect(storedJobs(file.open(), JobName.sweepExpiredClaims)[0]?.next_run_at).toBe(
-        clock.now().getTime() + DAY,
-      );
-    } finally {
-      await scheduling.stop();
-    }
   });
 });
