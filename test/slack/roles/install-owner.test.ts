@@ -7,7 +7,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { CallbackId } from '../../../src/adapters/slack/ids.js';
 import { createContainer } from '../../../src/app/container.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
-import { MongoInstallationStore } from '../../../src/infra/slack/installation-store.js';
+import { MongoInstallationStore } from '../../../src/infra/mongo/repositories/slack-installation.store.js';
 import { useTestDatabase } from '../../support/test-database.js';
 import { allText } from '../contacts/slack-test-kit.js';
 import { type FakeSlack, sendSlashCommand, startFakeSlack } from '../fake-slack/index.js';
