@@ -10,6 +10,7 @@ import { slackSenders, startChatScheduling } from '../../src/app/start-schedulin
 import type { Scheduling } from '../../src/app/worker.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import { type AppConfig, slackMode } from '../../src/infra/config/env.js';
+import { openSqliteStore } from '../../src/infra/sqlite/open-sqlite-store.js';
 import type { Storage } from '../../src/infra/storage.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { makeClock, seedContact } from '../support/fixtures.js';
@@ -115,5 +116,14 @@ describe('the default store runs scheduled work', () => {
     // Handled: its job is gone, and it was sent once.
     await eventually(() => queuedReminders() === 0);
     expect(fake.messages(FAKE_DEFAULTS.users.bob)).toHaveLength(1);
+  });
+
+  it('refuses to run jobs on a :memory: store, whose jobs no second connection would see', async () => {
+    const memory = openSqliteStore({ path: ':memory:', logger: silentLogger });
+    try {
+      expect(() => openScheduling(memory, { logger: silentLogger })).toThrow(/need the store on a file/);
+    } finally {
+      await memory.close();
+    }
   });
 });

@@ -35,6 +35,10 @@ export function openSqliteScheduling(
   path: string,
   setup: SqliteSchedulingSetup,
 ): { runner: SqliteJobRunner; scheduler: SqliteFollowUpScheduler; close(): Promise<void> } {
+  if (path === ':memory:') {
+    // A second ':memory:' connection is another, empty database: the jobs would never be seen.
+    throw new Error('Scheduled jobs need the store on a file: a :memory: store has no second connection.');
+  }
   const db = new DatabaseSync(path, { timeout: 5_000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
   return {
