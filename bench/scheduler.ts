@@ -7,7 +7,8 @@ import { cachedClients } from '../src/adapters/slack/notifiers/slack-clients.js'
 import { createSlackReminderNotifier } from '../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { createSlackReportPublisher } from '../src/adapters/slack/notifiers/slack-report-publisher.js';
 import { createContainer } from '../src/app/container.js';
-import { prepareScheduling, startScheduling } from '../src/app/worker.js';
+import { prepareScheduling } from '../src/app/open-scheduling.js';
+import { startScheduling } from '../src/app/worker.js';
 import type { FollowUpReminder } from '../src/core/followups/follow-up-scheduler.port.js';
 import type { Interaction } from '../src/core/interactions/interaction.js';
 import { silentLogger, systemClock } from '../src/core/shared/ports.js';

@@ -7,7 +7,7 @@ import { createSlackApp } from '../src/adapters/slack/app.js';
 import type { Container } from '../src/app/container.js';
 import { silentLogger } from '../src/core/shared/ports.js';
 import type { Database } from '../src/infra/mongo/database.js';
-import { MongoInstallationStore } from '../src/infra/slack/installation-store.js';
+import { MongoInstallationStore } from '../src/infra/mongo/repositories/slack-installation.store.js';
 import { FAKE_DEFAULTS } from '../test/slack/fake-slack/index.js';
 import type { RunRequest, RunResult } from './slack-load-worker.js';
 import { percentile, progress, round } from './support.js';

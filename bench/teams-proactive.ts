@@ -4,7 +4,6 @@ import type { Container } from '../src/app/container.js';
 import type { PlatformSenders } from '../src/app/platform-delivery.js';
 import { type InteractionWithFollowUp, presentFollowUp } from '../src/core/views/follow-up-view.js';
 import type { Workspace } from '../src/core/workspaces/workspace.js';
-import { MongoConversationRefRepository } from '../src/infra/mongo/repositories/conversation-ref.repository.js';
 import { TEAMS_THREAD_LIMITS } from '../test/teams/fake-connector/index.js';
 import type { RateLimitRule } from '../test/teams/fake-connector/types.js';
 import { progress, round } from './support.js';
@@ -102,7 +101,7 @@ export async function saveRefs(
   serviceUrl: string,
   users: BenchUser[],
 ) {
-  const refs = new MongoConversationRefRepository(container.database.connection);
+  const refs = container.storage.conversationRefs;
   await pool(users, 20, (user) =>
     refs.save({
       workspaceId,

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { createContainer } from '../src/app/container.js';
+import { prepareScheduling } from '../src/app/open-scheduling.js';
 import { type PlatformSenders, routeByPlatform } from '../src/app/platform-delivery.js';
-import { prepareScheduling, startScheduling } from '../src/app/worker.js';
+import { startScheduling } from '../src/app/worker.js';
 import type { FollowUpReminder } from '../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger, systemClock } from '../src/core/shared/ports.js';
 import type { Workspace } from '../src/core/workspaces/workspace.js';

@@ -1,18 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { createContainer } from './app/container.js';
+import { openScheduling } from './app/open-scheduling.js';
 import { openStorage } from './app/open-storage.js';
 import type { PlatformSenders } from './app/platform-delivery.js';
 import { slackSenders, startChatScheduling } from './app/start-scheduling.js';
 import { type RunningSlack, startSlack } from './app/start-slack.js';
 import { startTeams } from './app/start-teams.js';
-import { prepareScheduling } from './app/worker.js';
 import type { Platform } from './core/workspaces/workspace.js';
 import { healthHandler } from './http/health.js';
 import { ConfigError, loadStartupConfig, slackMode, teamsMode } from './infra/config/env.js';
 import { createLogger } from './infra/logger.js';
 import { EmbeddedDatabaseUnavailable } from './infra/mongo/embedded-ferretdb.js';
-import { isMongoStorage } from './infra/mongo/open-mongo-store.js';
 import { SqliteStoreError } from './infra/sqlite/database.js';
 
 function listen(server: Server, port: number): Promise<void> {
@@ -36,9 +35,9 @@ async function main(): Promise<void> {
   const storage = await openStorage(config, logger);
   logger.info('Database ready', { database: storage.description });
   // The scheduler exists in every mode: the bot queues reminders even where no jobs run.
-  // Scheduled work runs on agenda, so on MongoDB only until the SQLite scheduler is wired.
-  const scheduling = isMongoStorage(storage) ? prepareScheduling(storage.database, { logger }) : undefined;
-  const container = createContainer(storage, { logger, scheduler: scheduling?.scheduler });
+  // Jobs live in the store: agenda on MongoDB, the jobs table on SQLite.
+  const scheduling = openScheduling(storage, { logger });
+  const container = createContainer(storage, { logger, scheduler: scheduling.scheduler });
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -64,10 +63,7 @@ async function main(): Promise<void> {
     senders.teams = running.senders;
     if (serving) logger.info('Teams bot running', { endpoint: `:${config.PORT}/api/messages` });
   }
-  const worker = scheduling
-    ? await startChatScheduling(config, container, scheduling, senders, logger)
-    : undefined;
-  if (!scheduling) logger.warn('Follow-up reminders and weekly reports do not run on the SQLite store yet.');
+  const worker = await startChatScheduling(config, container, scheduling, senders, logger);
 
   const server = createServer(expressApp);
   await listen(server, config.PORT);
@@ -84,7 +80,9 @@ async function main(): Promise<void> {
     logger.info('Shutting down', { signal });
     server.close();
     await runningSlack?.stop();
+    // Running jobs finish (or are released) before the connections they write through close.
     await worker?.stop();
+    await scheduling.close();
     await storage.close();
     process.exit(0);
   };

@@ -10,7 +10,7 @@ import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/works
 import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
 import { timeOrderedIds } from '../infra/ids.js';
 import type { Database } from '../infra/mongo/database.js';
-import { isMongoStorage, mongoStore } from '../infra/mongo/open-mongo-store.js';
+import { mongoStore } from '../infra/mongo/open-mongo-store.js';
 import type { Storage } from '../infra/storage.js';
 
 export interface ContainerOptions {
@@ -48,17 +48,6 @@ export function createContainer(source: Storage | Database, options: ContainerOp
 
   return {
     storage,
-    /**
-     * The MongoDB connection, only for the agenda-based scheduling (app/worker.ts,
-     * app/start-scheduling.ts) until scheduled work runs on the ports too. On SQLite there is
-     * none: asking for it is a wiring mistake, said loudly.
-     */
-    get database(): Database {
-      if (!isMongoStorage(storage)) {
-        throw new Error('Scheduled work needs the MongoDB store; this container runs on SQLite.');
-      }
-      return storage.database;
-    },
     clock,
     ids,
     logger,

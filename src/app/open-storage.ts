@@ -9,14 +9,15 @@ import type { Storage } from '../infra/storage.js';
 export const SQLITE_FILE_NAME = 'interaction-log.sqlite';
 
 /**
- * The one place that picks the storage engine: MONGODB_URI when set; otherwise STORE decides
- * between the embedded FerretDB and one SQLite file under DATA_DIR.
+ * The one place that picks the storage engine: MONGODB_URI when set; otherwise one SQLite file
+ * under DATA_DIR, or, with STORE=ferretdb (development and tests of the MongoDB path), the
+ * embedded FerretDB built from Go.
  */
 export async function openStorage(
   config: Pick<AppConfig, 'MONGODB_URI' | 'DATA_DIR' | 'STORE'>,
   logger: Logger,
 ): Promise<Storage> {
-  if (!config.MONGODB_URI && config.STORE === 'sqlite') {
+  if (!config.MONGODB_URI && config.STORE !== 'ferretdb') {
     return openSqliteStore({ path: join(config.DATA_DIR, SQLITE_FILE_NAME), logger });
   }
   const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });

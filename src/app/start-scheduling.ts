@@ -4,7 +4,6 @@ import { createSlackReportPublisher } from '../adapters/slack/notifiers/slack-re
 import type { Logger } from '../core/shared/ports.js';
 import type { Platform } from '../core/workspaces/workspace.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
-import { MongoInstallationStore } from '../infra/slack/installation-store.js';
 import type { Container } from './container.js';
 import { type PlatformSenders, routeByPlatform } from './platform-delivery.js';
 import { slackTokenResolver } from './slack-tokens.js';
@@ -16,9 +15,13 @@ export function slackSenders(
   slack: Exclude<SlackMode, { kind: 'off' }>,
   container: Container,
 ): PlatformSenders {
-  const installations = new MongoInstallationStore(container.database.connection);
   const clientFor = cachedClients(
-    slackTokenResolver(config, slack, container.repositories.workspaces, installations),
+    slackTokenResolver(
+      config,
+      slack,
+      container.repositories.workspaces,
+      container.storage.slackInstallations,
+    ),
     config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
   );
   const logger = container.logger;

@@ -15,10 +15,7 @@ import {
   type ReportPublisher,
 } from '../core/reports/report-delivery.js';
 import { type ClaimSweep, createClaimSweep } from '../core/shared/claim-sweep.js';
-import type { Clock, Logger } from '../core/shared/ports.js';
-import { type Agenda, createAgenda } from '../infra/jobs/agenda.js';
-import { AgendaFollowUpScheduler } from '../infra/jobs/agenda-follow-up-scheduler.js';
-import { AgendaJobRunner } from '../infra/jobs/agenda-job-runner.js';
+import type { Clock } from '../core/shared/ports.js';
 import { definePlanWeeklyReportsJob } from '../infra/jobs/definitions/plan-weekly-reports.job.js';
 import { definePostWeeklyReportJob } from '../infra/jobs/definitions/post-weekly-report.job.js';
 import { defineRetryDeliveriesJob } from '../infra/jobs/definitions/retry-deliveries.job.js';
@@ -27,9 +24,6 @@ import { defineSweepExpiredClaimsJob } from '../infra/jobs/definitions/sweep-exp
 import { JobName } from '../infra/jobs/job-names.js';
 import type { JobRunner } from '../infra/jobs/job-runner.js';
 import type { ReminderQueue } from '../infra/jobs/reminder-queue.js';
-import type { Database } from '../infra/mongo/database.js';
-import { MongoDeliveryRepository } from '../infra/mongo/repositories/delivery.repository.js';
-import { MongoInteractionLookup } from '../infra/mongo/repositories/interaction-lookup.js';
 import type { Container } from './container.js';
 
 /** WORKER=on runs jobs inside the bot process; off: a bot without jobs; only: jobs without the bot. */
@@ -40,27 +34,13 @@ export function workerMode(setting: WorkerSetting): WorkerMode {
   return setting === 'on' ? 'in-process' : setting;
 }
 
-/** What a worker needs from its engine: the runner and the reminder queue the container feeds. */
+/**
+ * What a worker needs from its engine: the runner and the reminder queue the container feeds
+ * (open-scheduling.ts builds the pair for the store's engine).
+ */
 export interface PreparedScheduling {
   runner: JobRunner;
   scheduler: FollowUpScheduler & ReminderQueue;
-}
-
-/**
- * The agenda instance, the job runner on it and the FollowUpScheduler on agenda. Built before
- * the container, because the container's services queue reminders through the scheduler — in
- * every mode, WORKER=off too. (On SQLite, `createSqliteScheduling` builds the same pair.)
- */
-export function prepareScheduling(
-  database: Database,
-  setup: { logger: Logger; processEvery?: number; name?: string; maxConcurrency?: number },
-): { agenda: Agenda; runner: JobRunner; scheduler: AgendaFollowUpScheduler } {
-  const agenda = createAgenda(database.connection, setup);
-  return {
-    agenda,
-    runner: new AgendaJobRunner(agenda),
-    scheduler: new AgendaFollowUpScheduler(database.connection, setup.logger),
-  };
 }
 
 export interface SchedulingOptions {
@@ -111,11 +91,12 @@ export async function startScheduling(container: Container, options: SchedulingO
   const logger = container.logger;
   const clock = options.clock ?? container.clock;
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
-  const deliveries = new MongoDeliveryRepository(container.database.connection);
-  const { repositories } = container;
+  // Everything the worker stores goes through the store's ports: it names no engine.
+  const { repositories, storage } = container;
+  const { deliveries } = storage;
 
   const reminders = createReminderDelivery({
-    interactions: new MongoInteractionLookup(container.database.connection),
+    interactions: storage.interactionLookup,
     workspaces: repositories.workspaces,
     deliveries,
     notifier: options.notifier,

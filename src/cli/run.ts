@@ -20,7 +20,7 @@ function generalHelp(): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Run `interaction-log <command> --help` for its options.',
-    'The database is MONGODB_URI, or the embedded FerretDB under DATA_DIR when it is unset.',
+    'The database is MONGODB_URI, or the SQLite file under DATA_DIR when it is unset (STORE=ferretdb: the embedded FerretDB).',
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import type { Installation } from '@slack/oauth';
 import { describe, expect, it } from 'vitest';
-import { MongoInstallationStore } from '../../src/infra/slack/installation-store.js';
+import { MongoInstallationStore } from '../../src/infra/mongo/repositories/slack-installation.store.js';
 import { ENGINES } from '../support/engines.js';
 import { useTestDatabase } from '../support/test-database.js';
 

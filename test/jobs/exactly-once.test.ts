@@ -3,8 +3,9 @@ import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { type ReminderNotifier, reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
-import type { Database } from '../../src/infra/mongo/database.js';
 import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
+import { mongoStore } from '../../src/infra/mongo/open-mongo-store.js';
+import type { Storage } from '../../src/infra/storage.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { seedContact, type TestClock } from '../support/fixtures.js';
 import { useTestDatabase } from '../support/test-database.js';
@@ -13,34 +14,28 @@ import {
   BOB,
   type DeliveryView,
   deliveryState,
-  disposeJobsFiles,
   eventually,
   JOB_ENGINES,
-  type JobEngine,
   type SlackTenant,
-  secondConnection,
   seedSlackTenant,
   startWorker,
+  useJobStore,
   type Worker,
   wallClock,
 } from './support/world.js';
 
+/** The agenda-only cases below inspect agenda's own documents on the run's FerretDB. */
 const handle = useTestDatabase();
 let fake: FakeSlack;
 let clock: TestClock;
-let other: Database;
 const workers: Worker[] = [];
-let engine: JobEngine = 'agenda';
 let keys = 0;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  other = await secondConnection(handle.db, handle.monitor);
 });
 afterAll(async () => {
-  await other.close();
   await fake.close();
-  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -50,8 +45,11 @@ afterEach(async () => {
   for (const worker of workers.splice(0)) await worker.stop();
 });
 
-async function start(db: Database, setup: Partial<Parameters<typeof startWorker>[2]> = {}): Promise<Worker> {
-  const worker = await startWorker(db, fake, { engine, clock, ...setup });
+async function start(
+  storage: Storage,
+  setup: Partial<Parameters<typeof startWorker>[2]> = {},
+): Promise<Worker> {
+  const worker = await startWorker(storage, fake, { clock, ...setup });
   workers.push(worker);
   return worker;
 }
@@ -110,18 +108,21 @@ function postedCounts(): Map<string, number> {
 }
 
 describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
-  beforeAll(() => {
-    engine = jobs;
+  const store = useJobStore(jobs);
+  /** The same data through a connection of its own, as a second process has. */
+  let other: Storage;
+  beforeAll(async () => {
+    other = await store.second();
   });
 
   it('with two workers on one database, every reminder is sent once', async () => {
-    const offline = await start(handle.db, { mode: 'off' });
+    const offline = await start(store.storage, { mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const reminders = await dueReminders(offline, tenant, 40);
 
     // Both start at once and race for the same due jobs (FerretDB does not lock atomically).
     const [first] = await Promise.all([
-      start(handle.db, { name: 'worker-1' }),
+      start(store.storage, { name: 'worker-1' }),
       start(other, { name: 'worker-2' }),
     ]);
     await allSent(first!, reminders);
@@ -139,7 +140,7 @@ describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
           crash = reject;
         }),
     };
-    const doomed = await start(handle.db, { notifier: hanging, name: 'doomed', lockLifetimeMs: 1_000 });
+    const doomed = await start(store.storage, { notifier: hanging, name: 'doomed', lockLifetimeMs: 1_000 });
     const tenant = await seedSlackTenant(doomed.container);
     const [reminder] = await dueReminders(doomed, tenant, 1);
     const claimed = await eventually(async () => {
@@ -151,7 +152,7 @@ describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
 
     // Before the claim is presumed dead, the survivor leaves it alone…
     const survivor = await start(other, { name: 'survivor', lockLifetimeMs: 1_000 });
-    const survivor2 = await start(handle.db, { name: 'survivor-2', lockLifetimeMs: 1_000 });
+    const survivor2 = await start(store.storage, { name: 'survivor-2', lockLifetimeMs: 1_000 });
     expect((await deliveryOf(survivor, reminder!))?.status).toBe('sending');
     expect(fake.messages(ALICE)).toHaveLength(0);
 
@@ -171,12 +172,13 @@ describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
 
 /** agenda can hold duplicate jobs of one reminder (SQLite keeps one per interaction by its key). */
 describe('exactly one reminder DM despite duplicate agenda jobs', () => {
+  let mongo: Storage;
   beforeAll(() => {
-    engine = 'agenda';
+    mongo = mongoStore(handle.db);
   });
 
   it('when agenda runs the same job again, the second run sends nothing', async () => {
-    const worker = await start(handle.db);
+    const worker = await start(mongo);
     const tenant = await seedSlackTenant(worker.container);
     const [reminder] = await dueReminders(worker, tenant, 1);
     await allSent(worker, [reminder!]);
@@ -196,7 +198,7 @@ describe('exactly one reminder DM despite duplicate agenda jobs', () => {
   });
 
   it('duplicate queued jobs for one reminder, read in one batch, send one DM', async () => {
-    const offline = await start(handle.db, { mode: 'off' });
+    const offline = await start(mongo, { mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const [reminder] = await dueReminders(offline, tenant, 1);
     const data = {
@@ -214,7 +216,7 @@ describe('exactly one reminder DM despite duplicate agenda jobs', () => {
     }
     expect(await queuedFor(reminder!)).toBe(3);
 
-    const worker = await start(handle.db);
+    const worker = await start(mongo);
     await allSent(worker, [reminder!]);
     await eventually(async () => (await queuedFor(reminder!)) === 0);
     expect(fake.messages(ALICE)).toHaveLength(1);

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/app/container.js';
-import { prepareScheduling } from '../../src/app/worker.js';
+import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../src/core/followups/follow-up.schemas.js';
 import type { FollowUpScheduler } from '../../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
 import { COLLECTIONS } from '../../src/infra/mongo/indexes.js';
-import {
-  reminderKey,
-  SqliteFollowUpScheduler,
-} from '../../src/infra/sqlite/jobs/sqlite-follow-up-scheduler.js';
+import { isMongoStorage } from '../../src/infra/mongo/open-mongo-store.js';
+import { openSqliteScheduling } from '../../src/infra/sqlite/jobs/index.js';
+import { reminderKey } from '../../src/infra/sqlite/jobs/sqlite-follow-up-scheduler.js';
+import { isSqliteStorage } from '../../src/infra/sqlite/open-sqlite-store.js';
+import type { Storage } from '../../src/infra/storage.js';
 import { makeClock, seedContact } from '../support/fixtures.js';
-import { useTestDatabase } from '../support/test-database.js';
-import { createJobsFile, storedJobs } from './support/sqlite-jobs-file.js';
-import { BOB, type SlackTenant, seedSlackTenant } from './support/world.js';
+import { storedJobs } from './support/sqlite-jobs-file.js';
+import { BOB, type JobEngine, type SlackTenant, seedSlackTenant, useJobStore } from './support/world.js';
 
-const handle = useTestDatabase();
 const T0 = new Date('2026-03-10T10:00:00.000Z');
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 const clock = makeClock(T0);
@@ -33,14 +32,17 @@ interface Engine {
   close(): Promise<void>;
 }
 
-function agendaEngine(): Engine {
-  const prepared = prepareScheduling(handle.db, { logger: silentLogger });
+/** agenda's reminder jobs, read as documents in the store's MongoDB database. */
+function agendaEngine(storage: Storage): Engine {
+  if (!isMongoStorage(storage)) throw new Error('agenda runs on the MongoDB store');
+  const { database } = storage;
+  const prepared = prepareScheduling(database, { logger: silentLogger });
   return {
-    scheduler: () => prepareScheduling(handle.db, { logger: silentLogger }).scheduler,
+    scheduler: () => prepareScheduling(database, { logger: silentLogger }).scheduler,
     async queued(workspaceId, interactionId) {
-      const jobs = handle.db.connection
+      const jobs = database.connection
         .getClient()
-        .db(handle.db.connection.name)
+        .db(database.connection.name)
         .collection(COLLECTIONS.reminderJobs);
       const docs = await jobs
         .find({
@@ -55,24 +57,35 @@ function agendaEngine(): Engine {
   };
 }
 
-function sqliteEngine(): Engine {
-  const file = createJobsFile();
-  const reader = file.open();
+/** The jobs table in the store's SQLite file, each scheduler on a connection of its own as the app opens it. */
+function sqliteEngine(storage: Storage): Engine {
+  if (!isSqliteStorage(storage)) throw new Error('the SQLite jobs run on the SQLite store');
+  const opened: { close(): Promise<void> }[] = [];
+  const reader = storage.database.db;
   return {
-    scheduler: () => new SqliteFollowUpScheduler(file.open(), clock),
+    scheduler: () => {
+      const scheduling = openSqliteScheduling(storage.path, { clock, logger: silentLogger });
+      opened.push(scheduling);
+      return scheduling.scheduler;
+    },
     async queued(workspaceId, interactionId) {
       return storedJobs(reader, JobName.sendFollowUpReminder)
         .filter((job) => job.unique_key === reminderKey(workspaceId, interactionId))
         .map((job) => ({ nextRunAt: new Date(job.next_run_at ?? Number.NaN), data: JSON.parse(job.data) }));
     },
-    close: async () => file.dispose(),
+    close: async () => {
+      for (const scheduling of opened) await scheduling.close();
+    },
   };
 }
 
-describe.each([
-  { engine: 'agenda', make: agendaEngine },
-  { engine: 'SQLite', make: sqliteEngine },
-])('the $engine follow-up scheduler', ({ make }) => {
+const SCHEDULERS: { engine: string; jobs: JobEngine; make: (storage: Storage) => Engine }[] = [
+  { engine: 'agenda', jobs: 'agenda', make: agendaEngine },
+  { engine: 'SQLite', jobs: 'sqlite', make: sqliteEngine },
+];
+
+describe.each(SCHEDULERS)('the $engine follow-up scheduler', ({ jobs, make }) => {
+  const store = useJobStore(jobs);
   let engine: Engine;
   let container: Container;
   let tenant: SlackTenant;
@@ -81,8 +94,12 @@ describe.each([
 
   beforeAll(async () => {
     // WORKER=off: jobs are queued but nothing runs them, so the queue can be read as it is.
-    engine = make();
-    container = createContainer(handle.db, { logger: silentLogger, clock, scheduler: engine.scheduler() });
+    engine = make(store.storage);
+    container = createContainer(store.storage, {
+      logger: silentLogger,
+      clock,
+      scheduler: engine.scheduler(),
+    });
     tenant = await seedSlackTenant(container);
     contactId = (await seedContact(container.repositories, tenant.workspace.id)).id;
   });

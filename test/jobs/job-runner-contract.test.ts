@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { prepareScheduling } from '../../src/app/worker.js';
+import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { silentLogger, systemClock } from '../../src/core/shared/ports.js';
 import { JobName } from '../../src/infra/jobs/job-names.js';
 import type { JobRunner, RunningJob } from '../../src/infra/jobs/job-runner.js';

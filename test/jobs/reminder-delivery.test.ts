@@ -5,28 +5,24 @@ import { reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { seedContact, type TestClock } from '../support/fixtures.js';
-import { useTestDatabase } from '../support/test-database.js';
 import {
   ALICE,
   BOB,
   type DeliveryView,
   deliveryState,
-  disposeJobsFiles,
   eventually,
   JOB_ENGINES,
-  type JobEngine,
   type SlackTenant,
   seedSlackTenant,
   startWorker,
+  useJobStore,
   type Worker,
   wallClock,
 } from './support/world.js';
 
-const handle = useTestDatabase();
 let fake: FakeSlack;
 let clock: TestClock;
 let worker: Worker | undefined;
-let engine: JobEngine;
 let keys = 0;
 const minutes = (n: number) => n * 60_000;
 
@@ -35,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fake.close();
-  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -91,12 +86,10 @@ const finalDelivery = (w: Worker, interaction: Interaction) =>
 const blockText = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks ?? []);
 
 describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
-  beforeAll(() => {
-    engine = jobs;
-  });
+  const store = useJobStore(jobs);
 
   it('sends the assignee a DM with the contact, the summary, who logged it and the buttons, due now', async () => {
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
 
@@ -125,12 +118,12 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('sends a reminder that fell due while no worker ran, marked late and overdue', async () => {
-    const offline = await startWorker(handle.db, fake, { engine, clock, mode: 'off' });
+    const offline = await startWorker(store.storage, fake, { clock, mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const interaction = await dueReminder(offline, tenant, { agoMs: minutes(180) });
     expect(fake.messages(ALICE)).toEqual([]);
 
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const [message] = await eventually(() =>
       fake.messages(ALICE).length > 0 ? fake.messages(ALICE) : undefined,
     );
@@ -141,7 +134,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('records a permanent failure with the reason when the assignee is deactivated, and does not retry', async () => {
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.deactivateUser(BOB);
     const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
@@ -155,7 +148,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('retries a transient failure with backoff, then sends once', async () => {
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.failNext('chat.postMessage', { error: 'internal_error' });
     const interaction = await dueReminder(worker, tenant);
@@ -174,7 +167,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('gives up after the last attempt and keeps the reason visible', async () => {
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.failNext('chat.postMessage', { error: 'internal_error', times: 10 });
     const interaction = await dueReminder(worker, tenant);
@@ -192,7 +185,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('does not send a reminder that was snoozed or done after it was queued', async () => {
-    const offline = await startWorker(handle.db, fake, { engine, clock, mode: 'off' });
+    const offline = await startWorker(store.storage, fake, { clock, mode: 'off' });
     const tenant = await seedSlackTenant(offline.container);
     const done = await dueReminder(offline, tenant);
     await offline.container.followUps.markDone(tenant.alice, { interactionId: done.id });
@@ -203,7 +196,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
     });
     const sentinel = await dueReminder(offline, tenant, { description: 'sentinel' });
 
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     await finalDelivery(worker, sentinel);
     const messages = fake.messages(ALICE);
     expect(messages).toHaveLength(1);
@@ -213,7 +206,7 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
   });
 
   it('rate limited by Slack, waits for Retry-After and delivers everything once', async () => {
-    worker = await startWorker(handle.db, fake, { engine, clock });
+    worker = await startWorker(store.storage, fake, { clock });
     const tenant = await seedSlackTenant(worker.container);
     fake.rateLimit('chat.postMessage', { limit: 2, windowMs: 1_000 });
     const reminders = [];

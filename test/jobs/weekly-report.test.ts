@@ -4,30 +4,27 @@ import { EXPORT_HEADER } from '../../src/core/exports/export-columns.js';
 import type { FollowUp } from '../../src/core/interactions/interaction.js';
 import { periodKey } from '../../src/core/reports/report-schedule.js';
 import type { Workspace } from '../../src/core/workspaces/workspace.js';
-import type { Database } from '../../src/infra/mongo/database.js';
+import type { Storage } from '../../src/infra/storage.js';
 import { addContact, interactionFor } from '../core/exports/fixtures.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { makeClock, type TestClock } from '../support/fixtures.js';
-import { useTestDatabase } from '../support/test-database.js';
 import {
   deliveryState,
-  disposeJobsFiles,
   eventually,
   JOB_ENGINES,
-  type JobEngine,
-  secondConnection,
   seedSlackTenant,
   startWorker,
+  useJobStore,
   type Worker,
 } from './support/world.js';
 
-const handle = useTestDatabase();
 const { general, random } = FAKE_DEFAULTS.channels;
 let fake: FakeSlack;
-let other: Database;
+/** The engine's store under test, and the same data through a second connection (process). */
+let storage: Storage;
+let other: Storage;
 let clock: TestClock;
 const workers: Worker[] = [];
-let engine: JobEngine;
 const at = (iso: string) => new Date(iso);
 
 /** The week of the Paris DST change (25 Oct 2026): Monday 19 Oct 00:00 CEST to Monday 26 Oct 00:00 CET. */
@@ -37,12 +34,9 @@ const SLOT = at('2026-10-26T08:00:00.000Z');
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  other = await secondConnection(handle.db, handle.monitor);
 });
 afterAll(async () => {
-  await other.close();
   await fake.close();
-  disposeJobsFiles();
 });
 beforeEach(() => {
   fake.reset();
@@ -52,8 +46,8 @@ afterEach(async () => {
   for (const worker of workers.splice(0)) await worker.stop();
 });
 
-async function start(db: Database = handle.db, name = 'worker'): Promise<Worker> {
-  const worker = await startWorker(db, fake, { engine, clock, name });
+async function start(on: Storage = storage, name = 'worker'): Promise<Worker> {
+  const worker = await startWorker(on, fake, { clock, name });
   workers.push(worker);
   return worker;
 }
@@ -107,8 +101,10 @@ const reportPosts = (channel: string) => fake.messages(channel).filter((m) => m.
 const text = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks ?? []);
 
 describe.each(JOB_ENGINES)('weekly report (%s jobs)', (jobs) => {
-  beforeAll(() => {
-    engine = jobs;
+  const store = useJobStore(jobs);
+  beforeAll(async () => {
+    storage = store.storage;
+    other = await store.second();
   });
 
   it('posts the week across the DST change once at its slot, with exact numbers and the CSV', async () => {
@@ -157,7 +153,7 @@ describe.each(JOB_ENGINES)('weekly report (%s jobs)', (jobs) => {
   });
 
   it('reports a period once even with two workers', async () => {
-    const [first] = await Promise.all([start(handle.db, 'w1'), start(other, 'w2')]);
+    const [first] = await Promise.all([start(storage, 'w1'), start(other, 'w2')]);
     const workspace = await parisWorkspace(first!);
     await eventually(async () => (await first!.scheduling.reports.planDue()).length === 0);
     clock.set('2026-10-26T08:01:00.000Z');

@@ -7,7 +7,7 @@ import { parseNaturalDate } from '../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../src/adapters/slack/app.js';
 import { createContainer } from '../../src/app/container.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
-import { MongoInstallationStore } from '../../src/infra/slack/installation-store.js';
+import { MongoInstallationStore } from '../../src/infra/mongo/repositories/slack-installation.store.js';
 import { useTestDatabase } from '../support/test-database.js';
 import {
   appHomeOpenedEvent,

@@ -143,3 +143,11 @@ export const ENGINES: Engine[] = [
   { name: 'sqlite', atomicUpdates: true, use: useSqliteStore },
   { name: 'mongodb', atomicUpdates: Boolean(process.env.TEST_MONGODB_URI), use: useMongoStore },
 ];
+
+/**
+ * A fresh store on the app's default engine (SQLite, a temp file per test file) for tests that
+ * drive the app rather than a store: the Slack and Teams HTTP tests. Call at describe level.
+ */
+export function useDefaultStore(): EngineHandle {
+  return useSqliteStore();
+}

@@ -18,6 +18,7 @@ export const GROWING_TABLES = [
   'delivery_attempts',
   'conversation_refs',
   'slack_installations',
+  'scheduled_jobs',
 ];
 
 export interface PlanProblem {

@@ -45,7 +45,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       displayName: 'Carol',
     });
     const routed = routeByPlatform(t.container.repositories.workspaces, { teams: t.teams.senders });
-    worker = await startWorker(t.db.db, slack, {
+    worker = await startWorker(t.container.storage, slack, {
       clock,
       notifier: routed.notifier,
       publisher: routed.publisher,

@@ -12,7 +12,8 @@ export const envSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  // With MONGODB_URI unset: the embedded FerretDB (default for now) or the built-in SQLite file.
+  // With MONGODB_URI unset: the built-in SQLite file (unset or sqlite), or ferretdb, the embedded
+  // FerretDB built from Go, for development and tests of the MongoDB path.
   STORE: z.enum(['ferretdb', 'sqlite'], { message: 'must be ferretdb or sqlite' }).optional(),
   PORT: z.coerce
     .number({ message: 'must be a port number (0-65535)' })

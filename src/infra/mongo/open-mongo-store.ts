@@ -1,4 +1,3 @@
-import { MongoInstallationStore } from '../slack/installation-store.js';
 import type { Storage } from '../storage.js';
 import type { Database } from './database.js';
 import { MongoAuditRepository, MongoClaimRepository } from './repositories/claim-audit.repository.js';
@@ -7,6 +6,7 @@ import { MongoConversationRefRepository } from './repositories/conversation-ref.
 import { MongoDeliveryRepository } from './repositories/delivery.repository.js';
 import { MongoInteractionRepository } from './repositories/interaction.repository.js';
 import { MongoInteractionLookup } from './repositories/interaction-lookup.js';
+import { MongoInstallationStore } from './repositories/slack-installation.store.js';
 import { MongoMemberRepository, MongoWorkspaceRepository } from './repositories/workspace.repository.js';
 
 export interface MongoStorage extends Storage {

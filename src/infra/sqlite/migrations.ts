@@ -1,3 +1,4 @@
+import { jobTablesDdl } from './jobs/schema.js';
 import { CORE_SCHEMA } from './schema.js';
 
 /**
@@ -12,4 +13,8 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ name: 'core tables and indexes', sql: CORE_SCHEMA }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: 'core tables and indexes', sql: CORE_SCHEMA },
+  // The scheduled jobs (reminders, reports, sweeps) live in the same file as the data.
+  { name: 'scheduled jobs table', sql: jobTablesDdl.map((statement) => `${statement};`).join('\n') },
+];

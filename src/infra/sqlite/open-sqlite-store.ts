@@ -12,7 +12,9 @@ import { SqliteMemberRepository, SqliteWorkspaceRepository } from './repositorie
 
 export interface SqliteStorage extends Storage {
   engine: 'sqlite';
-  /** The connection, for the scheduler's tables in the same file. */
+  /** The file, for the scheduler's own connection to it (':memory:' has no second connection). */
+  path: string;
+  /** The connection, for tests that read the tables straight. */
   database: SqliteDatabase;
 }
 
@@ -22,6 +24,7 @@ export function openSqliteStore(options: SqliteOptions & { logger: Logger }): Sq
   return {
     engine: 'sqlite',
     description: `SQLite (${options.path})`,
+    path: options.path,
     database,
     repositories: {
       workspaces: new SqliteWorkspaceRepository(database),
@@ -48,4 +51,8 @@ export function openSqliteStore(options: SqliteOptions & { logger: Logger }): Sq
       database.close();
     },
   };
+}
+
+export function isSqliteStorage(storage: Storage): storage is SqliteStorage {
+  return storage.engine === 'sqlite' && 'path' in storage;
 }

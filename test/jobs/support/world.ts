@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { inject } from 'vitest';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { createSlackReportPublisher } from '../../../src/adapters/slack/notifiers/slack-report-publisher.js';
 import { type Container, createContainer } from '../../../src/app/container.js';
+import { openScheduling } from '../../../src/app/open-scheduling.js';
 import {
   type PreparedScheduling,
-  prepareScheduling,
   type Scheduling,
   type SchedulingOptions,
   startScheduling,
@@ -21,13 +20,11 @@ import type { ReportPublisher } from '../../../src/core/reports/report-delivery.
 import type { Actor } from '../../../src/core/shared/actor.js';
 import { silentLogger, systemClock } from '../../../src/core/shared/ports.js';
 import type { Workspace, WorkspaceSettings } from '../../../src/core/workspaces/workspace.js';
-import type { AgendaFollowUpScheduler } from '../../../src/infra/jobs/agenda-follow-up-scheduler.js';
-import { connect, type Database } from '../../../src/infra/mongo/database.js';
-import type { CommandMonitor } from '../../../src/infra/mongo/guard/command-monitor.js';
-import { createSqliteScheduling } from '../../../src/infra/sqlite/jobs/index.js';
+import { AgendaFollowUpScheduler } from '../../../src/infra/jobs/agenda-follow-up-scheduler.js';
+import type { Storage } from '../../../src/infra/storage.js';
 import { FAKE_DEFAULTS, type FakeSlack, webClientFor } from '../../slack/fake-slack/index.js';
+import { ENGINES, type EngineHandle } from '../../support/engines.js';
 import { makeClock, makeWorkspace, type TestClock } from '../../support/fixtures.js';
-import { createJobsFile, type JobsFile } from './sqlite-jobs-file.js';
 
 export const ALICE = FAKE_DEFAULTS.users.alice;
 export const BOB = FAKE_DEFAULTS.users.bob;
@@ -48,9 +45,21 @@ export function slackClients(fake: FakeSlack, tokens: Record<string, string> = {
     });
 }
 
-/** Where the worker's jobs live: agenda on the test database, or a SQLite file beside it. */
+/** Where the worker's jobs live: they follow the store, agenda on MongoDB, the jobs table on SQLite. */
 export type JobEngine = 'agenda' | 'sqlite';
 export const JOB_ENGINES: JobEngine[] = ['agenda', 'sqlite'];
+
+/**
+ * A fresh store for this describe block on the engine whose jobs are under test: agenda jobs
+ * with the MongoDB repositories (the run's FerretDB), SQLite jobs with the SQLite repositories
+ * (a temp file, so a second connection, as a second process, sees the same data).
+ */
+export function useJobStore(engine: JobEngine): EngineHandle {
+  const name = engine === 'sqlite' ? 'sqlite' : 'mongodb';
+  const found = ENGINES.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`No ${name} engine`);
+  return found.use();
+}
 
 export interface Worker {
   runner: PreparedScheduling['runner'];
@@ -70,50 +79,23 @@ export interface WorkerSetup {
   policy?: Partial<DeliveryPolicy>;
   lockLifetimeMs?: number;
   name?: string;
-  /** Default agenda. */
-  engine?: JobEngine;
-}
-
-/** One SQLite jobs file per test database: every worker on that database (any connection) shares it. */
-const jobsFiles = new Map<string, JobsFile>();
-
-/** Closes and deletes the SQLite jobs files of this test file's workers (afterAll). */
-export function disposeJobsFiles(): void {
-  for (const file of jobsFiles.values()) file.dispose();
-  jobsFiles.clear();
 }
 
 /**
- * The worker's runner and reminder queue. Like agenda, the SQLite runner runs on wall time (its
- * sweeps repeat by themselves); reminders are due by the core's test clock, read by the dispatcher.
+ * One worker process on `storage`, its jobs on the store's engine as the app opens them
+ * (open-scheduling.ts), the fake Slack as the platform. Like agenda, the SQLite runner runs on
+ * wall time (its sweeps repeat by themselves); reminders are due by the core's test clock,
+ * read by the dispatcher.
  */
-function prepareEngine(
-  db: Database,
-  setup: WorkerSetup,
-): PreparedScheduling & { agendaQueue?: AgendaFollowUpScheduler } {
-  const name = setup.name ?? 'test-worker';
-  if (setup.engine === 'sqlite') {
-    let file = jobsFiles.get(db.connection.name);
-    if (!file) {
-      file = createJobsFile();
-      jobsFiles.set(db.connection.name, file);
-    }
-    const { runner, scheduler } = createSqliteScheduling(file.open(), {
-      clock: systemClock,
-      logger: silentLogger,
-      pollEveryMs: 100,
-      name,
-    });
-    return { runner, scheduler };
-  }
-  const { runner, scheduler } = prepareScheduling(db, { logger: silentLogger, processEvery: 100, name });
-  return { runner, scheduler, agendaQueue: scheduler };
-}
-
-/** One worker process: its own agenda on the given database, the fake Slack as the platform. */
-export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSetup): Promise<Worker> {
-  const { runner, scheduler, agendaQueue } = prepareEngine(db, setup);
-  const container = createContainer(db, { logger: silentLogger, clock: setup.clock, scheduler });
+export async function startWorker(storage: Storage, fake: FakeSlack, setup: WorkerSetup): Promise<Worker> {
+  const opened = openScheduling(storage, {
+    logger: silentLogger,
+    clock: systemClock,
+    pollEveryMs: 100,
+    name: setup.name ?? 'test-worker',
+  });
+  const { runner, scheduler } = opened;
+  const container = createContainer(storage, { logger: silentLogger, clock: setup.clock, scheduler });
   const clientFor = slackClients(fake);
   const scheduling = await startScheduling(container, {
     mode: setup.mode ?? 'in-process',
@@ -131,10 +113,13 @@ export async function startWorker(db: Database, fake: FakeSlack, setup: WorkerSe
   return {
     runner,
     scheduler,
-    ...(agendaQueue ? { agendaQueue } : {}),
+    ...(scheduler instanceof AgendaFollowUpScheduler ? { agendaQueue: scheduler } : {}),
     container,
     scheduling,
-    stop: () => scheduling.stop(),
+    async stop() {
+      await scheduling.stop();
+      await opened.close();
+    },
   };
 }
 
@@ -148,16 +133,6 @@ export async function deliveryState(worker: Worker, id: string): Promise<Deliver
   if (outcome) return outcome;
   const pending = await worker.scheduling.deliveries.findPending(id);
   return pending ? { ...pending, pending: true } : null;
-}
-
-/** A second connection to the same database, as a second process would have. */
-export async function secondConnection(db: Database, monitor: CommandMonitor): Promise<Database> {
-  const other = await connect(`${inject('mongoBaseUri')}${db.connection.name}`, {
-    logger: silentLogger,
-    monitorCommands: true,
-  });
-  monitor.attach(other.connection.getClient());
-  return other;
 }
 
 export interface SlackTenant {

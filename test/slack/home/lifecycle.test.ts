@@ -1,6 +1,5 @@
-import type { Installation } from '@slack/oauth';
+import type { Installation, InstallationStore } from '@slack/oauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MongoInstallationStore } from '../../../src/infra/slack/installation-store.js';
 import { eventEnvelope, FAKE_DEFAULTS } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';
 
@@ -26,10 +25,10 @@ function installation(): Installation<'v2', false> {
 
 describe('app lifecycle events (F19)', () => {
   const slack = useSlackApp();
-  let store: MongoInstallationStore;
+  let store: InstallationStore;
 
   beforeAll(() => {
-    store = new MongoInstallationStore(slack.db.db.connection);
+    store = slack.container.storage.slackInstallations;
   });
 
   it('deletes the stored installation when the app is uninstalled', async () => {

@@ -15,16 +15,17 @@ import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { type Container, createContainer } from '../../../src/app/container.js';
-import { prepareScheduling } from '../../../src/app/worker.js';
+import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import type { Actor } from '../../../src/core/shared/actor.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
 import { presentFollowUp } from '../../../src/core/views/follow-up-view.js';
 import type { Workspace } from '../../../src/core/workspaces/workspace.js';
-import { COLLECTIONS } from '../../../src/infra/mongo/indexes.js';
+import { isSqliteStorage } from '../../../src/infra/sqlite/open-sqlite-store.js';
+import { storedJobs } from '../../jobs/support/sqlite-jobs-file.js';
+import { useDefaultStore } from '../../support/engines.js';
 import { makeClock, seedContact } from '../../support/fixtures.js';
-import { useTestDatabase } from '../../support/test-database.js';
 import {
   blockActionsPayload,
   FAKE_DEFAULTS,
@@ -33,7 +34,8 @@ import {
   startFakeSlack,
 } from '../fake-slack/index.js';
 
-const handle = useTestDatabase();
+const store = useDefaultStore();
+let scheduling: OpenedScheduling;
 const SECRET = 'follow-up-actions-secret';
 const { users, token, teamId } = FAKE_DEFAULTS;
 const clock = makeClock(new Date('2026-03-10T10:00:00.000Z'));
@@ -47,8 +49,13 @@ let keys = 0;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  const { scheduler } = prepareScheduling(handle.db, { logger: silentLogger });
-  container = createContainer(handle.db, { logger: silentLogger, clock, scheduler });
+  // WORKER=off: reminders are queued in the store's jobs table, and nothing runs them.
+  scheduling = openScheduling(store.storage, { logger: silentLogger, clock });
+  container = createContainer(store.storage, {
+    logger: silentLogger,
+    clock,
+    scheduler: scheduling.scheduler,
+  });
   app = new App({
     token,
     signingSecret: SECRET,
@@ -81,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
   await fake.close();
+  await scheduling.close();
 });
 beforeEach(() => {
   clock.set('2026-03-10T10:00:00.000Z');
@@ -152,17 +160,12 @@ describe('reminder DM buttons', () => {
     await click(dm, ActionId.followUpSnoozeTomorrow, value);
     const expected = snoozeUntil('tomorrow', clock.now(), 'Europe/Paris'); // Alice's tz in the fake
     expect((await current(dm))?.followUp?.snoozedUntil?.toISOString()).toBe(expected.toISOString());
-    const jobs = await handle.db.connection
-      .getClient()
-      .db(handle.db.connection.name)
-      .collection(COLLECTIONS.reminderJobs)
-      .find({
-        name: 'send-follow-up-reminder',
-        'data.workspaceId': workspace.id,
-        'data.interactionId': dm.interaction.id,
-      })
-      .toArray();
-    expect(jobs.map((job) => job.data.fireAt)).toEqual([expected.toISOString()]);
+    const { storage } = store;
+    if (!isSqliteStorage(storage)) throw new Error('the default store is SQLite');
+    const jobs = storedJobs(storage.database.db, 'send-follow-up-reminder')
+      .map((job) => JSON.parse(job.data))
+      .filter((data) => data.workspaceId === workspace.id && data.interactionId === dm.interaction.id);
+    expect(jobs.map((data) => data.fireAt)).toEqual([expected.toISOString()]);
     expect(JSON.stringify(dmMessage(dm).blocks)).toContain('Snoozed until');
   });
 

@@ -7,8 +7,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { CallbackId } from '../../../src/adapters/slack/ids.js';
 import { createContainer } from '../../../src/app/container.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
-import { MongoInstallationStore } from '../../../src/infra/slack/installation-store.js';
-import { useTestDatabase } from '../../support/test-database.js';
+import { useDefaultStore } from '../../support/engines.js';
 import { allText } from '../contacts/slack-test-kit.js';
 import { type FakeSlack, sendSlashCommand, startFakeSlack } from '../fake-slack/index.js';
 import { SIGNING_SECRET } from '../support/slack-app.js';
@@ -21,7 +20,7 @@ const CLIENT = { clientId: 'client-id', clientSecret: 'client-secret' };
  * fake issues the code), the redirect back. The installer is the owner, whoever arrives first.
  */
 describe('installing the app in a Slack workspace', () => {
-  const handle = useTestDatabase();
+  const store = useDefaultStore();
   let fake: FakeSlack;
   let app: App;
   let base: string;
@@ -38,7 +37,7 @@ describe('installing the app in a Slack workspace', () => {
     installer = fake.addUser({ teamId: TEAM, name: 'ivy', tz: 'Europe/Paris' }).id;
     colleague = fake.addUser({ teamId: TEAM, name: 'cole', tz: 'America/New_York' }).id;
     channel = fake.addChannel({ teamId: TEAM, name: 'general', members: [installer, colleague] }).id;
-    const container = createContainer(handle.db, { logger: silentLogger });
+    const container = createContainer(store.storage, { logger: silentLogger });
     app = createSlackApp({
       config: {
         DATA_DIR: './data',
@@ -53,7 +52,7 @@ describe('installing the app in a Slack workspace', () => {
         SLACK_API_URL: fake.url,
       },
       mode: { kind: 'oauth', socketMode: false },
-      installationStore: new MongoInstallationStore(handle.db.connection),
+      installationStore: container.storage.slackInstallations,
       tenants: container.workspaces,
       clock: container.clock,
       logger: silentLogger,

@@ -9,8 +9,7 @@ import { type Container, createContainer } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
-import { MongoInstallationStore } from '../../../src/infra/slack/installation-store.js';
-import { type TestDatabase, useTestDatabase } from '../../support/test-database.js';
+import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
 import {
   FAKE_DEFAULTS,
   type FakeSlack,
@@ -38,7 +37,8 @@ export class TestClock implements Clock {
 }
 
 export interface SlackTestApp {
-  db: TestDatabase;
+  /** The app's store: the default engine (SQLite), a fresh file for this test file. */
+  store: EngineHandle;
   fake: FakeSlack;
   container: Container;
   app: App;
@@ -62,17 +62,17 @@ export interface SlackTestAppOptions {
 }
 
 /**
- * The real Bolt app, over HTTP, with correctly signed requests, on a fresh database of the
- * run's real server, talking to the fake Slack Web API. Call at describe level.
+ * The real Bolt app, over HTTP, with correctly signed requests, on a fresh store of the default
+ * engine, talking to the fake Slack Web API. Call at describe level.
  */
 export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
-  const db = useTestDatabase();
-  const handle = { db } as SlackTestApp;
+  const store = useDefaultStore();
+  const handle = { store } as SlackTestApp;
   let server: Server | undefined;
   beforeAll(async () => {
     const clock = new TestClock();
     const fake = await startFakeSlack({ now: () => clock.now().getTime() });
-    const container = createContainer(db.db, {
+    const container = createContainer(store.storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
@@ -90,7 +90,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
     const app = createSlackApp({
       config,
       mode: { kind: 'single-workspace', socketMode: false },
-      installationStore: new MongoInstallationStore(db.db.connection),
+      installationStore: container.storage.slackInstallations,
       tenants: container.workspaces,
       clock,
       logger: silentLogger,

@@ -7,7 +7,7 @@ import { type RunningTeams, startTeams } from '../../../src/app/start-teams.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
 import { TestClock } from '../../slack/support/slack-app.js';
-import { type TestDatabase, useTestDatabase } from '../../support/test-database.js';
+import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
 import { type FakeConnector, fakeBotToken, startFakeConnector } from '../fake-connector/index.js';
 import type { FakeConnectorOptions } from '../fake-connector/types.js';
 
@@ -40,7 +40,8 @@ export interface Where {
 }
 
 export interface TeamsTestApp {
-  db: TestDatabase;
+  /** The app's store: the default engine (SQLite), a fresh file for this test file. */
+  store: EngineHandle;
   connector: FakeConnector;
   container: Container;
   teams: RunningTeams;
@@ -65,12 +66,12 @@ let sequence = 0;
 
 /**
  * The real Teams SDK app on a real Express server, over HTTP, inbound auth off (the explicit
- * test mode), outbound calls to a faithful fake Bot Connector, on a fresh database of the run's
- * real server. Call at describe level.
+ * test mode), outbound calls to a faithful fake Bot Connector, on a fresh store of the default
+ * engine. Call at describe level.
  */
 export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
-  const db = useTestDatabase();
-  const handle = { db } as TeamsTestApp;
+  const store = useDefaultStore();
+  const handle = { store } as TeamsTestApp;
   let server: Server | undefined;
   beforeAll(async () => {
     const clock = new TestClock();
@@ -90,7 +91,7 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       type: 'channel',
       members: Object.values(USERS).map((u) => u.aad),
     });
-    const container = createContainer(db.db, {
+    const container = createContainer(store.storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),

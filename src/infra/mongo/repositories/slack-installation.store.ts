@@ -1,11 +1,11 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import { type Connection, Schema } from 'mongoose';
-import { isDuplicateKeyError } from '../mongo/errors.js';
-import { COLLECTIONS } from '../mongo/indexes.js';
-import { defineModel } from '../mongo/models/define-model.js';
-import { InstallationNotFoundError, installationKey } from './installation-key.js';
+import { InstallationNotFoundError, installationKey } from '../../slack/installation-key.js';
+import { isDuplicateKeyError } from '../errors.js';
+import { COLLECTIONS } from '../indexes.js';
+import { defineModel } from '../models/define-model.js';
 
-export { InstallationNotFoundError, installationKey } from './installation-key.js';
+export { InstallationNotFoundError, installationKey } from '../../slack/installation-key.js';
 
 interface InstallationDoc {
   _id: string;
