@@ -5,7 +5,7 @@ import type { Logger } from '../core/shared/ports.js';
 import type { Platform } from '../core/workspaces/workspace.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
 import { MongoInstallationStore } from '../infra/slack/installation-store.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 import { type PlatformSenders, routeByPlatform } from './platform-delivery.js';
 import { slackTokenResolver } from './slack-tokens.js';
 import { type PreparedScheduling, type Scheduling, startScheduling, workerMode } from './worker.js';
@@ -18,7 +18,7 @@ export function slackSenders(
 ): PlatformSenders {
   const installations = new MongoInstallationStore(container.database.connection);
   const clientFor = cachedClients(
-    slackTokenResolver(config, slack, container.repositories.workspaces, installations),
+    slackTokenResolver(config, slack, storageOf(container).repositories.workspaces, installations),
     config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
   );
   const logger = container.logger;
@@ -46,7 +46,7 @@ export async function startChatScheduling(
     logger.warn('Job worker not started: no chat platform is configured to deliver reminders and reports to');
     return undefined;
   }
-  const routed = routeByPlatform(container.repositories.workspaces, senders);
+  const routed = routeByPlatform(storageOf(container).repositories.workspaces, senders);
   return startScheduling(container, {
     mode,
     runner: prepared.runner,

@@ -30,7 +30,7 @@ import type { ReminderQueue } from '../infra/jobs/reminder-queue.js';
 import type { Database } from '../infra/mongo/database.js';
 import { MongoDeliveryRepository } from '../infra/mongo/repositories/delivery.repository.js';
 import { MongoInteractionLookup } from '../infra/mongo/repositories/interaction-lookup.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 
 /** WORKER=on runs jobs inside the bot process; off: a bot without jobs; only: jobs without the bot. */
 export type WorkerSetting = 'on' | 'off' | 'only';
@@ -112,7 +112,8 @@ export async function startScheduling(container: Container, options: SchedulingO
   const clock = options.clock ?? container.clock;
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   const deliveries = new MongoDeliveryRepository(container.database.connection);
-  const { repositories } = container;
+  // The worker is part of the composition root: it wires the delivery use cases on the store.
+  const { repositories } = storageOf(container);
 
   const reminders = createReminderDelivery({
     interactions: new MongoInteractionLookup(container.database.connection),

@@ -7,12 +7,14 @@ import {
   type ContactFieldsInput,
   type ContactPatchInput,
   contactIdSchema,
+  contactIdsSchema,
   createContactSchema,
   createOrganisationSchema,
   editContactSchema,
   findSchema,
   mergeContactsSchema,
   NAME_REQUIRED,
+  organisationRefSchema,
 } from './contact.schemas.js';
 import { createContactImporter } from './contact-import.js';
 import {
@@ -126,6 +128,12 @@ export function createContactService(deps: ContactServiceDeps) {
       return load(actor, id);
     },
 
+    /** The contacts of the workspace among `ids` (a form's preselection); unknown ids are dropped. Any role. */
+    async findContactsByIds(actor: Actor, input: unknown): Promise<Contact[]> {
+      const { ids } = parseInput(contactIdsSchema, input);
+      return ids.length > 0 ? contacts.findByIds(actor.workspaceId, ids) : [];
+    },
+
     /** Substring of name, email or phone; accent/case-insensitive. Empty text lists alphabetically. */
     async findContacts(actor: Actor, input: unknown): Promise<Contact[]> {
       const { text, limit } = parseInput(findSchema, input);
@@ -207,6 +215,14 @@ export function createContactService(deps: ContactServiceDeps) {
         throw hasInteractions(contact, late);
       }
       await auditContact(deps, actor, [{ action: 'contact.deleted', targetId: id, before: contact }]);
+    },
+
+    /** One organisation of the workspace by id, or by name in any case and accents; null when none. Any role. */
+    async findOrganisation(actor: Actor, input: unknown): Promise<Organisation | null> {
+      const ref = parseInput(organisationRefSchema, input);
+      return 'id' in ref
+        ? organisations.findById(actor.workspaceId, ref.id)
+        : organisations.findByNameKey(actor.workspaceId, organisationKey(ref.name));
     },
 
     async findOrganisations(actor: Actor, input: unknown): Promise<Organisation[]> {
