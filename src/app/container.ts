@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createContactService } from '../core/contacts/contact.service.js';
 import { createConversationService } from '../core/deliveries/conversation.service.js';
 import { createExportService } from '../core/exports/export.service.js';
@@ -9,6 +10,7 @@ import { createExactlyOnceService } from '../core/shared/exactly-once.js';
 import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
 import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
 import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/workspaces/workspace-changes.js';
+import { readContactCsv } from '../infra/csv/contact-csv-reader.js';
 import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
 import { timeOrderedIds } from '../infra/ids.js';
 import type { Database } from '../infra/mongo/database.js';
@@ -69,7 +71,10 @@ export function createContainer(source: Storage | Database, options: ContainerOp
     logger,
     workspaceChanges,
     workspaces: createWorkspaceService(base),
-    contacts: createContactService(base),
+    contacts: createContactService({
+      ...base,
+      contactFiles: (file) => readContactCsv(Readable.from([file])),
+    }),
     interactions: createInteractionService({ ...base, scheduler }),
     followUps: createFollowUpService({ ...base, scheduler }),
     exports: createExportService({ ...base, csv: createCsvEncoder() }),

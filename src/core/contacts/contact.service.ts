@@ -16,7 +16,7 @@ import {
   NAME_REQUIRED,
   organisationRefSchema,
 } from './contact.schemas.js';
-import { createContactImporter } from './contact-import.js';
+import { createContactImporter, type ImportReport } from './contact-import.js';
 import {
   assertExternalIdFree,
   auditContact,
@@ -41,6 +41,7 @@ export type ContactService = ReturnType<typeof createContactService>;
  */
 export function createContactService(deps: ContactServiceDeps) {
   const { contacts, organisations, interactions, clock, ids } = deps;
+  const importContacts = createContactImporter(deps);
 
   async function load(actor: Actor, id: string): Promise<Contact> {
     const contact = await contacts.findById(actor.workspaceId, id);
@@ -243,7 +244,21 @@ export function createContactService(deps: ContactServiceDeps) {
       });
     },
 
-    importContacts: createContactImporter(deps),
+    importContacts,
+
+    /**
+     * F11 from a chat upload (Slack, Teams): the whole file is read once without writing, so a
+     * file that breaks on line 900 (encoding, quotes, header) imports nothing; then its rows are
+     * imported. Roles are checked by the import itself.
+     */
+    async importContactFile(actor: Actor, file: Uint8Array): Promise<ImportReport> {
+      const read = deps.contactFiles;
+      if (!read) throw new Error('No contact file reader is wired into the contact service.');
+      for await (const _row of read(file)) {
+        // file-level problems only: rows are read and dropped
+      }
+      return importContacts(actor, read(file));
+    },
   };
 }
 

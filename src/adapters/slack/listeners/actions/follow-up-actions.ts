@@ -9,7 +9,7 @@ import type { FollowUpService } from '../../../../core/followups/follow-up.servi
 import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
 import type { Clock, Logger } from '../../../../core/shared/ports.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
-import { followUpIcs } from '../../../../infra/calendar/ics.js';
+import { followUpIcs } from '../../../shared/follow-up-ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
