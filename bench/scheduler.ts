@@ -6,7 +6,7 @@ import { LogLevel } from '@slack/web-api';
 import { cachedClients } from '../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { createSlackReportPublisher } from '../src/adapters/slack/notifiers/slack-report-publisher.js';
-import { createContainer } from '../src/app/container.js';
+import { createContainer, storageOf } from '../src/app/container.js';
 import { prepareScheduling } from '../src/app/open-scheduling.js';
 import { startScheduling } from '../src/app/worker.js';
 import type { FollowUpReminder } from '../src/core/followups/follow-up-scheduler.port.js';
@@ -131,7 +131,7 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
       fake.addTeam({ id: teamId });
       fake.addToken({ token, teamId, botUserId: `UBOT${w}` });
       const ids = Array.from({ length: users }, (_, u) => fake.addUser({ teamId, name: `u${w}-${u}` }).id);
-      const workspace = await container.repositories.workspaces.insertOrGet({
+      const workspace = await storageOf(container).repositories.workspaces.insertOrGet({
         id: `bw${w}`,
         platform: 'slack',
         externalId: teamId,
@@ -156,7 +156,9 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
       );
     }
     for (let start = 0; start < interactions.length; start += 1_000) {
-      await container.repositories.interactions.insertMany(interactions.slice(start, start + 1_000));
+      await storageOf(container).repositories.interactions.insertMany(
+        interactions.slice(start, start + 1_000),
+      );
     }
     const reminders: FollowUpReminder[] = interactions.map((interaction) => ({
       workspaceId: interaction.workspaceId,

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Container } from '../src/app/container.js';
+import { type Container, storageOf } from '../src/app/container.js';
 import { SeedGenerator } from '../src/cli/seed-data.js';
 import type { Contact, Organisation } from '../src/core/contacts/contact.js';
 import type { Actor } from '../src/core/shared/actor.js';
@@ -33,7 +33,8 @@ export async function seedWorkspace(
   sizes: { contacts: number; interactions: number },
   seed: number,
 ): Promise<SeededWorkspace> {
-  const { repositories, clock, ids } = container;
+  const { clock, ids } = container;
+  const { repositories } = storageOf(container);
   const workspace = await container.workspaces.resolveWorkspace({
     platform: 'cli',
     externalId: `bench-${label}`,

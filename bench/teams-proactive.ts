@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { reminderCard } from '../src/adapters/teams/cards/reminder-card.js';
-import type { Container } from '../src/app/container.js';
+import { type Container, storageOf } from '../src/app/container.js';
 import type { PlatformSenders } from '../src/app/platform-delivery.js';
 import { type InteractionWithFollowUp, presentFollowUp } from '../src/core/views/follow-up-view.js';
 import type { Workspace } from '../src/core/workspaces/workspace.js';
@@ -101,7 +101,7 @@ export async function saveRefs(
   serviceUrl: string,
   users: BenchUser[],
 ) {
-  const refs = container.storage.conversationRefs;
+  const refs = storageOf(container).conversationRefs;
   await pool(users, 20, (user) =>
     refs.save({
       workspaceId,

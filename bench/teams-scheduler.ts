@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createContainer } from '../src/app/container.js';
+import { createContainer, storageOf } from '../src/app/container.js';
 import { prepareScheduling } from '../src/app/open-scheduling.js';
 import { type PlatformSenders, routeByPlatform } from '../src/app/platform-delivery.js';
 import { startScheduling } from '../src/app/worker.js';
@@ -41,7 +41,7 @@ export async function teamsSchedulerBench(
   const dueAt = new Date(Date.now() + 2_000);
   const interactions = reminderBatch(workspace.id, 's', users, dueAt).map(({ interaction }) => interaction);
   const expectedIds = interactions.map((interaction) => interaction.id);
-  await container.repositories.interactions.insertMany(interactions);
+  await storageOf(container).repositories.interactions.insertMany(interactions);
   const reminders: FollowUpReminder[] = interactions.map((interaction) => ({
     workspaceId: interaction.workspaceId,
     interactionId: interaction.id,
@@ -53,7 +53,7 @@ export async function teamsSchedulerBench(
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt.getTime() - Date.now())));
 
   const conversations = users.map((user) => user.conversation);
-  const routed = routeByPlatform(container.repositories.workspaces, { teams: senders });
+  const routed = routeByPlatform(storageOf(container).repositories.workspaces, { teams: senders });
   progress(`teams: ${REMINDERS} due reminders → startScheduling with the routed notifier`);
   const started = performance.now();
   const startedAt = performance.timeOrigin + started;

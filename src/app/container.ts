@@ -1,12 +1,16 @@
+import { Readable } from 'node:stream';
 import { createContactService } from '../core/contacts/contact.service.js';
+import { createConversationService } from '../core/deliveries/conversation.service.js';
 import { createExportService } from '../core/exports/export.service.js';
 import { createFollowUpService } from '../core/followups/follow-up.service.js';
 import { type FollowUpScheduler, noopFollowUpScheduler } from '../core/followups/follow-up-scheduler.port.js';
 import { createInteractionService } from '../core/interactions/interaction.service.js';
 import { createReportService } from '../core/reports/report.service.js';
+import { createExactlyOnceService } from '../core/shared/exactly-once.js';
 import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
 import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
 import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/workspaces/workspace-changes.js';
+import { readContactCsv } from '../infra/csv/contact-csv-reader.js';
 import { createCsvEncoder } from '../infra/csv/csv-encoder.js';
 import { timeOrderedIds } from '../infra/ids.js';
 import type { Database } from '../infra/mongo/database.js';
@@ -24,9 +28,13 @@ export interface ContainerOptions {
 
 /**
  * The composition root: the only place that picks concrete implementations for the core's
- * ports. main.ts, the CLI, the bench and the Slack/Teams adapters all build one of these from
- * a Storage (openStorage picks the engine). A bare MongoDB `Database` is still accepted while
- * callers move over; it is wrapped in the MongoDB store.
+ * ports. main.ts, the CLI, the bench and the tests build one of these from a Storage
+ * (openStorage picks the engine). A bare MongoDB `Database` is still accepted while callers
+ * move over; it is wrapped in the MongoDB store.
+ *
+ * What it returns is what the Slack and Teams adapters see: use cases, clock, ids, logger and
+ * the change notices, never a repository or the store (test/architecture/adapter-boundary.test.ts).
+ * The rest of the composition root reaches the store through `storageOf`.
  */
 export function createContainer(source: Storage | Database, options: ContainerOptions) {
   const { logger } = options;
@@ -46,20 +54,39 @@ export function createContainer(source: Storage | Database, options: ContainerOp
     logger,
   };
 
-  return {
-    storage,
+  const container = {
     clock,
     ids,
     logger,
     workspaceChanges,
-    repositories,
     workspaces: createWorkspaceService(base),
-    contacts: createContactService(base),
+    contacts: createContactService({
+      ...base,
+      contactFiles: (file) => readContactCsv(Readable.from([file])),
+    }),
     interactions: createInteractionService({ ...base, scheduler }),
     followUps: createFollowUpService({ ...base, scheduler }),
     exports: createExportService({ ...base, csv: createCsvEncoder() }),
     reports: createReportService(base),
+    exactlyOnce: createExactlyOnceService(base),
+    conversations: createConversationService({ conversationRefs: storage.conversationRefs }),
   };
+  storages.set(container, storage);
+  return container;
 }
 
 export type Container = ReturnType<typeof createContainer>;
+
+// Keyed by the container object, so the store never shows on its type (adapters see that type).
+const storages = new WeakMap<object, Storage>();
+
+/**
+ * The store a container was built on, for the rest of the composition root only: the job
+ * worker (deliveries, claims, the reminder lookup), the proactive senders (workspaces,
+ * conversation refs, Slack installations) and test setup. Adapters get use cases instead.
+ */
+export function storageOf(container: Container): Storage {
+  const storage = storages.get(container);
+  if (!storage) throw new Error('This container was not built by createContainer.');
+  return storage;
+}

@@ -4,7 +4,7 @@ import { createSlackReportPublisher } from '../adapters/slack/notifiers/slack-re
 import type { Logger } from '../core/shared/ports.js';
 import type { Platform } from '../core/workspaces/workspace.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 import { type PlatformSenders, routeByPlatform } from './platform-delivery.js';
 import { slackTokenResolver } from './slack-tokens.js';
 import { type PreparedScheduling, type Scheduling, startScheduling, workerMode } from './worker.js';
@@ -19,8 +19,8 @@ export function slackSenders(
     slackTokenResolver(
       config,
       slack,
-      container.repositories.workspaces,
-      container.storage.slackInstallations,
+      storageOf(container).repositories.workspaces,
+      storageOf(container).slackInstallations,
     ),
     config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
   );
@@ -49,7 +49,7 @@ export async function startChatScheduling(
     logger.warn('Job worker not started: no chat platform is configured to deliver reminders and reports to');
     return undefined;
   }
-  const routed = routeByPlatform(container.repositories.workspaces, senders);
+  const routed = routeByPlatform(storageOf(container).repositories.workspaces, senders);
   return startScheduling(container, {
     mode,
     runner: prepared.runner,

@@ -4,7 +4,7 @@ import { parseNaturalDate } from '../adapters/shared/natural-dates.js';
 import { createSlackApp } from '../adapters/slack/app.js';
 import type { Logger } from '../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../infra/config/env.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 
 export interface RunningSlack {
   app: App;
@@ -26,7 +26,7 @@ export async function startSlack(
   const app = createSlackApp({
     config,
     mode,
-    installationStore: container.storage.slackInstallations,
+    installationStore: storageOf(container).slackInstallations,
     tenants: container.workspaces,
     clock: container.clock,
     logger,

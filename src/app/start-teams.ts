@@ -5,7 +5,7 @@ import { createTeamsReminderNotifier } from '../adapters/teams/notifiers/teams-r
 import { createTeamsReportPublisher } from '../adapters/teams/notifiers/teams-report-publisher.js';
 import { pacedSender, sdkSender } from '../adapters/teams/notifiers/teams-sender.js';
 import type { TeamsMode } from '../infra/config/env.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 import type { PlatformSenders } from './platform-delivery.js';
 
 export interface StartTeamsOptions {
@@ -26,13 +26,14 @@ export interface RunningTeams {
 /** Mounts the Teams plugin on the shared server and builds its proactive senders. */
 export async function startTeams(options: StartTeamsOptions): Promise<RunningTeams> {
   const { container } = options;
-  const conversations = container.storage.conversationRefs;
+  // The proactive senders run outside any request: they get the store's ports, not use cases.
+  const storage = storageOf(container);
+  const conversations = storage.conversationRefs;
   const runtime = await createTeamsApp({
     mode: options.mode,
     expressApp: options.expressApp,
     container,
     parseDate: parseNaturalDate,
-    conversations,
     publicUrl: options.publicUrl,
     ...(options.token ? { token: options.token } : {}),
   });
@@ -41,7 +42,7 @@ export async function startTeams(options: StartTeamsOptions): Promise<RunningTea
   return {
     runtime,
     senders: {
-      notifier: createTeamsReminderNotifier({ ...common, workspaces: container.repositories.workspaces }),
+      notifier: createTeamsReminderNotifier({ ...common, workspaces: storage.repositories.workspaces }),
       publisher: createTeamsReportPublisher({ ...common, files: runtime.deps.files, clock: container.clock }),
     },
   };

@@ -24,7 +24,7 @@ import { defineSweepExpiredClaimsJob } from '../infra/jobs/definitions/sweep-exp
 import { JobName } from '../infra/jobs/job-names.js';
 import type { JobRunner } from '../infra/jobs/job-runner.js';
 import type { ReminderQueue } from '../infra/jobs/reminder-queue.js';
-import type { Container } from './container.js';
+import { type Container, storageOf } from './container.js';
 
 /** WORKER=on runs jobs inside the bot process; off: a bot without jobs; only: jobs without the bot. */
 export type WorkerSetting = 'on' | 'off' | 'only';
@@ -92,8 +92,8 @@ export async function startScheduling(container: Container, options: SchedulingO
   const clock = options.clock ?? container.clock;
   const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   // Everything the worker stores goes through the store's ports: it names no engine.
-  const { repositories, storage } = container;
-  const { deliveries } = storage;
+  const storage = storageOf(container);
+  const { repositories, deliveries } = storage;
 
   const reminders = createReminderDelivery({
     interactions: storage.interactionLookup,

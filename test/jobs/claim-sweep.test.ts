@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createContainer } from '../../src/app/container.js';
+import { createContainer, storageOf } from '../../src/app/container.js';
 import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { startScheduling } from '../../src/app/worker.js';
 import { createClaimSweep, DEFAULT_CLAIM_RETENTION_MS } from '../../src/core/shared/claim-sweep.js';
@@ -24,7 +24,7 @@ const t = useTestDatabase();
  */
 function world(clock: TestClock = makeClock(T0)) {
   const container = createContainer(t.db, { logger: silentLogger, clock });
-  const { claims, workspaces } = container.repositories;
+  const { claims, workspaces } = storageOf(container).repositories;
   const sweep = createClaimSweep({ claims, workspaces, clock, logger: silentLogger });
   const workspace = async (): Promise<Workspace> => workspaces.insertOrGet(makeWorkspace());
   return { container, clock, claims, workspaces, sweep, workspace };
@@ -128,8 +128,8 @@ describe('expired claim sweep', () => {
     const clock = makeClock(T0);
     const { runner, scheduler } = prepareScheduling(t.db, { logger: silentLogger, processEvery: 100 });
     const container = createContainer(t.db, { logger: silentLogger, clock, scheduler });
-    const { claims } = container.repositories;
-    const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
+    const { claims } = storageOf(container).repositories;
+    const acme = await storageOf(container).repositories.workspaces.insertOrGet(makeWorkspace());
     await claims.claim('slack-event', 'old-event', acme.id, clock.now());
     clock.advance(8 * DAY);
     await claims.claim('slack-event', 'recent-event', acme.id, clock.now());
@@ -185,8 +185,8 @@ describe('expired claim sweep', () => {
       });
       const { runner, scheduler } = jobs;
       const container = createContainer(storage, { logger: silentLogger, clock, scheduler });
-      const { claims } = container.repositories;
-      const acme = await container.repositories.workspaces.insertOrGet(makeWorkspace());
+      const { claims } = storageOf(container).repositories;
+      const acme = await storageOf(container).repositories.workspaces.insertOrGet(makeWorkspace());
       await claims.claim('slack-event', 'old-event', acme.id, clock.now());
       clock.advance(8 * DAY);
       await claims.claim('slack-event', 'recent-event', acme.id, clock.now());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContainer } from '../../src/app/container.js';
+import { createContainer, storageOf } from '../../src/app/container.js';
 import { type OpenedScheduling, openScheduling } from '../../src/app/open-scheduling.js';
 import { openStorage, SQLITE_FILE_NAME } from '../../src/app/open-storage.js';
 import { slackSenders, startChatScheduling } from '../../src/app/start-scheduling.js';
@@ -87,7 +87,7 @@ describe('the default store runs scheduled work', () => {
     expect(worker).toBeDefined();
 
     const tenant = await seedSlackTenant(container);
-    const contact = await seedContact(container.repositories, tenant.workspace.id, {
+    const contact = await seedContact(storageOf(container).repositories, tenant.workspace.id, {
       firstName: 'Élise',
       lastName: 'Lévy',
     });

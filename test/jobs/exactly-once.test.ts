@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { storageOf } from '../../src/app/container.js';
 import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { type ReminderNotifier, reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
@@ -55,7 +56,7 @@ async function start(
 }
 
 async function dueReminders(w: Worker, tenant: SlackTenant, count: number): Promise<Interaction[]> {
-  const contact = await seedContact(w.container.repositories, tenant.workspace.id);
+  const contact = await seedContact(storageOf(w.container).repositories, tenant.workspace.id);
   const dueAt = new Date(clock.now().getTime() - 1_000);
   const logged: Interaction[] = [];
   for (let i = 0; i < count; i++) {

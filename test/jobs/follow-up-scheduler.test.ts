@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/app/container.js';
+import { type Container, createContainer, storageOf } from '../../src/app/container.js';
 import { prepareScheduling } from '../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../src/core/followups/follow-up.schemas.js';
 import type { FollowUpScheduler } from '../../src/core/followups/follow-up-scheduler.port.js';
@@ -101,7 +101,7 @@ describe.each(SCHEDULERS)('the $engine follow-up scheduler', ({ jobs, make }) =>
       scheduler: engine.scheduler(),
     });
     tenant = await seedSlackTenant(container);
-    contactId = (await seedContact(container.repositories, tenant.workspace.id)).id;
+    contactId = (await seedContact(storageOf(container).repositories, tenant.workspace.id)).id;
   });
   afterAll(async () => {
     await engine.close();
@@ -143,7 +143,7 @@ describe.each(SCHEDULERS)('the $engine follow-up scheduler', ({ jobs, make }) =>
   });
 
   it('moves the job to the snooze time, in the assignee timezone for "tomorrow"', async () => {
-    await container.repositories.members.updateMember(
+    await storageOf(container).repositories.members.updateMember(
       tenant.workspace.id,
       BOB,
       { timezone: 'Asia/Tokyo' },
@@ -191,8 +191,9 @@ describe.each(SCHEDULERS)('the $engine follow-up scheduler', ({ jobs, make }) =>
   });
 
   it('queues one job per contact for a collective log', async () => {
-    const second = (await seedContact(container.repositories, tenant.workspace.id, { firstName: 'Grace' }))
-      .id;
+    const second = (
+      await seedContact(storageOf(container).repositories, tenant.workspace.id, { firstName: 'Grace' })
+    ).id;
     const result = await container.interactions.logInteraction(tenant.alice, {
       idempotencyKey: `sched-${++keys}`,
       contactIds: [contactId, second],

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, BlockId, ItemActionPrefix } from '../../src/adapters/slack/ids.js';
+import { storageOf } from '../../src/app/container.js';
 import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { reminderKey } from '../../src/core/followups/reminder-delivery.js';
 import type { Interaction } from '../../src/core/interactions/interaction.js';
@@ -53,7 +54,7 @@ async function dueReminder(
   // while no worker runs: a claim made while the clock is set back would look stale at once.
   const backdate = (options.agoMs ?? 0) > minutes(4);
   if (backdate) clock.set(new Date(dueAt.getTime() - minutes(1)));
-  const contact = await seedContact(w.container.repositories, tenant.workspace.id, {
+  const contact = await seedContact(storageOf(w.container).repositories, tenant.workspace.id, {
     firstName: 'Élise',
     lastName: 'Lévy',
   });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { storageOf } from '../../src/app/container.js';
 import { deliveryId } from '../../src/core/deliveries/delivery.js';
 import { EXPORT_HEADER } from '../../src/core/exports/export-columns.js';
 import type { FollowUp } from '../../src/core/interactions/interaction.js';
@@ -62,7 +63,7 @@ async function parisWorkspace(worker: Worker, channelId: string = general): Prom
 
 /** Seven interactions in the week (two on its very edges), two the week before, one after. */
 async function seedWeek(worker: Worker, workspace: Workspace) {
-  const repos = worker.container.repositories;
+  const repos = storageOf(worker.container).repositories;
   const contact = (first: string, last: string, createdAt: string) =>
     addContact(repos, workspace, { firstName: first, lastName: last, createdAt: at(createdAt) });
   const elise = await contact('Élise', 'Lévy', '2026-10-20T09:00:00Z');
@@ -186,7 +187,7 @@ describe.each(JOB_ENGINES)('weekly report (%s jobs)', (jobs) => {
     expect(reportPosts(general)).toEqual([]);
 
     // The admin moves the report to Monday 11:30: the new schedule's slot is still ahead.
-    await worker.container.repositories.workspaces.updateSettings(
+    await storageOf(worker.container).repositories.workspaces.updateSettings(
       workspace.id,
       { report: { enabled: true, channelId: general, weekday: 1, time: '11:30' } },
       clock.now(),

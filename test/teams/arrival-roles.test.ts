@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageOf } from '../../src/app/container.js';
 import { action, cardOf, cardText } from './support/cards.js';
 import { OTHER_TENANT, personalChat, USERS, useTeamsApp } from './support/teams-app.js';
 
@@ -39,7 +40,10 @@ describe('the role a person starts with in Teams', () => {
       { type: 'installationUpdate', action: 'add', ...paris },
       { user: 'alice', tenant: OTHER_TENANT },
     );
-    const workspace = await t.container.repositories.workspaces.findByExternalId('teams', OTHER_TENANT);
+    const workspace = await storageOf(t.container).repositories.workspaces.findByExternalId(
+      'teams',
+      OTHER_TENANT,
+    );
     expect(workspace?.settings.timezone).toBe('Europe/Paris');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageOf } from '../../src/app/container.js';
 import type { Contact } from '../../src/core/contacts/contact.js';
 import { action, cardActions, cardOf, cardText, expectValidCard, invokeCard } from './support/cards.js';
 import { addContact, seedTenant, type TeamsWorld } from './support/seed.js';
@@ -19,7 +20,8 @@ describe('Teams: logging without a dialog', () => {
   let ann: Contact;
 
   const lastReply = (user: 'alice' | 'vera' = 'alice') => t.connector.messages(personalChat(user)).at(-1);
-  const count = () => t.container.repositories.interactions.count(world.workspace.id, {}, t.clock.now());
+  const count = () =>
+    storageOf(t.container).repositories.interactions.count(world.workspace.id, {}, t.clock.now());
 
   /** Sends the line and returns what the bot answered, after checking nothing was written. */
   async function refused(text: string, user: 'alice' | 'vera' = 'alice'): Promise<string> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageOf } from '../../src/app/container.js';
 import { routeByPlatform } from '../../src/app/platform-delivery.js';
 import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
@@ -44,8 +45,10 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       userId: CAROL,
       displayName: 'Carol',
     });
-    const routed = routeByPlatform(t.container.repositories.workspaces, { teams: t.teams.senders });
-    worker = await startWorker(t.container.storage, slack, {
+    const routed = routeByPlatform(storageOf(t.container).repositories.workspaces, {
+      teams: t.teams.senders,
+    });
+    worker = await startWorker(storageOf(t.container), slack, {
       clock,
       notifier: routed.notifier,
       publisher: routed.publisher,
@@ -104,7 +107,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     const updated = invokeCard(response.body);
     expect(cardText(updated)).toContain('Follow-up done');
     expect(() => action(updated, 'Done')).toThrow();
-    const stored = await t.container.repositories.interactions.findById(
+    const stored = await storageOf(t.container).repositories.interactions.findById(
       world.workspace.id,
       interaction?.id ?? '',
     );
@@ -115,7 +118,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     await dueSoon(CAROL, 'rem-carol');
     const conversation = await eventually(() => t.connector.conversationFor(TENANT, CAROL));
     await eventually(() => reminderCards(conversation).length === 1);
-    const ref = await t.teams.runtime.deps.conversations.personal(world.workspace.id, CAROL);
+    const ref = await storageOf(t.container).conversationRefs.personal(world.workspace.id, CAROL);
     expect(ref?.conversationId).toBe(conversation);
   });
 
@@ -160,7 +163,7 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       contactId: interaction?.contactId ?? '',
     });
     expect(timeline.items.map((item) => item.description)).toContain('Called back with the quote');
-    const original = await t.container.repositories.interactions.findById(
+    const original = await storageOf(t.container).repositories.interactions.findById(
       world.workspace.id,
       interaction?.id ?? '',
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rolesDialogCard } from '../../src/adapters/teams/cards/roles-dialog-card.js';
+import { storageOf } from '../../src/app/container.js';
 import { presentPeople } from '../../src/core/views/people-view.js';
 import type { Member } from '../../src/core/workspaces/workspace.js';
 import { action, cardOf, cardText, dialogCard, expectValidCard } from './support/cards.js';
@@ -40,7 +41,7 @@ describe('Teams people and roles (F16, F17)', () => {
   let world: TeamsWorld;
 
   const roleOf = async (userId: string) =>
-    (await t.container.repositories.members.find(world.workspace.id, userId))?.role;
+    (await storageOf(t.container).repositories.members.find(world.workspace.id, userId))?.role;
   const openRoles = async (user: keyof typeof USERS = 'alice') =>
     t.invoke('task/fetch', fetchTask({ dialog: 'roles' }), { user });
   const changeRole = (values: Record<string, string>, user: keyof typeof USERS = 'alice') =>

@@ -2,7 +2,6 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { Express } from 'express';
 import type { Container } from '../../app/container.js';
 import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
-import type { ConversationRefRepository } from '../../core/deliveries/conversation-ref.port.js';
 import type { TeamsMode } from '../../infra/config/env.js';
 import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
@@ -27,7 +26,6 @@ export interface TeamsAppOptions {
   expressApp: Express;
   container: Container;
   parseDate: NaturalDateParser;
-  conversations: ConversationRefRepository;
   /** Where this app is reachable from users' browsers, for CSV links. */
   publicUrl: string;
   /**
@@ -80,7 +78,6 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
   const deps: TeamsDeps = {
     container,
     parseDate: options.parseDate,
-    conversations: options.conversations,
     files,
   };
   registerEvents(app, deps, tenancy);

@@ -1,14 +1,11 @@
 import type { Container } from '../../app/container.js';
 import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
-import type { ConversationRefRepository } from '../../core/deliveries/conversation-ref.port.js';
 import type { FileLinks } from './files/file-links.js';
 
 /** What every Teams listener gets: the use cases and the few adapter-wide settings. Passed in, never imported. */
 export interface TeamsDeps {
   container: Container;
   parseDate: NaturalDateParser;
-  /** Where proactive messages can reach a person or a channel later (reminders, reports). */
-  conversations: ConversationRefRepository;
   /** Signed download links for CSVs (exports, reports): bots cannot upload to channels. */
   files: FileLinks;
 }

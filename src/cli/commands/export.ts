@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { organisationKey } from '../../core/contacts/contact-records.js';
 import { isValidTimeZone } from '../../core/exports/date-format.js';
 import { parseRange, startOfDayIn } from '../../core/reports/period.js';
 import { DEFAULT_TIMEZONE } from '../../core/workspaces/workspace.js';
@@ -82,11 +81,10 @@ async function filterFrom(values: Values, context: CliContext): Promise<Record<s
   if (values.followup) filter.followUp = values.followup;
   if (values.text) filter.text = values.text;
   if (values.org) {
-    const { organisations } = context.container.repositories;
-    const workspaceId = context.workspace.id;
+    const { contacts } = context.container;
     const organisation =
-      (await organisations.findByNameKey(workspaceId, organisationKey(values.org))) ??
-      (await organisations.findById(workspaceId, values.org));
+      (await contacts.findOrganisation(context.actor, { name: values.org })) ??
+      (await contacts.findOrganisation(context.actor, { id: values.org }));
     if (!organisation) throw new UsageError(`No organisation named "${values.org}" in this workspace.`);
     filter.organisationId = organisation.id;
   }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { storageOf } from '../../app/container.js';
 import type { Contact, Organisation } from '../../core/contacts/contact.js';
 import { type CliContext, DEFAULT_CLI_WORKSPACE, withCliContext } from '../cli-context.js';
 import { type CliIo, count, EXIT, line, UsageError } from '../cli-io.js';
@@ -48,7 +49,8 @@ function progress(io: CliIo, what: string, done: number, total: number, last: nu
 
 async function seed(context: CliContext, sizes: { contacts: number; interactions: number; seed: number }) {
   const { io, container, workspace } = context;
-  const { members, organisations, contacts, interactions } = container.repositories;
+  // Generated data is written in bulk straight to the store the CLI opened, not through the use cases.
+  const { members, organisations, contacts, interactions } = storageOf(container).repositories;
   const tag = `seed${container.clock.now().getTime().toString(36)}`;
   const generator = new SeedGenerator(workspace.id, container.ids, container.clock.now(), sizes.seed, tag);
 

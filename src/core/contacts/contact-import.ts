@@ -34,6 +34,21 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/**
+ * The header names a contact file may use, as people are told them (the import form, and a file
+ * with no usable name column); the reader understands these and a few more spellings.
+ */
+export const UNDERSTOOD_COLUMNS =
+  'first name / prénom, last name / nom, name / full name, email / e-mail, phone / téléphone / mobile, ' +
+  'organisation / company / société, tags, external id / id, street / address / adresse, city / ville, ' +
+  'postal code / zip / code postal, country / pays';
+
+/**
+ * Reads an uploaded contact file (CSV) into import rows; a file that cannot be read as a whole
+ * throws ImportFileError. Implemented in infra/csv; the composition root passes it in.
+ */
+export type ContactFileReader = (file: Uint8Array) => AsyncIterable<ImportRow>;
+
 export interface ImportRow {
   /** Line of the file the row starts on, for the report. */
   line: number;

@@ -11,6 +11,7 @@ import { digitsOnly, foldForSearch } from '../shared/text.js';
 import { type Contact, contactDisplayName, type PostalAddress } from './contact.js';
 import type { ContactRepository, OrganisationRepository } from './contact.repository.port.js';
 import { ADDRESS_KEYS, EMAILS_MAX, PHONES_MAX, TAGS_MAX } from './contact.schemas.js';
+import type { ContactFileReader } from './contact-import.js';
 
 export interface ContactServiceDeps {
   contacts: ContactRepository;
@@ -20,6 +21,8 @@ export interface ContactServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  /** Reads uploaded contact files (importContactFile); the composition root wires the CSV reader. */
+  contactFiles?: ContactFileReader;
 }
 
 /** ITU country codes with two digits; codes starting with 1 or 7 have one, the rest three. */

@@ -203,6 +203,23 @@ export const contactIdSchema = z.object({
   id: z.string({ error: 'Choose a contact.' }).trim().min(1, 'Choose a contact.').max(100),
 });
 
+/** A form's preselected contacts: unknown ids are dropped, not reported, and a few hundred at most are read. */
+export const CONTACT_IDS_MAX = 500;
+export const contactIdsSchema = z.object({
+  ids: z
+    .array(z.string({ error: 'Choose contacts.' }), { error: 'Choose contacts.' })
+    .transform((ids) => [...new Set(ids.map((id) => id.trim()).filter(Boolean))].slice(0, CONTACT_IDS_MAX)),
+});
+
+/** An organisation by its id (a button, a filter) or by its name in any case or accents (the CLI). */
+export const organisationRefSchema = z.union(
+  [
+    z.object({ id: z.string().trim().min(1, 'Choose an organisation.').max(2000) }),
+    z.object({ name: z.string().trim().min(1, 'Name an organisation.') }),
+  ],
+  { error: 'Choose an organisation.' },
+);
+
 const searchText = z
   .string({ error: 'Search text must be text.' })
   .transform(cleanLine)

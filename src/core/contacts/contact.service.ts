@@ -7,14 +7,16 @@ import {
   type ContactFieldsInput,
   type ContactPatchInput,
   contactIdSchema,
+  contactIdsSchema,
   createContactSchema,
   createOrganisationSchema,
   editContactSchema,
   findSchema,
   mergeContactsSchema,
   NAME_REQUIRED,
+  organisationRefSchema,
 } from './contact.schemas.js';
-import { createContactImporter } from './contact-import.js';
+import { createContactImporter, type ImportReport } from './contact-import.js';
 import {
   assertExternalIdFree,
   auditContact,
@@ -39,6 +41,7 @@ export type ContactService = ReturnType<typeof createContactService>;
  */
 export function createContactService(deps: ContactServiceDeps) {
   const { contacts, organisations, interactions, clock, ids } = deps;
+  const importContacts = createContactImporter(deps);
 
   async function load(actor: Actor, id: string): Promise<Contact> {
     const contact = await contacts.findById(actor.workspaceId, id);
@@ -126,6 +129,12 @@ export function createContactService(deps: ContactServiceDeps) {
       return load(actor, id);
     },
 
+    /** The contacts of the workspace among `ids` (a form's preselection); unknown ids are dropped. Any role. */
+    async findContactsByIds(actor: Actor, input: unknown): Promise<Contact[]> {
+      const { ids } = parseInput(contactIdsSchema, input);
+      return ids.length > 0 ? contacts.findByIds(actor.workspaceId, ids) : [];
+    },
+
     /** Substring of name, email or phone; accent/case-insensitive. Empty text lists alphabetically. */
     async findContacts(actor: Actor, input: unknown): Promise<Contact[]> {
       const { text, limit } = parseInput(findSchema, input);
@@ -209,6 +218,14 @@ export function createContactService(deps: ContactServiceDeps) {
       await auditContact(deps, actor, [{ action: 'contact.deleted', targetId: id, before: contact }]);
     },
 
+    /** One organisation of the workspace by id, or by name in any case and accents; null when none. Any role. */
+    async findOrganisation(actor: Actor, input: unknown): Promise<Organisation | null> {
+      const ref = parseInput(organisationRefSchema, input);
+      return 'id' in ref
+        ? organisations.findById(actor.workspaceId, ref.id)
+        : organisations.findByNameKey(actor.workspaceId, organisationKey(ref.name));
+    },
+
     async findOrganisations(actor: Actor, input: unknown): Promise<Organisation[]> {
       const { text, limit } = parseInput(findSchema, input);
       return organisations.search(actor.workspaceId, foldForSearch(text), limit);
@@ -227,7 +244,21 @@ export function createContactService(deps: ContactServiceDeps) {
       });
     },
 
-    importContacts: createContactImporter(deps),
+    importContacts,
+
+    /**
+     * F11 from a chat upload (Slack, Teams): the whole file is read once without writing, so a
+     * file that breaks on line 900 (encoding, quotes, header) imports nothing; then its rows are
+     * imported. Roles are checked by the import itself.
+     */
+    async importContactFile(actor: Actor, file: Uint8Array): Promise<ImportReport> {
+      const read = deps.contactFiles;
+      if (!read) throw new Error('No contact file reader is wired into the contact service.');
+      for await (const _row of read(file)) {
+        // file-level problems only: rows are read and dropped
+      }
+      return importContacts(actor, read(file));
+    },
   };
 }
 

@@ -195,6 +195,8 @@ export function editInteractionSchema(now: Date) {
 export type EditInteractionInput = z.output<ReturnType<typeof editInteractionSchema>>;
 
 export const deleteInteractionSchema = z.object({ id: idSchema });
+/** One interaction named by a button or a form (read, edit, delete). */
+export const interactionIdSchema = deleteInteractionSchema;
 
 const pagingFields = {
   cursor: z.string({ error: 'This page link is not valid.' }).max(2000).optional(),

@@ -1,10 +1,12 @@
 import type { Contact } from '../contacts/contact.js';
-import type { Actor } from '../shared/actor.js';
+import { type Actor, assertCanModify } from '../shared/actor.js';
 import type { Page } from '../shared/paging.js';
+import { parseInput } from '../shared/zod.js';
 import { deleteInteraction } from './delete-interaction.js';
 import { editInteraction } from './edit-interaction.js';
-import type { InteractionServiceDeps } from './interaction.deps.js';
+import { type InteractionServiceDeps, loadInteraction } from './interaction.deps.js';
 import type { Interaction } from './interaction.js';
+import { interactionIdSchema } from './interaction.schemas.js';
 import { listInteractions } from './list-interactions.js';
 import { type LogInteractionResult, logInteraction } from './log-interaction.js';
 import {
@@ -32,6 +34,12 @@ export interface InteractionService {
   organisationTimeline(actor: Actor, input: unknown): Promise<OrganisationTimeline>;
   /** F10. Any role. */
   listInteractions(actor: Actor, input: unknown): Promise<Page<Interaction>>;
+  /** One interaction of the actor's workspace, for a card or a button; not found is an error. Any role. */
+  getInteraction(actor: Actor, input: unknown): Promise<Interaction>;
+  /** The same, or null when it is gone (a reminder whose interaction was deleted meanwhile). Any role. */
+  findInteraction(actor: Actor, input: unknown): Promise<Interaction | null>;
+  /** F7: the interaction to prefill an edit form with; refused up front to anyone but its author or an owner. */
+  getEditableInteraction(actor: Actor, input: unknown): Promise<Interaction>;
 }
 
 export function createInteractionService(deps: InteractionServiceDeps): InteractionService {
@@ -42,5 +50,14 @@ export function createInteractionService(deps: InteractionServiceDeps): Interact
     contactTimeline: (actor, input, known) => contactTimeline(deps, actor, input, known),
     organisationTimeline: (actor, input) => organisationTimeline(deps, actor, input),
     listInteractions: (actor, input) => listInteractions(deps, actor, input),
+    getInteraction: (actor, input) => loadInteraction(deps, actor, parseInput(interactionIdSchema, input).id),
+    findInteraction: (actor, input) =>
+      deps.interactions.findById(actor.workspaceId, parseInput(interactionIdSchema, input).id),
+    async getEditableInteraction(actor, input) {
+      const interaction = await loadInteraction(deps, actor, parseInput(interactionIdSchema, input).id);
+      // Refused before a form they could not submit; the edit itself checks again on save.
+      assertCanModify(actor, interaction.authorId);
+      return interaction;
+    },
   };
 }

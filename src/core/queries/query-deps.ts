@@ -1,5 +1,4 @@
 import type { NaturalDateParser } from '../commands/command-grammar.js';
-import type { ContactRepository, OrganisationRepository } from '../contacts/contact.repository.port.js';
 import type { ContactService } from '../contacts/contact.service.js';
 import type { InteractionService } from '../interactions/interaction.service.js';
 import type { Clock } from '../shared/ports.js';
@@ -15,7 +14,6 @@ export interface QueryDeps {
     workspaces: WorkspaceService;
     interactions: InteractionService;
     clock: Clock;
-    repositories: { contacts: ContactRepository; organisations: OrganisationRepository };
   };
   parseDate: NaturalDateParser;
 }

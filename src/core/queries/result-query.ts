@@ -74,12 +74,12 @@ export async function summaryContext(
   deps: QueryDeps,
   query: ResultQuery,
 ): Promise<FilterSummaryContext> {
-  const { workspaceId } = tenant.actor;
-  const { repositories } = deps.container;
+  const { actor } = tenant;
+  const { contacts: contactService } = deps.container;
   const { organisationId, contactIds } = query.filter;
   const [organisation, contacts] = await Promise.all([
-    organisationId ? repositories.organisations.findById(workspaceId, organisationId) : null,
-    contactIds?.length ? repositories.contacts.findByIds(workspaceId, contactIds) : [],
+    organisationId ? contactService.findOrganisation(actor, { id: organisationId }) : null,
+    contactIds?.length ? contactService.findContactsByIds(actor, { ids: contactIds }) : [],
   ]);
   const contactNames = new Map(contacts.map((contact) => [contact.id, contactDisplayName(contact)]));
   return {

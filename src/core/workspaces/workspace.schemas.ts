@@ -180,6 +180,11 @@ export const updateSettingsSchema = z.object({
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
 
+/** A person of the workspace, named by their platform user id. */
+export const memberIdSchema = z.object({
+  userId: z.string().trim().min(1, 'Choose a person.').max(200, 'The user id is too long.'),
+});
+
 export const setRoleSchema = z.object({
   userId: z.string().trim().min(1, 'Choose a person.').max(200, 'The user id is too long.'),
   role: z.enum(ROLES, { error: 'Choose viewer, member or owner.' }),

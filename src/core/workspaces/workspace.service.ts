@@ -16,6 +16,7 @@ import {
 import type { MemberRepository, WorkspaceRepository } from './workspace.repository.port.js';
 import {
   canonicalTimezone,
+  memberIdSchema,
   resolveWorkspaceSchema,
   setRoleSchema,
   type UpdateSettingsInput,
@@ -199,6 +200,29 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
 
     async listMembers(actor: Actor): Promise<Member[]> {
       return members.list(actor.workspaceId);
+    },
+
+    /** A member of the actor's workspace (an assignee to name, or to register first); null when unknown. Any role. */
+    async findMember(actor: Actor, input: unknown): Promise<Member | null> {
+      const { userId } = parseInput(memberIdSchema, input);
+      return members.find(actor.workspaceId, userId);
+    },
+
+    /**
+     * The Actor of someone the app already knows, for a request verified by the app itself rather
+     * than by the platform (a signed download link names the workspace and the person). Never
+     * creates the member: undefined when they are gone, and the role is the one they have today.
+     */
+    async knownActor(input: { workspaceId: string; userId: string }): Promise<Actor | undefined> {
+      const member = await members.find(input.workspaceId, input.userId);
+      return member
+        ? {
+            workspaceId: input.workspaceId,
+            userId: member.userId,
+            role: member.role,
+            displayName: member.displayName,
+          }
+        : undefined;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
-import type { ImportField, ImportRow } from '../../core/contacts/contact-import.js';
+import { type ImportField, type ImportRow, UNDERSTOOD_COLUMNS } from '../../core/contacts/contact-import.js';
 import { ImportFileError } from '../../core/shared/errors.js';
 import { foldForSearch } from '../../core/shared/text.js';
 
@@ -25,12 +25,6 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
 };
 
 const LIST_FIELDS = new Set<ImportField>(['emails', 'phones', 'tags']);
-
-/** Shown when the file has no usable name column. */
-export const UNDERSTOOD_COLUMNS =
-  'first name / prénom, last name / nom, name / full name, email / e-mail, phone / téléphone / mobile, ' +
-  'organisation / company / société, tags, external id / id, street / address / adresse, city / ville, ' +
-  'postal code / zip / code postal, country / pays';
 
 function headerKey(header: string): string {
   return foldForSearch(header)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { createSlackReportPublisher } from '../../../src/adapters/slack/notifiers/slack-report-publisher.js';
-import { type Container, createContainer } from '../../../src/app/container.js';
+import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import { openScheduling } from '../../../src/app/open-scheduling.js';
 import {
   type PreparedScheduling,
@@ -147,7 +147,7 @@ export async function seedSlackTenant(
   settings: Partial<WorkspaceSettings> = {},
 ): Promise<SlackTenant> {
   const base = makeWorkspace({ name: `ws-${randomBytes(3).toString('hex')}` });
-  const workspace = await container.repositories.workspaces.insertOrGet({
+  const workspace = await storageOf(container).repositories.workspaces.insertOrGet({
     ...base,
     settings: { ...base.settings, ...settings },
   });
@@ -161,7 +161,7 @@ export async function seedSlackTenant(
   const bob = member(BOB, 'member', 'Bob Smith');
   for (const who of [alice, bob]) {
     const at = container.clock.now();
-    await container.repositories.members.insertOrGet({
+    await storageOf(container).repositories.members.insertOrGet({
       workspaceId: workspace.id,
       userId: who.userId,
       role: who.role,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storageOf } from '../../../src/app/container.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { sendSlashCommand } from '../fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
@@ -21,7 +22,7 @@ describe('/interaction log in one line', () => {
   let dan: Contact;
 
   const count = () =>
-    slack.container.repositories.interactions.count(seeded.workspace.id, {}, slack.clock.now());
+    storageOf(slack.container).repositories.interactions.count(seeded.workspace.id, {}, slack.clock.now());
 
   /** Sends the command and returns what the caller was told, after checking nothing was written. */
   async function refused(text: string, user?: string): Promise<string> {

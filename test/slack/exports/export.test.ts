@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionId, ResultActionId } from '../../../src/adapters/slack/ids.js';
 import { clickKey, EXPORT_BUTTON_CLAIM_SCOPE } from '../../../src/adapters/slack/results/export-actions.js';
 import { EXPORT_DEADLINE_MS } from '../../../src/adapters/slack/results/export-runner.js';
+import { storageOf } from '../../../src/app/container.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { EXPORT_HEADER } from '../../../src/core/exports/export-columns.js';
 import { usePrivateTmpdir } from '../../support/private-tmpdir.js';
@@ -120,7 +121,7 @@ describe('/interaction export', () => {
       action: { action_id: ActionId.listExport, block_id: 'actions', value: String(button.value) },
     });
     // A process claimed this click, then died mid-export: its claim was never released.
-    await slack.container.repositories.claims.claim(
+    await storageOf(slack.container).repositories.claims.claim(
       EXPORT_BUTTON_CLAIM_SCOPE,
       clickKey(payload, ActionId.listExport),
       seeded.workspace.id,

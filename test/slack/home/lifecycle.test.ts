@@ -1,5 +1,6 @@
 import type { Installation, InstallationStore } from '@slack/oauth';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storageOf } from '../../../src/app/container.js';
 import { eventEnvelope, FAKE_DEFAULTS } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';
 
@@ -28,7 +29,7 @@ describe('app lifecycle events (F19)', () => {
   let store: InstallationStore;
 
   beforeAll(() => {
-    store = slack.container.storage.slackInstallations;
+    store = storageOf(slack.container).slackInstallations;
   });
 
   it('deletes the stored installation when the app is uninstalled', async () => {

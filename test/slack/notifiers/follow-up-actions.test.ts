@@ -14,7 +14,7 @@ import { registerFollowUpButtons } from '../../../src/adapters/slack/listeners/a
 import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
-import { type Container, createContainer } from '../../../src/app/container.js';
+import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
@@ -67,7 +67,6 @@ beforeAll(async () => {
   registerFollowUpButtons(app, {
     followUps: container.followUps,
     interactions: container.interactions,
-    findInteraction: (actor, id) => container.repositories.interactions.findById(actor.workspaceId, id),
     clock,
     logger: silentLogger,
   });
@@ -96,7 +95,7 @@ beforeEach(() => {
 
 /** A follow-up for Alice, its reminder DM sent by the real notifier: the message to click on. */
 async function reminderDm(): Promise<{ interaction: Interaction; channel: string; ts: string }> {
-  const contact = await seedContact(container.repositories, workspace.id, {
+  const contact = await seedContact(storageOf(container).repositories, workspace.id, {
     firstName: 'Élise',
     lastName: 'Lévy',
   });
@@ -140,7 +139,7 @@ async function click(
 const ref = (dm: { interaction: Interaction }) =>
   encodeValue(ButtonValue.followUp, { i: dm.interaction.id, c: dm.interaction.contactId });
 const current = (dm: { interaction: Interaction }) =>
-  container.repositories.interactions.findById(workspace.id, dm.interaction.id);
+  storageOf(container).repositories.interactions.findById(workspace.id, dm.interaction.id);
 const dmMessage = (dm: { channel: string; ts: string }) =>
   fake.messages(dm.channel).find((m) => m.ts === dm.ts)!;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpIcs } from '../../../src/infra/calendar/ics.js';
+import { followUpIcs } from '../../../src/adapters/shared/follow-up-ics.js';
 
 const event = {
   interactionId: 'int-42',

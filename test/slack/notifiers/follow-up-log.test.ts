@@ -12,6 +12,7 @@ import {
 } from '../../../src/adapters/slack/ids.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
+import { storageOf } from '../../../src/app/container.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
@@ -87,7 +88,7 @@ describe('"Log the follow-up" on every Slack surface (F13)', () => {
     expect(response.body).toBe('');
     const logged = await interactionsOf(slack, seeded.alice, [contact.id]);
     expect(logged.map((record) => record.description)).toContain(`Called ${contact.firstName} back`);
-    const original = await slack.container.repositories.interactions.findById(
+    const original = await storageOf(slack.container).repositories.interactions.findById(
       seeded.workspace.id,
       interaction.id,
     );
@@ -194,7 +195,7 @@ describe('"Log the follow-up" on every Slack surface (F13)', () => {
     });
     expect(await interactionsOf(slack, seeded.alice, [other.id])).toEqual([]);
     expect(await interactionsOf(slack, seeded.alice, [contact.id])).toHaveLength(1);
-    const original = await slack.container.repositories.interactions.findById(
+    const original = await storageOf(slack.container).repositories.interactions.findById(
       seeded.workspace.id,
       interaction.id,
     );

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { CallbackId } from '../../../src/adapters/slack/ids.js';
-import { createContainer } from '../../../src/app/container.js';
+import { createContainer, storageOf } from '../../../src/app/container.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
 import { useDefaultStore } from '../../support/engines.js';
 import { allText } from '../contacts/slack-test-kit.js';
@@ -52,7 +52,7 @@ describe('installing the app in a Slack workspace', () => {
         SLACK_API_URL: fake.url,
       },
       mode: { kind: 'oauth', socketMode: false },
-      installationStore: container.storage.slackInstallations,
+      installationStore: storageOf(container).slackInstallations,
       tenants: container.workspaces,
       clock: container.clock,
       logger: silentLogger,

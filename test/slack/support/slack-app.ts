@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
-import { type Container, createContainer } from '../../../src/app/container.js';
+import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
@@ -90,7 +90,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
     const app = createSlackApp({
       config,
       mode: { kind: 'single-workspace', socketMode: false },
-      installationStore: container.storage.slackInstallations,
+      installationStore: storageOf(container).slackInstallations,
       tenants: container.workspaces,
       clock,
       logger: silentLogger,

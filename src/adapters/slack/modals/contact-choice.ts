@@ -23,7 +23,7 @@ export function contactLabel(contact: Contact): string {
 export async function loadContactChoices(deps: SlackDeps, tenant: Tenant, ids: readonly string[]) {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)].slice(0, PREFILL_MAX);
-  const found = await deps.container.repositories.contacts.findByIds(tenant.workspace.id, unique);
+  const found = await deps.container.contacts.findContactsByIds(tenant.actor, { ids: unique });
   const byId = new Map(found.map((contact) => [contact.id, contact]));
   return unique.flatMap((id): ContactChoice[] => {
     const contact = byId.get(id);

@@ -70,7 +70,7 @@ export async function openContactForm(
       const { container } = deps;
       const contact = await container.contacts.getContact(tenant.actor, { id: contactId });
       const organisation = contact.organisationId
-        ? await container.repositories.organisations.findById(contact.workspaceId, contact.organisationId)
+        ? await container.contacts.findOrganisation(tenant.actor, { id: contact.organisationId })
         : null;
       return contactFormView({ ...metadata, id: contact.id }, contact, organisation?.name);
     },

@@ -1,8 +1,8 @@
 import type { UploadedFile } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { UNDERSTOOD_COLUMNS } from '../../../core/contacts/contact-import.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
-import { UNDERSTOOD_COLUMNS } from '../../../infra/csv/contact-csv-reader.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import { CallbackId, ContactImportField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';

@@ -1,8 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../core/interactions/interaction.js';
-import { assertCanModify } from '../../../core/shared/actor.js';
-import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -60,19 +58,8 @@ export async function loadEditable(
   tenant: Tenant,
   interactionId: string,
 ): Promise<Interaction> {
-  const interaction = await deps.container.repositories.interactions.findById(
-    tenant.workspace.id,
-    interactionId,
-  );
-  if (!interaction) {
-    throw new NotFoundError(
-      ErrorCode.InteractionNotFound,
-      'This interaction no longer exists. It may have been deleted.',
-    );
-  }
   // Refused here, before a form they could not submit; the core checks again on save.
-  assertCanModify(tenant.actor, interaction.authorId);
-  return interaction;
+  return deps.container.interactions.getEditableInteraction(tenant.actor, { id: interactionId });
 }
 
 /** One indexed read (who wrote it, what to prefill), then views.open. */

@@ -48,8 +48,7 @@ export async function submitEditForm(args: SubmitArgs, deps: SlackDeps): Promise
     return;
   }
   await ack();
-  const claims = deps.container.repositories.claims;
-  if (!(await claims.claim('slack.edit-confirmation', view.id, tenant.workspace.id, now))) return;
+  if (!(await deps.container.exactlyOnce.claim(tenant.actor, 'slack.edit-confirmation', view.id))) return;
   const target = { userId: body.user.id, ...(outcome.metadata.ch ? { channelId: outcome.metadata.ch } : {}) };
   await tellUser(client, target, { text: updatedText(outcome.updated) }, deps.container.logger);
   await publishHome(client, tenant, deps);

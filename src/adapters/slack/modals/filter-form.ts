@@ -227,7 +227,7 @@ export async function openFilterForm(
   const { query } = options;
   const organisationId = query?.filter.organisationId;
   const organisation = organisationId
-    ? await deps.container.repositories.organisations.findById(tenant.workspace.id, organisationId)
+    ? await deps.container.contacts.findOrganisation(tenant.actor, { id: organisationId })
     : null;
   const initial: FilterFormInitial | undefined = query
     ? { query, ...(organisation ? { organisationName: organisation.name } : {}) }

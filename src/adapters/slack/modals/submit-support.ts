@@ -73,7 +73,7 @@ export async function registerAssignee(
   assigneeId: string | undefined,
 ): Promise<void> {
   if (!assigneeId || assigneeId === tenant.actor.userId) return;
-  if (await deps.container.repositories.members.find(tenant.workspace.id, assigneeId)) return;
+  if (await deps.container.workspaces.findMember(tenant.actor, { userId: assigneeId })) return;
   let displayName: string | undefined;
   let facts: PlatformFacts;
   try {

@@ -1,7 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
 import { type Actor, canWrite } from '../../../core/shared/actor.js';
-import type { Workspace } from '../../../core/workspaces/workspace.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import {
   ButtonValue,
@@ -65,13 +64,11 @@ export function contactCard(
 /** Organisation names for the contacts shown (a handful of id reads, in parallel). */
 export async function organisationNames(
   deps: SlackDeps,
-  workspace: Pick<Workspace, 'id'>,
+  actor: Actor,
   contacts: readonly Contact[],
 ): Promise<Map<string, string>> {
   const ids = [...new Set(contacts.flatMap((contact) => contact.organisationId ?? []))];
-  const found = await Promise.all(
-    ids.map((id) => deps.container.repositories.organisations.findById(workspace.id, id)),
-  );
+  const found = await Promise.all(ids.map((id) => deps.container.contacts.findOrganisation(actor, { id })));
   return new Map(
     found.flatMap((organisation) => (organisation ? [[organisation.id, organisation.name]] : [])),
   );

@@ -91,7 +91,7 @@ export async function respondContactSearch(
   text: string,
 ): Promise<void> {
   const matches = await findContactMatches(deps, tenant, text);
-  const organisations = await organisationNames(deps, tenant.workspace, matches.shown);
+  const organisations = await organisationNames(deps, tenant.actor, matches.shown);
   const message = contactSearchMessage(text, matches, tenant.actor, organisations);
   await respond({
     response_type: 'ephemeral',

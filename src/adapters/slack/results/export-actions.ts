@@ -1,6 +1,5 @@
 import type { BlockAction } from '@slack/bolt';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
-import { claimWithDeadline } from '../../../core/shared/lapsing-claim.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
 import {
@@ -35,18 +34,15 @@ async function whileClaimed(
   reply: Reply,
   work: () => Promise<void>,
 ): Promise<void> {
-  const { claims } = deps.container.repositories;
-  const workspaceId = tenant.workspace.id;
-  const now = deps.container.clock.now();
-  const claim = { scope: EXPORT_BUTTON_CLAIM_SCOPE, key, workspaceId };
-  if (!(await claimWithDeadline(claims, claim, now, EXPORT_DEADLINE_MS))) {
+  const { exactlyOnce } = deps.container;
+  if (!(await exactlyOnce.claimUntil(tenant.actor, EXPORT_BUTTON_CLAIM_SCOPE, key, EXPORT_DEADLINE_MS))) {
     await reply('This export is already being prepared.');
     return;
   }
   try {
     await work();
   } finally {
-    await claims.release(EXPORT_BUTTON_CLAIM_SCOPE, key, workspaceId);
+    await exactlyOnce.release(tenant.actor, EXPORT_BUTTON_CLAIM_SCOPE, key);
   }
 }
 
@@ -98,11 +94,8 @@ export async function onExportToDm(args: ButtonArgs, deps: SlackDeps): Promise<v
   const reply = replyWith(args.respond);
   const { filter, sort } = listValueOf(args.action.value);
   const key = `${messageOf(body).messageTs ?? body.trigger_id}|${body.user.id}`;
-  const { claims } = deps.container.repositories;
-  const workspaceId = tenant.workspace.id;
-  const now = deps.container.clock.now();
-  const claim = { scope: 'export-dm', key, workspaceId };
-  if (!(await claimWithDeadline(claims, claim, now, EXPORT_DEADLINE_MS))) return;
+  const { exactlyOnce } = deps.container;
+  if (!(await exactlyOnce.claimUntil(tenant.actor, 'export-dm', key, EXPORT_DEADLINE_MS))) return;
   let outcome: Awaited<ReturnType<typeof runExport>> = 'failed';
   try {
     const dm = await client.conversations.open({ users: body.user.id });
@@ -118,7 +111,7 @@ export async function onExportToDm(args: ButtonArgs, deps: SlackDeps): Promise<v
       reply,
     });
   } finally {
-    if (outcome !== 'posted') await claims.release('export-dm', key, workspaceId);
+    if (outcome !== 'posted') await exactlyOnce.release(tenant.actor, 'export-dm', key);
   }
   if (outcome === 'posted') {
     await reply(':white_check_mark: The CSV is in your direct messages with the app.', { replace: true });

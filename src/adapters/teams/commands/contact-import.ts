@@ -1,8 +1,6 @@
-import { Readable } from 'node:stream';
 import type { Activity, ActivityLike } from '@microsoft/teams.api';
 import { isDomainError } from '../../../core/shared/errors.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
-import { readContactCsv } from '../../../infra/csv/contact-csv-reader.js';
 import type { TeamsDeps } from '../deps.js';
 import { userMessageFor } from '../errors.js';
 import { userText } from '../limits.js';
@@ -62,13 +60,7 @@ export async function importContactsFromAttachment(
   const name = userText(file.name, 100);
   if (typeof bytes === 'string') return `⚠️ ${name} was not imported: ${bytes}`;
   try {
-    for await (const _row of readContactCsv(Readable.from([bytes]))) {
-      // first pass: file-level problems only
-    }
-    const report = await deps.container.contacts.importContacts(
-      tenant.actor,
-      readContactCsv(Readable.from([bytes])),
-    );
+    const report = await deps.container.contacts.importContactFile(tenant.actor, bytes);
     const problems = report.results
       .filter((row) => row.status === 'skipped' && row.reason)
       .slice(0, 10)

@@ -3,8 +3,7 @@ import type { IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import { contactDisplayName } from '../../../core/contacts/contact.js';
 import { pickerValues } from '../../../core/forms/log-form-rules.js';
 import type { Interaction } from '../../../core/interactions/interaction.js';
-import { assertCanModify, assertCanWrite } from '../../../core/shared/actor.js';
-import { ErrorCode, NotFoundError } from '../../../core/shared/errors.js';
+import { assertCanWrite } from '../../../core/shared/actor.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { type LogDialogState, logDialogCard } from '../cards/log-dialog-card.js';
@@ -35,7 +34,7 @@ const STARTING_CHOICES = 10;
 async function contactChoices(tenant: Tenant, deps: TeamsDeps, ids: string[]): Promise<IChoice[]> {
   const contacts =
     ids.length > 0
-      ? await deps.container.repositories.contacts.findByIds(tenant.workspace.id, ids)
+      ? await deps.container.contacts.findContactsByIds(tenant.actor, { ids })
       : await deps.container.contacts.findContacts(tenant.actor, { text: '', limit: STARTING_CHOICES });
   return contacts.map((contact) => contactChoice(contact.id, contactDisplayName(contact)));
 }
@@ -66,7 +65,7 @@ export async function dialogState(
   const assignee = base.values.assignee;
   const assignees = [meChoice(tenant)];
   if (assignee && assignee !== tenant.actor.userId) {
-    const member = await deps.container.repositories.members.find(tenant.workspace.id, assignee);
+    const member = await deps.container.workspaces.findMember(tenant.actor, { userId: assignee });
     if (member) assignees.push({ title: member.displayName, value: member.userId });
   }
   const { zoneLabel } = personalTime(tenant);
@@ -107,12 +106,8 @@ export async function openLogDialog(
   return logDialogCard(state);
 }
 
-export async function loadEditable(tenant: Tenant, deps: TeamsDeps, id: string): Promise<Interaction> {
-  const interaction = await deps.container.repositories.interactions.findById(tenant.workspace.id, id);
-  if (!interaction)
-    throw new NotFoundError(ErrorCode.InteractionNotFound, 'This interaction no longer exists.');
-  assertCanModify(tenant.actor, interaction.authorId);
-  return interaction;
+export function loadEditable(tenant: Tenant, deps: TeamsDeps, id: string): Promise<Interaction> {
+  return deps.container.interactions.getEditableInteraction(tenant.actor, { id });
 }
 
 /** F7: the edit dialog, filled with the interaction as stored. */

@@ -42,12 +42,7 @@ export async function submitContactDialog(
   };
   try {
     parseInput(createContactSchema, input);
-    const claimed = await container.repositories.claims.claim(
-      'teams-contact-dialog',
-      key,
-      tenant.workspace.id,
-      container.clock.now(),
-    );
+    const claimed = await container.exactlyOnce.claim(tenant.actor, 'teams-contact-dialog', key);
     if (!claimed)
       return {
         kind: 'done',

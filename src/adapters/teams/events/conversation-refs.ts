@@ -43,7 +43,7 @@ export function conversationRecorder(deps: TeamsDeps) {
     if (!ref) return;
     const key = `${ref.workspaceId}|${ref.conversationId}|${ref.userId ?? ''}|${ref.serviceUrl}`;
     if (seen.has(key)) return;
-    await deps.conversations.save(ref);
+    await deps.container.conversations.recordConversation(tenant.actor, ref);
     if (seen.size >= SEEN_MAX) seen.clear();
     seen.add(key);
   };

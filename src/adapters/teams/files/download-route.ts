@@ -17,10 +17,7 @@ async function actorFor(
 ): Promise<Actor | undefined> {
   if (userId === REPORT_READER_ID)
     return { workspaceId, userId, role: 'viewer', displayName: 'Weekly report' };
-  const member = await container.repositories.members.find(workspaceId, userId);
-  return member
-    ? { workspaceId, userId: member.userId, role: member.role, displayName: member.displayName }
-    : undefined;
+  return container.workspaces.knownActor({ workspaceId, userId });
 }
 
 /** The response closed before the CSV ended: the person cancelled, or the connection dropped. */

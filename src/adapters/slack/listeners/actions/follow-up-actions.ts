@@ -6,12 +6,10 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { FollowUpService } from '../../../../core/followups/follow-up.service.js';
-import type { Interaction } from '../../../../core/interactions/interaction.js';
 import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
-import type { Actor } from '../../../../core/shared/actor.js';
 import type { Clock, Logger } from '../../../../core/shared/ports.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
-import { followUpIcs } from '../../../../infra/calendar/ics.js';
+import { followUpIcs } from '../../../shared/follow-up-ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
@@ -25,8 +23,6 @@ import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-u
 export interface FollowUpActionDeps {
   followUps: FollowUpService;
   interactions: InteractionService;
-  /** One interaction of the actor's workspace, or null (wire: repositories.interactions.findById). */
-  findInteraction(actor: Actor, interactionId: string): Promise<Interaction | null>;
   clock: Clock;
   logger: Logger;
 }
@@ -55,8 +51,6 @@ export function followUpActionDeps(slack: SlackDeps): FollowUpActionDeps {
   return {
     followUps: container.followUps,
     interactions: container.interactions,
-    findInteraction: (actor, interactionId) =>
-      container.repositories.interactions.findById(actor.workspaceId, interactionId),
     clock: container.clock,
     logger: container.logger,
   };
@@ -127,7 +121,7 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
       const message = timelineToBlocks(view, options);
       const channel = body.channel?.id ?? body.user.id;
       await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-      const interaction = await deps.findInteraction(actor, i);
+      const interaction = await deps.interactions.findInteraction(actor, { id: i });
       const note = ':card_index_dividers: The contact timeline is below.';
       if (interaction)
         await updateReminder(client, where(body), reminderAfterAction(interaction, now, options, note, true));
@@ -138,7 +132,7 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
     inReminder(ActionId.followUpCalendar),
     handle(async ({ action, body, client, respond }, { actor, workspace }) => {
       const { i } = decodeValue(ButtonValue.followUp, action.value);
-      const interaction = await deps.findInteraction(actor, i);
+      const interaction = await deps.interactions.findInteraction(actor, { id: i });
       const followUp = interaction?.followUp;
       if (!interaction || !followUp || followUp.status !== 'open') {
         await respond({

@@ -1,6 +1,5 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, RespondFn } from '@slack/bolt';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
-import { ErrorCode, NotFoundError } from '../../../../core/shared/errors.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
 import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
@@ -23,15 +22,8 @@ function replyTarget(body: BlockAction, respond: RespondFn): ReplyTarget {
   };
 }
 
-async function findInteraction(deps: SlackDeps, tenant: Tenant, id: string): Promise<Interaction> {
-  const interaction = await deps.container.repositories.interactions.findById(tenant.workspace.id, id);
-  if (!interaction) {
-    throw new NotFoundError(
-      ErrorCode.InteractionNotFound,
-      'This interaction no longer exists. It may have been deleted.',
-    );
-  }
-  return interaction;
+function findInteraction(deps: SlackDeps, tenant: Tenant, id: string): Promise<Interaction> {
+  return deps.container.interactions.getInteraction(tenant.actor, { id });
 }
 
 /**

@@ -31,8 +31,9 @@ export function oncePerEvent(deps: SlackDeps): Middleware<SlackEventMiddlewareAr
       await next();
       return;
     }
-    const { claims } = deps.container.repositories;
-    const claimed = await claims.claim(EVENT_CLAIM_SCOPE, eventId, workspace, deps.container.clock.now());
+    const { exactlyOnce } = deps.container;
+    const owner = { workspaceId: workspace };
+    const claimed = await exactlyOnce.claim(owner, EVENT_CLAIM_SCOPE, eventId);
     if (!claimed) {
       deps.container.logger.info('Skipping an event already handled', {
         eventId,
@@ -44,7 +45,7 @@ export function oncePerEvent(deps: SlackDeps): Middleware<SlackEventMiddlewareAr
     try {
       await next();
     } catch (error) {
-      await claims.release(EVENT_CLAIM_SCOPE, eventId, workspace);
+      await exactlyOnce.release(owner, EVENT_CLAIM_SCOPE, eventId);
       throw error;
     }
   };

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type {
   AllMiddlewareArgs,
   App,
@@ -7,7 +6,6 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
-import { readContactCsv } from '../../../../infra/csv/contact-csv-reader.js';
 import { userMessageFor } from '../../errors.js';
 import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
@@ -71,12 +69,8 @@ async function importFile(
   const download = await downloadFile(deps, file, token);
   if (!download.ok) return importFailedMessage(file.name, download.reason);
   try {
-    // First pass: file-level problems only (encoding, quotes, header), before the first write.
-    for await (const _row of readContactCsv(Readable.from([download.bytes]))) {
-      // rows are read and dropped
-    }
-    const rows = readContactCsv(Readable.from([download.bytes]));
-    const report = await deps.container.contacts.importContacts(tenant.actor, rows);
+    // The core checks the whole file (encoding, quotes, header) before the first write.
+    const report = await deps.container.contacts.importContactFile(tenant.actor, download.bytes);
     return importReportMessage(file.name, report);
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -18,7 +18,7 @@ export function registerContactSearchView(app: App, deps: SlackDeps): void {
     const text = textOf(view.state.values, ContactSearchField.text);
     try {
       const matches = await findContactMatches(deps, tenant, text);
-      const organisations = await organisationNames(deps, tenant.workspace, matches.shown);
+      const organisations = await organisationNames(deps, tenant.actor, matches.shown);
       await ack({ response_action: 'update', view: contactSearchView(text, { matches, organisations }) });
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -64,7 +64,7 @@ export async function submitContactForm(
   }
   await ack();
   const organisation = contact.organisationId
-    ? await deps.container.repositories.organisations.findById(contact.workspaceId, contact.organisationId)
+    ? await deps.container.contacts.findOrganisation(tenant.actor, { id: contact.organisationId })
     : null;
   const message = contactSavedMessage(contact, tenant.actor, !metadata.id, organisation?.name);
   await confirmToUser(client, metadata.ch, tenant.actor.userId, message);

@@ -18,12 +18,11 @@ export async function claimSubmission(
   scope: string,
   viewId: string,
 ): Promise<SubmissionClaim> {
-  const { claims } = deps.container.repositories;
-  const workspaceId = tenant.workspace.id;
-  const acquired = await claims.claim(scope, viewId, workspaceId, deps.container.clock.now());
+  const { exactlyOnce } = deps.container;
+  const acquired = await exactlyOnce.claim(tenant.actor, scope, viewId);
   return {
     acquired,
-    release: () => (acquired ? claims.release(scope, viewId, workspaceId) : Promise.resolve()),
+    release: () => (acquired ? exactlyOnce.release(tenant.actor, scope, viewId) : Promise.resolve()),
   };
 }
 

@@ -23,12 +23,7 @@ export interface CommandContext {
  */
 export async function claimOnce(ctx: CommandContext, scope: string): Promise<boolean> {
   const { container } = ctx.deps;
-  const claimed = await container.repositories.claims.claim(
-    scope,
-    ctx.command.trigger_id,
-    ctx.tenant.workspace.id,
-    container.clock.now(),
-  );
+  const claimed = await container.exactlyOnce.claim(ctx.tenant.actor, scope, ctx.command.trigger_id);
   if (!claimed) {
     container.logger.info('Repeated command ignored', { scope, workspaceId: ctx.tenant.workspace.id });
   }
