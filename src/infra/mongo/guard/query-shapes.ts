@@ -60,10 +60,9 @@ export function shapeOf(commandName: string, command: Doc): QueryShape | null {
   }
   const shape: QueryShape = { collection, command: commandName, equality: [], sort: [], range: [] };
   collectFilter(filter, shape, false);
-  if (isDoc(sort)) {
-    for (const [field, direction] of Object.entries(sort))
-      shape.sort.push([field, direction === -1 ? -1 : 1]);
-  }
+  // The driver sends a find's sort as a Map (it keeps the key order); aggregate stages as documents.
+  const sortEntries = sort instanceof Map ? [...sort.entries()] : isDoc(sort) ? Object.entries(sort) : [];
+  for (const [field, direction] of sortEntries) shape.sort.push([String(field), direction === -1 ? -1 : 1]);
   shape.equality.sort();
   shape.range = [...new Set(shape.range)].sort();
   return shape;

@@ -109,6 +109,7 @@ function onlyDuplicates(error: unknown): error is { insertedCount: number } {
  */
 export class MongoTransferStore implements TransferStore {
   readonly description: string;
+  private scheduler: AgendaFollowUpScheduler | undefined;
 
   constructor(
     private readonly database: Database,
@@ -161,7 +162,8 @@ export class MongoTransferStore implements TransferStore {
   }
 
   async scheduleReminders(reminders: FollowUpReminder[]): Promise<boolean> {
-    await new AgendaFollowUpScheduler(this.database.connection, this.logger).schedule(reminders);
+    this.scheduler ??= new AgendaFollowUpScheduler(this.database.connection, this.logger);
+    await this.scheduler.schedule(reminders);
     return true;
   }
 
