@@ -4,7 +4,8 @@ import { embeddedFerretdbFile } from '../../app/earlier-store-check.js';
 import { SQLITE_FILE_NAME } from '../../app/open-storage.js';
 import type { Logger } from '../../core/shared/ports.js';
 import type { AppConfig } from '../../infra/config/env.js';
-import { connect, openDatabase, redactUri } from '../../infra/mongo/database.js';
+import { connect, type Database, DEFAULT_DB_NAME, redactUri } from '../../infra/mongo/database.js';
+import { ensureFerretdbBinary, startFerretdb } from '../../infra/mongo/embedded-ferretdb.js';
 import { MongoTransferStore } from '../../infra/mongo/transfer/mongo-transfer-store.js';
 import { SqliteTransferStore } from '../../infra/sqlite/transfer/sqlite-transfer-store.js';
 import type { TransferStore } from '../../infra/transfer/transfer-tables.js';
@@ -76,6 +77,30 @@ export async function openEndpoint(
           `There is no embedded FerretDB database under ${endpoint.dataDir} (${embeddedFerretdbFile(endpoint.dataDir)} is missing).`,
         );
       }
-      return new MongoTransferStore(await openDatabase({ dataDir: endpoint.dataDir, logger }), logger);
+      return new MongoTransferStore(await startEmbedded(endpoint.dataDir, logger), logger);
+  }
+}
+
+/**
+ * The earlier version's embedded FerretDB on its directory, as the app started it — and only
+ * that: the app's fallback to an empty mongodb-memory-server would make the copy "succeed"
+ * with nothing in it. Without the binary and without Go this fails, saying so.
+ */
+async function startEmbedded(dataDir: string, logger: Logger): Promise<Database> {
+  const binary = await ensureFerretdbBinary(logger);
+  const server = await startFerretdb(binary, join(dataDir, 'ferretdb'), logger);
+  try {
+    const database = await connect(`${server.uri.replace(/\/$/, '')}/${DEFAULT_DB_NAME}`, { logger });
+    return {
+      ...database,
+      description: `embedded FerretDB (${dataDir})`,
+      async close() {
+        await database.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 }

@@ -89,6 +89,14 @@ describe('db copy between SQLite and MongoDB', () => {
       expect(original[table].length, table).toBeGreaterThan(0);
       expect(roundTrip[table], table).toEqual(original[table]);
     }
+    // Derived rows are rebuilt by the target: every e-mail row and each workspace's count.
+    for (const sql of [
+      'SELECT count(*) AS n FROM contact_emails',
+      "SELECT n FROM interaction_counts WHERE workspace_id = 'ws-teams'",
+      'SELECT sum(n) AS n FROM interaction_counts',
+    ]) {
+      expect(countIn(backFile, sql), sql).toBe(countIn(sourceFile, sql));
+    }
     // Reminders are rebuilt on the target from its open follow-ups, one per interaction.
     expect(openFollowUps(backFile)).toBeGreaterThan(0);
     expect(reminderJobs(backFile)).toBe(openFollowUps(backFile));
