@@ -28,7 +28,7 @@ export const MOVE_COMMAND = 'interaction-log db copy --from-embedded-ferretdb';
 export function checkEarlierStore(dataDir: string, sqlitePath: string, logger: Logger): void {
   if (existsSync(copyInProgressMarker(sqlitePath))) {
     throw new SqliteStoreError(
-      `A copy into ${sqlitePath} did not finish: run the same \`interaction-log db copy\` again (it resumes without duplicating), then start the app.`,
+      `A copy into ${sqlitePath} did not finish or its counts differed: run the same \`interaction-log db copy\` again (it resumes without duplicating) until every table matches, then start the app (or delete ${copyInProgressMarker(sqlitePath)} to start on the file as it is).`,
     );
   }
   const earlier = embeddedFerretdbFile(dataDir);

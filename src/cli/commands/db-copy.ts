@@ -6,6 +6,8 @@ import type { TransferStore } from '../../infra/transfer/transfer-tables.js';
 import { type CliIo, count, EXIT, line, UsageError } from '../cli-io.js';
 import { describeEndpoint, type Endpoint, openEndpoint, sameEndpoint } from './db-endpoints.js';
 
+const PROGRESS_EVERY = 50_000;
+
 const TABLE_LABELS: Record<string, string> = {
   workspaces: 'workspaces',
   members: 'members',
@@ -62,7 +64,17 @@ export async function runCopy(
     target = await openEndpoint(to, 'target', logger);
     if (marker)
       writeFileSync(marker, `db copy from ${describeEndpoint(from)} started ${new Date().toISOString()}\n`);
-    const report = await copyStore(source, target, options);
+    let reported = 0;
+    const report = await copyStore(source, target, {
+      ...options,
+      // A progress line per 50,000 records of a table, on stderr (stdout is the report).
+      onBatch: (table, readSoFar) => {
+        if (readSoFar < reported) reported = 0;
+        if (readSoFar - reported < PROGRESS_EVERY) return;
+        reported = readSoFar - (readSoFar % PROGRESS_EVERY);
+        line(io.stderr, `… ${TABLE_LABELS[table] ?? table}: ${count(readSoFar)}`);
+      },
+    });
     printReport(io, report);
     if (report.reminders === null) {
       line(
