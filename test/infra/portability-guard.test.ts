@@ -126,3 +126,15 @@ describe('whole-collection walks (db copy)', () => {
     expect(servingIndex(sorted!, INDEXES)).toBeNull();
   });
 });
+
+describe('sorts as the driver sends them', () => {
+  it('reads a find sort sent as a Map, so a sort no index gives is caught', () => {
+    const shape = shapeOf('find', {
+      find: 'interactions',
+      filter: { workspaceId: 'w' },
+      sort: new Map([['description', 1]]),
+    });
+    expect(shape?.sort).toEqual([['description', 1]]);
+    expect(servingIndex(shape!, INDEXES)).toBeNull();
+  });
+});
