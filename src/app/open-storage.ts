@@ -5,6 +5,7 @@ import { openDatabase } from '../infra/mongo/database.js';
 import { mongoStore } from '../infra/mongo/open-mongo-store.js';
 import { openSqliteStore } from '../infra/sqlite/open-sqlite-store.js';
 import type { Storage } from '../infra/storage.js';
+import { checkEarlierStore } from './earlier-store-check.js';
 
 export const SQLITE_FILE_NAME = 'interaction-log.sqlite';
 
@@ -18,6 +19,7 @@ export async function openStorage(
   logger: Logger,
 ): Promise<Storage> {
   if (!config.MONGODB_URI && config.STORE !== 'ferretdb') {
+    checkEarlierStore(config.DATA_DIR, join(config.DATA_DIR, SQLITE_FILE_NAME), logger);
     return openSqliteStore({ path: join(config.DATA_DIR, SQLITE_FILE_NAME), logger });
   }
   const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });

@@ -4,12 +4,13 @@ import { EmbeddedDatabaseUnavailable } from '../infra/mongo/embedded-ferretdb.js
 import { SqliteStoreError } from '../infra/sqlite/database.js';
 import { CliError, type CliIo, EXIT, line, UsageError } from './cli-io.js';
 import type { CliCommand } from './commands/command.js';
+import { dbCommand } from './commands/db.js';
 import { exportCommand } from './commands/export.js';
 import { importContactsCommand } from './commands/import-contacts.js';
 import { seedCommand } from './commands/seed.js';
 import { setRoleCommand } from './commands/set-role.js';
 
-const COMMANDS: CliCommand[] = [importContactsCommand, exportCommand, seedCommand, setRoleCommand];
+const COMMANDS: CliCommand[] = [importContactsCommand, exportCommand, seedCommand, setRoleCommand, dbCommand];
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -108,3 +108,33 @@ describe('the test database', () => {
     expect([...handle.monitor.shapes.values()].some((shape) => shape.collection === 'claims')).toBe(true);
   });
 });
+
+describe('whole-collection walks (db copy)', () => {
+  it('serves a batch of a walk in _id order from the _id index', () => {
+    const shape = shapeOf('find', { find: 'interactions', filter: { _id: { $gt: 'x' } }, sort: { _id: 1 } });
+    expect(servingIndex(shape!, INDEXES)).toBe('_id');
+  });
+
+  it('does not serve an unfiltered find with no order, nor a walk sorted on another field', () => {
+    const plain = shapeOf('find', { find: 'interactions', filter: {} });
+    const sorted = shapeOf('find', {
+      find: 'interactions',
+      filter: { _id: { $gt: 'x' } },
+      sort: { occurredAt: 1 },
+    });
+    expect(servingIndex(plain!, INDEXES)).toBeNull();
+    expect(servingIndex(sorted!, INDEXES)).toBeNull();
+  });
+});
+
+describe('sorts as the driver sends them', () => {
+  it('reads a find sort sent as a Map, so a sort no index gives is caught', () => {
+    const shape = shapeOf('find', {
+      find: 'interactions',
+      filter: { workspaceId: 'w' },
+      sort: new Map([['description', 1]]),
+    });
+    expect(shape?.sort).toEqual([['description', 1]]);
+    expect(servingIndex(shape!, INDEXES)).toBeNull();
+  });
+});

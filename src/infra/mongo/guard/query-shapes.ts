@@ -60,10 +60,9 @@ export function shapeOf(commandName: string, command: Doc): QueryShape | null {
   }
   const shape: QueryShape = { collection, command: commandName, equality: [], sort: [], range: [] };
   collectFilter(filter, shape, false);
-  if (isDoc(sort)) {
-    for (const [field, direction] of Object.entries(sort))
-      shape.sort.push([field, direction === -1 ? -1 : 1]);
-  }
+  // The driver sends a find's sort as a Map (it keeps the key order); aggregate stages as documents.
+  const sortEntries = sort instanceof Map ? [...sort.entries()] : isDoc(sort) ? Object.entries(sort) : [];
+  for (const [field, direction] of sortEntries) shape.sort.push([String(field), direction === -1 ? -1 : 1]);
   shape.equality.sort();
   shape.range = [...new Set(shape.range)].sort();
   return shape;
@@ -93,10 +92,17 @@ function collectFilter(filter: unknown, shape: QueryShape, insideOr: boolean): v
  * A shape is served when some index starts with equality fields of the query (at least the
  * tenant key on tenant collections), continues with the sort exactly (all directions equal or
  * all reversed), and the rest of the filter is a range or residual on that slice.
- * An _id equality is always served by the built-in _id index.
+ * An _id equality is always served by the built-in _id index, and so is a walk of a whole
+ * collection in _id order (`db copy`'s batches). A count of a whole collection (no filter)
+ * is one too: it reads the _id index, never a sort.
  */
 export function servingIndex(shape: QueryShape, indexes: IndexSpec[]): IndexSpec | '_id' | null {
   if (shape.equality.includes('_id')) return '_id';
+  if (shape.equality.length === 0 && shape.range.every((field) => field === '_id')) {
+    const walkInIdOrder = shape.sort.length > 0 && shape.sort.every(([field]) => field === '_id');
+    const wholeCount = shape.sort.length === 0 && shape.range.length === 0 && shape.command !== 'find';
+    if (walkInIdOrder || wholeCount) return '_id';
+  }
   const candidates = indexes.filter((index) => index.collection === shape.collection);
   const tenantScoped = candidates.some((index) => 'workspaceId' in index.key);
   for (const index of candidates) {

@@ -16,7 +16,7 @@ import type {
 import { isDuplicateKeyError } from '../errors.js';
 import { type MemberDoc, memberModel, type WorkspaceDoc, workspaceModel } from '../models/workspace.model.js';
 
-function toWorkspace(doc: WorkspaceDoc): Workspace {
+export function toWorkspace(doc: WorkspaceDoc): Workspace {
   const { _id, platform, ...rest } = doc;
   const report = rest.settings.report;
   return {
@@ -106,11 +106,11 @@ export class MongoWorkspaceRepository implements WorkspaceRepository {
   }
 }
 
-function memberKey(workspaceId: string, userId: string): string {
+export function memberKey(workspaceId: string, userId: string): string {
   return `${workspaceId}:${userId}`;
 }
 
-function toMember(doc: MemberDoc): Member {
+export function toMember(doc: MemberDoc): Member {
   const { _id, role, timezone, platformAdmin, guest, profileCheckedAt, provisional, ...rest } = doc;
   return {
     ...rest,

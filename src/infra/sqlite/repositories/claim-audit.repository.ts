@@ -52,7 +52,7 @@ export class SqliteClaimRepository implements ClaimRepository {
   }
 }
 
-function toEntry(row: Row): AuditEntry {
+export function toEntry(row: Row): AuditEntry {
   const action = oneOf(AUDIT_ACTIONS, text(row, 'action'));
   if (!action) throw new RowShapeError('Unknown audit action');
   const before = optionalText(row, 'before');

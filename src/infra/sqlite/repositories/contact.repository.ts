@@ -18,7 +18,7 @@ function storedAddress(address: PostalAddress | undefined): string | null {
   return Object.keys(kept).length > 0 ? JSON.stringify(kept) : null;
 }
 
-function toContact(row: Row): Contact {
+export function toContact(row: Row): Contact {
   const address = optionalText(row, 'address');
   const organisationId = optionalText(row, 'organisation_id');
   const externalId = optionalText(row, 'external_id');
@@ -48,10 +48,10 @@ function duplicateExternalId(contact: Contact): ConflictError {
   );
 }
 
-const CONTACT_COLUMNS =
+export const CONTACT_COLUMNS =
   'workspace_id, first_name, last_name, emails, phones, address, organisation_id, tags, external_id, external_key, search_text, created_at, updated_at, created_by';
 
-function contactValues(contact: Contact) {
+export function contactValues(contact: Contact) {
   return [
     contact.workspaceId,
     contact.firstName,
@@ -212,7 +212,7 @@ export class SqliteContactRepository implements ContactRepository {
   }
 }
 
-function toOrganisation(row: Row): Organisation {
+export function toOrganisation(row: Row): Organisation {
   return {
     id: text(row, 'id'),
     workspaceId: text(row, 'workspace_id'),

@@ -17,7 +17,7 @@ function keyOf(ref: ConversationRef): string {
 
 const KINDS = ['personal', 'channel', 'groupChat'] as const;
 
-function toRef(row: Row): ConversationRef {
+export function toRef(row: Row): ConversationRef {
   const kind = KINDS.find((candidate) => candidate === text(row, 'kind'));
   if (!kind) throw new RowShapeError('Unknown conversation kind');
   const userId = optionalText(row, 'user_id');

@@ -25,7 +25,7 @@ function roleOf(value: string): Role {
   return oneOf(ROLES, value) ?? 'viewer';
 }
 
-function toWorkspace(row: Row): Workspace {
+export function toWorkspace(row: Row): Workspace {
   const settings = JSON.parse(text(row, 'settings')) as WorkspaceSettings;
   return {
     id: text(row, 'id'),
@@ -138,7 +138,7 @@ function flag(value: boolean | undefined): number | null {
   return value === undefined ? null : value ? 1 : 0;
 }
 
-function toMember(row: Row): Member {
+export function toMember(row: Row): Member {
   const timezone = optionalText(row, 'timezone');
   const platformAdmin = optionalFlag(row, 'platform_admin');
   const guest = optionalFlag(row, 'guest');
