@@ -1,11 +1,12 @@
-import { App, type AppOptions, ExpressReceiver } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
+import { refuseFutureSlackRequests } from './future-timestamp.js';
 import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
@@ -20,11 +21,10 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Everything the listeners need besides tenancy: use cases, renderers' settings. */
   deps: Omit<SlackDeps, 'webClientOptions'>;
-  /** Extra HTTP routes on the same port (health check), when Bolt serves HTTP itself. */
-  customRoutes?: AppOptions['customRoutes'];
   /**
    * The process's shared Express server (Teams and /healthz live there too): Slack is mounted
-   * on it at /slack/events (and the OAuth routes) instead of listening on its own.
+   * on it at /slack/events (and the OAuth routes). Without it (tests), Slack gets an Express
+   * server of its own, so both paths verify requests the same way.
    */
   expressApp?: Express;
   /**
@@ -77,10 +77,13 @@ export function createSlackApp(options: SlackAppOptions): App {
     tokenVerificationEnabled: false,
   };
   let app: App;
-  if (options.expressApp && !mode.socketMode) {
+  if (!mode.socketMode) {
+    const expressApp = options.expressApp ?? express();
+    // Mounted before the receiver so it runs ahead of Bolt's signature check.
+    expressApp.use('/slack/events', refuseFutureSlackRequests());
     const receiver = new ExpressReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-      app: options.expressApp,
+      app: expressApp,
       endpoints: '/slack/events',
       processBeforeResponse,
       logger: toBoltLogger(logger),
@@ -88,15 +91,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     });
     app = new App({ receiver, ...token, ...common });
   } else {
-    app = new App({
-      ...oauth,
-      ...token,
-      ...(mode.socketMode
-        ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-        : { signingSecret: config.SLACK_SIGNING_SECRET }),
-      ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
-      ...common,
-    });
+    app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
