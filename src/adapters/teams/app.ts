@@ -58,6 +58,13 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
         ...(mode.clientSecret ? { clientSecret: mode.clientSecret } : {}),
         ...(mode.tenantId ? { tenantId: mode.tenantId } : {}),
       };
+  if (mode.allowUnauthenticated) {
+    // Said on every start, so a log reader sees at once that anyone can post to /api/messages.
+    container.logger.warn(
+      'Teams is running WITHOUT request authentication (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone who can reach /api/messages can act as any user. For the local Agents Playground only.',
+      { endpoint: TEAMS_MESSAGING_ENDPOINT },
+    );
+  }
   const app = new App({
     ...credentials,
     httpServerAdapter: new ExpressAdapter(options.expressApp, {
