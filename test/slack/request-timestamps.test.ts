@@ -1,6 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNaturalDate } from '../../src/adapters/shared/natural-dates.js';
+import { createSlackApp } from '../../src/adapters/slack/app.js';
+import { silentLogger } from '../../src/core/shared/ports.js';
+import { MongoInstallationStore } from '../../src/infra/slack/installation-store.js';
 import { ALICE, addContact, GENERAL, type Seeded, seedWorkspace } from './commands/support.js';
-import { sendSlashCommand, slackTimestamp } from './fake-slack/index.js';
+import { FAKE_DEFAULTS, sendSlashCommand, slackTimestamp } from './fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from './support/slack-app.js';
 
 /**
@@ -53,5 +60,57 @@ describe('Slack request timestamps', () => {
     const response = await logLine(slackTimestamp(Date.now() + 60_000));
     expect(response.status).toBe(200);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('Slack request timestamps on the shared server (how production mounts Slack)', () => {
+  const slack = useSlackApp();
+  let server: Server | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    await seedWorkspace(slack);
+    const expressApp = express();
+    createSlackApp({
+      config: {
+        DATA_DIR: './data',
+        PORT: 0,
+        LOG_LEVEL: 'silent',
+        WORKER: 'off',
+        TEAMS_ALLOW_UNAUTHENTICATED: false,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: FAKE_DEFAULTS.token,
+        SLACK_API_URL: slack.fake.url,
+      },
+      mode: { kind: 'single-workspace', socketMode: false },
+      installationStore: new MongoInstallationStore(slack.db.db.connection),
+      tenants: slack.container.workspaces,
+      clock: slack.clock,
+      logger: silentLogger,
+      deps: { container: slack.container, parseDate: parseNaturalDate },
+      expressApp,
+      processBeforeResponse: true,
+      webClientRetries: 0,
+    });
+    const listening = createServer(expressApp);
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/slack/events`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const help = (timestamp: number) =>
+    sendSlashCommand(
+      url,
+      SIGNING_SECRET,
+      { command: '/interaction', text: 'help' },
+      { fake: slack.fake, timestamp },
+    );
+
+  it('refuses a request stamped ten minutes ahead and still answers one stamped now', async () => {
+    expect((await help(slackTimestamp(Date.now() + 10 * 60_000))).status).toBe(401);
+    expect((await help(slackTimestamp())).status).toBe(200);
   });
 });

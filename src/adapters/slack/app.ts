@@ -1,12 +1,12 @@
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App, type AppOptions, ExpressReceiver, HTTPReceiver } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
-import { refuseFutureSlackRequests } from './future-timestamp.js';
+import { refuseFutureSlackRequests, refusingFutureSlackRequests } from './future-timestamp.js';
 import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
@@ -21,10 +21,11 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Everything the listeners need besides tenancy: use cases, renderers' settings. */
   deps: Omit<SlackDeps, 'webClientOptions'>;
+  /** Extra HTTP routes on the same port (health check), when Bolt serves HTTP itself. */
+  customRoutes?: AppOptions['customRoutes'];
   /**
    * The process's shared Express server (Teams and /healthz live there too): Slack is mounted
-   * on it at /slack/events (and the OAuth routes). Without it (tests), Slack gets an Express
-   * server of its own, so both paths verify requests the same way.
+   * on it at /slack/events (and the OAuth routes) instead of listening on its own.
    */
   expressApp?: Express;
   /**
@@ -57,6 +58,8 @@ export function createSlackApp(options: SlackAppOptions): App {
           scopes: [...BOT_SCOPES],
           installationStore: options.installationStore,
           installerOptions: {
+            // The installer's own Web API calls (oauth.v2.access) go where the app's do.
+            clientOptions: webClientOptions,
             directInstall: true,
             stateVerification: true,
             callbackOptions: {
@@ -77,18 +80,28 @@ export function createSlackApp(options: SlackAppOptions): App {
     tokenVerificationEnabled: false,
   };
   let app: App;
-  if (!mode.socketMode) {
-    const expressApp = options.expressApp ?? express();
+  if (options.expressApp && !mode.socketMode) {
     // Mounted before the receiver so it runs ahead of Bolt's signature check.
-    expressApp.use('/slack/events', refuseFutureSlackRequests());
+    options.expressApp.use('/slack/events', refuseFutureSlackRequests());
     const receiver = new ExpressReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-      app: expressApp,
+      app: options.expressApp,
       endpoints: '/slack/events',
       processBeforeResponse,
       logger: toBoltLogger(logger),
       ...oauth,
     });
+    app = new App({ receiver, ...token, ...common });
+  } else if (!mode.socketMode) {
+    // Bolt's own HTTP server, with the same check as the shared server ahead of its verification.
+    const receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+      processBeforeResponse,
+      logger: toBoltLogger(logger),
+      ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+      ...oauth,
+    });
+    receiver.requestListener = refusingFutureSlackRequests(receiver.requestListener);
     app = new App({ receiver, ...token, ...common });
   } else {
     app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
