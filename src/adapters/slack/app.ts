@@ -3,6 +3,7 @@ import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
+import { runWriteScope } from '../../core/shared/write-outcome.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
@@ -109,6 +110,8 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   app.use(tenancy.middleware);
+  // After tenancy: only the request's own writes decide whether a failure may have saved something.
+  app.use(({ next }) => runWriteScope(next));
   registerListeners(app, {
     ...options.deps,
     webClientOptions,

@@ -9,7 +9,9 @@ import { type Container, createContainer } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
+import { mongoStore } from '../../../src/infra/mongo/open-mongo-store.js';
 import { MongoInstallationStore } from '../../../src/infra/slack/installation-store.js';
+import type { RepositoryFaults } from '../../support/repository-faults.js';
 import { type TestDatabase, useTestDatabase } from '../../support/test-database.js';
 import {
   FAKE_DEFAULTS,
@@ -59,6 +61,10 @@ export interface SlackTestAppOptions {
   processBeforeResponse?: boolean;
   /** When form submissions stop waiting for their write (default: the production 2 s). */
   submissionDeadline?: AckDeadlineFactory;
+  /** When a contact search stops waiting and answers with no options (default: the production 2 s). */
+  suggestionDeadline?: AckDeadlineFactory;
+  /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
+  faults?: RepositoryFaults;
 }
 
 /**
@@ -72,7 +78,10 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
   beforeAll(async () => {
     const clock = new TestClock();
     const fake = await startFakeSlack({ now: () => clock.now().getTime() });
-    const container = createContainer(db.db, {
+    const store = mongoStore(db.db);
+    const faults = options.faults;
+    const storage = faults ? { ...store, repositories: faults.wrap(store.repositories) } : store;
+    const container = createContainer(storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
@@ -98,6 +107,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
         container,
         parseDate: parseNaturalDate,
         ...(options.submissionDeadline ? { submissionDeadline: options.submissionDeadline } : {}),
+        ...(options.suggestionDeadline ? { suggestionDeadline: options.suggestionDeadline } : {}),
       },
       processBeforeResponse: options.processBeforeResponse ?? true,
       webClientRetries: 0,
