@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import type { Container } from '../../app/container.js';
 import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
 import type { ConversationRefRepository } from '../../core/deliveries/conversation-ref.port.js';
+import { runWriteScope } from '../../core/shared/write-outcome.js';
 import type { TeamsMode } from '../../infra/config/env.js';
 import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
@@ -91,6 +92,8 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     files,
   };
   registerEvents(app, deps, tenancy);
+  // After the arrival bookkeeping: only the activity's own writes decide what a failure says.
+  app.use(async (ctx) => runWriteScope(async () => ctx.next()));
   registerCommands(app, deps, tenancy);
   registerCardActions(app, deps, tenancy);
   registerDialogs(app, deps, tenancy);

@@ -6,7 +6,9 @@ import { type Container, createContainer } from '../../../src/app/container.js';
 import { type RunningTeams, startTeams } from '../../../src/app/start-teams.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger } from '../../../src/core/shared/ports.js';
+import { mongoStore } from '../../../src/infra/mongo/open-mongo-store.js';
 import { TestClock } from '../../slack/support/slack-app.js';
+import type { RepositoryFaults } from '../../support/repository-faults.js';
 import { type TestDatabase, useTestDatabase } from '../../support/test-database.js';
 import { type FakeConnector, fakeBotToken, startFakeConnector } from '../fake-connector/index.js';
 import type { FakeConnectorOptions } from '../fake-connector/types.js';
@@ -59,6 +61,8 @@ export interface TeamsTestApp {
 export interface TeamsTestAppOptions {
   scheduler?: FollowUpScheduler;
   connector?: FakeConnectorOptions;
+  /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
+  faults?: RepositoryFaults;
 }
 
 let sequence = 0;
@@ -90,7 +94,10 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       type: 'channel',
       members: Object.values(USERS).map((u) => u.aad),
     });
-    const container = createContainer(db.db, {
+    const store = mongoStore(db.db);
+    const faults = options.faults;
+    const storage = faults ? { ...store, repositories: faults.wrap(store.repositories) } : store;
+    const container = createContainer(storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
