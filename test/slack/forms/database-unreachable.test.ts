@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InteractionFormField as F } from '../../../src/adapters/slack/ids.js';
+import { ContactMergeField, InteractionFormField as F } from '../../../src/adapters/slack/ids.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import { databaseTimeout, RepositoryFaults } from '../../support/repository-faults.js';
 import { blockSuggestionPayload } from '../fake-slack/index.js';
@@ -81,6 +81,26 @@ describe('when the database stops answering', () => {
     const response = await suggest('cohen');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ options: [] });
+    expect(toAlice().slice(said)).toEqual([]);
+  });
+
+  it('answers the merge picker the same way when its search times out', async () => {
+    suggestionDeadline = manualDeadline();
+    const said = toAlice().length;
+    const gate = faults.hangNext('contacts', 'search');
+    const pending = slack.interact(
+      blockSuggestionPayload({
+        fake: slack.fake,
+        actionId: ContactMergeField.target.actionId,
+        blockId: ContactMergeField.target.blockId,
+        value: 'cohen',
+      }),
+    );
+    await gate.called;
+    suggestionDeadline.pass();
+    expect((await pending).body).toEqual({ options: [] });
+    gate.fail(databaseTimeout());
+    expect((await suggest('cohen')).status).toBe(200);
     expect(toAlice().slice(said)).toEqual([]);
   });
 
