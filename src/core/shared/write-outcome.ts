@@ -29,8 +29,8 @@ export type WriteOutcome = 'nothing-written' | 'unknown';
 
 /**
  * What a failure means for the user's data. Refusals (domain errors) happen before any write.
- * Inside a scope, anything else after a write started is unknown; outside one, only a failure
- * the repositories marked during a write is.
+ * Inside a scope, anything else after a write started is unknown; once the scope is left, the
+ * failure carries it as WriteOutcomeUnknownError.
  */
 export function writeOutcomeOf(error: unknown): WriteOutcome {
   if (error instanceof WriteOutcomeUnknownError) return 'unknown';
@@ -66,14 +66,10 @@ function journaling<T extends object>(repository: T): T {
       if (typeof value !== 'function' || typeof property !== 'string' || READ_METHOD.test(property)) {
         return typeof value === 'function' ? value.bind(target) : value;
       }
-      return async (...args: unknown[]) => {
+      // Errors pass as they are: callers outside a request (CLI, jobs) keep their own handling.
+      return (...args: unknown[]) => {
         noteWriteStarted();
-        try {
-          return await value.apply(target, args);
-        } catch (error) {
-          // Claims and duplicates are answers, not lost writes: they pass as they are.
-          throw isDomainError(error) ? error : new WriteOutcomeUnknownError(error);
-        }
+        return value.apply(target, args);
       };
     },
   });
