@@ -8,6 +8,7 @@ import { createInteractionService } from '../core/interactions/interaction.servi
 import { createReportService } from '../core/reports/report.service.js';
 import { createExactlyOnceService } from '../core/shared/exactly-once.js';
 import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
+import { journalingWrites } from '../core/shared/write-outcome.js';
 import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
 import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/workspaces/workspace-changes.js';
 import { readContactCsv } from '../infra/csv/contact-csv-reader.js';
@@ -42,7 +43,9 @@ export function createContainer(source: Storage | Database, options: ContainerOp
   const ids = options.ids ?? timeOrderedIds;
   const scheduler = options.scheduler ?? noopFollowUpScheduler;
   const storage: Storage = 'repositories' in source ? source : mongoStore(source);
-  const { repositories } = storage;
+  // Each write is noted in the request's scope, so a failure can tell "nothing was written"
+  // from "it may have been saved" (core/shared/write-outcome.ts).
+  const repositories = journalingWrites(storage.repositories);
   // Every cache of settings and roles in this process listens here (see createTenantCache).
   const workspaceChanges = createWorkspaceChanges();
   // The use cases write settings, lists and roles through repositories that announce it.

@@ -85,13 +85,24 @@ describe('configuration', () => {
       expect(() => loadConfig({ TEAMS_CLIENT_ID: 'my-bot' })).toThrow(/TEAMS_CLIENT_ID must be/);
     });
 
-    it('allows the unauthenticated test mode only outside production', () => {
-      const testMode = teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }));
-      expect(testMode).toEqual({ kind: 'on', allowUnauthenticated: true });
-      expect(() =>
-        teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' })),
-      ).toThrow(ConfigError);
+    it('allows the unauthenticated test mode only when NODE_ENV says development or test', () => {
+      for (const nodeEnv of ['development', 'test', 'Development', ' TEST ']) {
+        const testMode = teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: nodeEnv }));
+        expect(testMode).toEqual({ kind: 'on', allowUnauthenticated: true });
+      }
       expect(() => loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/must be true or false/);
+    });
+
+    it('refuses the unauthenticated test mode for any other NODE_ENV, however production is spelled', () => {
+      for (const nodeEnv of ['production', 'Production', 'production ', 'PRODUCTION', 'staging', 'prod']) {
+        expect(() =>
+          teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: nodeEnv })),
+        ).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED=true needs NODE_ENV=development/);
+      }
+      // Unset is not an opt-in either: the Playground instructions set NODE_ENV=development.
+      expect(() => teamsMode(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }))).toThrow(
+        /NODE_ENV is unset/,
+      );
     });
   });
 });

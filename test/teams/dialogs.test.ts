@@ -102,6 +102,29 @@ describe('Teams log dialog (task modules)', () => {
     expect(await interactionsOf(annId)).toHaveLength(0);
   });
 
+  it('refuses dates nobody means, naming the window, and writes nothing', async () => {
+    const card = dialogCard(
+      (await t.invoke('task/fetch', fetchTask({ dialog: 'log', contactId: annId }))).body,
+    );
+    const submitted = async (fields: Record<string, string>) =>
+      cardText(
+        dialogCard(
+          (
+            await t.invoke('task/submit', {
+              data: { ...submitData(card), contacts: annId, type: 'Call', ...fields },
+            })
+          ).body,
+        ),
+      );
+    for (const date of ['0001-01-01', '1000-06-15', '1900-01-01']) {
+      const text = await submitted({ date, time: '10:00' });
+      expect(text).toContain("The date can't be more than 20 years ago, so not before 16 Nov 2006");
+    }
+    const farFollowUp = await submitted({ followUpDate: '9999-12-31' });
+    expect(farFollowUp).toContain("The follow-up can't be more than 5 years ahead, so not after 16 Nov 2031");
+    expect(await interactionsOf(annId)).toHaveLength(0);
+  });
+
   it('logs one interaction per contact, backdated, with a follow-up, once even if resubmitted', async () => {
     const card = dialogCard((await t.invoke('task/fetch', fetchTask({ dialog: 'log' }))).body);
     const data = {

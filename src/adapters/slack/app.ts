@@ -1,11 +1,13 @@
-import { App, type AppOptions, ExpressReceiver } from '@slack/bolt';
+import { App, type AppOptions, ExpressReceiver, HTTPReceiver } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
+import { runWriteScope } from '../../core/shared/write-outcome.js';
 import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
+import { refuseFutureSlackRequests, refusingFutureSlackRequests } from './future-timestamp.js';
 import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
@@ -57,6 +59,8 @@ export function createSlackApp(options: SlackAppOptions): App {
           scopes: [...BOT_SCOPES],
           installationStore: options.installationStore,
           installerOptions: {
+            // The installer's own Web API calls (oauth.v2.access) go where the app's do.
+            clientOptions: webClientOptions,
             directInstall: true,
             stateVerification: true,
             callbackOptions: {
@@ -78,6 +82,8 @@ export function createSlackApp(options: SlackAppOptions): App {
   };
   let app: App;
   if (options.expressApp && !mode.socketMode) {
+    // Mounted before the receiver so it runs ahead of Bolt's signature check.
+    options.expressApp.use('/slack/events', refuseFutureSlackRequests());
     const receiver = new ExpressReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET ?? '',
       app: options.expressApp,
@@ -87,20 +93,25 @@ export function createSlackApp(options: SlackAppOptions): App {
       ...oauth,
     });
     app = new App({ receiver, ...token, ...common });
-  } else {
-    app = new App({
-      ...oauth,
-      ...token,
-      ...(mode.socketMode
-        ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-        : { signingSecret: config.SLACK_SIGNING_SECRET }),
+  } else if (!mode.socketMode) {
+    // Bolt's own HTTP server, with the same check as the shared server ahead of its verification.
+    const receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+      processBeforeResponse,
+      logger: toBoltLogger(logger),
       ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
-      ...common,
+      ...oauth,
     });
+    receiver.requestListener = refusingFutureSlackRequests(receiver.requestListener);
+    app = new App({ receiver, ...token, ...common });
+  } else {
+    app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   app.use(tenancy.middleware);
+  // After tenancy: only the request's own writes decide whether a failure may have saved something.
+  app.use(({ next }) => runWriteScope(next));
   registerListeners(app, {
     ...options.deps,
     webClientOptions,

@@ -2,6 +2,7 @@ import type { AnyMiddlewareArgs, CodedError, Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../core/shared/errors.js';
 import type { Logger } from '../../core/shared/ports.js';
+import { writeOutcomeOf } from '../../core/shared/write-outcome.js';
 import { newReferenceId, unexpectedErrorMessage, userMessageFor } from './errors.js';
 
 type Body = AnyMiddlewareArgs['body'];
@@ -36,9 +37,11 @@ export function createGlobalErrorHandler(logger: Logger, clientForToken: (botTok
       logger.info('Request refused', { code: cause.code, teamId: context.teamId, userId: context.userId });
     } else {
       const referenceId = newReferenceId();
-      message = unexpectedErrorMessage(referenceId);
+      const outcome = writeOutcomeOf(cause);
+      message = unexpectedErrorMessage(referenceId, outcome);
       logger.error('Unhandled error in a Slack listener', {
         referenceId,
+        outcome,
         errorCode: error.code,
         error: cause.message,
         stack: cause.stack,

@@ -2,6 +2,7 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { Express } from 'express';
 import type { Container } from '../../app/container.js';
 import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
+import { runWriteScope } from '../../core/shared/write-outcome.js';
 import type { TeamsMode } from '../../infra/config/env.js';
 import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
@@ -56,6 +57,13 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
         ...(mode.clientSecret ? { clientSecret: mode.clientSecret } : {}),
         ...(mode.tenantId ? { tenantId: mode.tenantId } : {}),
       };
+  if (mode.allowUnauthenticated) {
+    // Said on every start, so a log reader sees at once that anyone can post to /api/messages.
+    container.logger.warn(
+      'Teams is running WITHOUT request authentication (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone who can reach /api/messages can act as any user. For the local Agents Playground only.',
+      { endpoint: TEAMS_MESSAGING_ENDPOINT },
+    );
+  }
   const app = new App({
     ...credentials,
     httpServerAdapter: new ExpressAdapter(options.expressApp, {
@@ -81,6 +89,8 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     files,
   };
   registerEvents(app, deps, tenancy);
+  // After the arrival bookkeeping: only the activity's own writes decide what a failure says.
+  app.use(async (ctx) => runWriteScope(async () => ctx.next()));
   registerCommands(app, deps, tenancy);
   registerCardActions(app, deps, tenancy);
   registerDialogs(app, deps, tenancy);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Activity } from '@microsoft/teams.api';
 import { ErrorCode, isDomainError, ValidationError } from '../../core/shared/errors.js';
 import type { Logger } from '../../core/shared/ports.js';
+import { writeOutcomeOf } from '../../core/shared/write-outcome.js';
 import { tenantIdOf } from './tenant.js';
 
 /** What the user is told: their own mistake in words, or "our fault" with a reference to quote. */
@@ -32,16 +33,23 @@ export function describeError(error: unknown, activity: Activity, logger: Logger
   const message = userMessageFor(error);
   if (message !== undefined) return { message };
   const referenceId = randomBytes(4).toString('hex').toUpperCase();
+  // "Did not go through" only when no write had started (see core/shared/write-outcome.ts).
+  const outcome = writeOutcomeOf(error);
   logger.error('Unhandled error in a Teams listener', {
     referenceId,
+    outcome,
     activityType: activity.type,
     ...('name' in activity && typeof activity.name === 'string' ? { invoke: activity.name } : {}),
     tenantId: tenantIdOf(activity),
     conversationType: activity.conversation?.conversationType,
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
   });
+  const what =
+    outcome === 'unknown'
+      ? 'Something went wrong on our side while saving, and your change may have been saved. Look at the timeline before you try again.'
+      : 'Something went wrong on our side and your request did not go through.';
   return {
-    message: `⚠️ Something went wrong on our side and your request did not go through. If it happens again, give this reference to your admin: ${referenceId}`,
+    message: `⚠️ ${what} If it happens again, give this reference to your admin: ${referenceId}`,
     referenceId,
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditRepository } from '../audit/audit.js';
+import { followUpTooFarMessage, isFollowUpTooFar } from '../interactions/date-window.js';
 import { assertAssignable, loadInteraction } from '../interactions/interaction.deps.js';
 import type { Interaction } from '../interactions/interaction.js';
 import type { InteractionRepository } from '../interactions/interaction.repository.port.js';
@@ -94,6 +95,9 @@ export function createFollowUpService(deps: FollowUpServiceDeps): FollowUpServic
       const until = data.until ?? snoozeUntil(data.preset!, now, await memberTimeZone(deps, actor));
       if (until.getTime() <= now.getTime()) {
         throw new ValidationError({ until: 'Choose a time in the future.' });
+      }
+      if (isFollowUpTooFar(until, now)) {
+        throw new ValidationError({ until: followUpTooFarMessage(now) });
       }
       const before = await loadFollowUp(deps, actor, data.interactionId);
       assertOpen(before);

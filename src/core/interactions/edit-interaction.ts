@@ -15,8 +15,7 @@ import type { InteractionPatch } from './interaction.repository.port.js';
 import {
   type EditInteractionInput,
   editInteractionSchema,
-  FOLLOW_UP_IN_PAST,
-  isFollowUpDueAtAllowed,
+  followUpDueAtProblem,
 } from './interaction.schemas.js';
 import { syncReminder, updateWithAudit } from './interaction-writes.js';
 
@@ -61,8 +60,9 @@ async function nextFollowUp(
   const assigneeId = requested.assigneeId ?? current?.assigneeId ?? before.authorId;
   const sameDate = current?.dueAt.getTime() === requested.dueAt.getTime();
   if (current && sameDate && current.assigneeId === assigneeId) return undefined;
-  if (!sameDate && !isFollowUpDueAtAllowed(requested.dueAt, now)) {
-    throw new ValidationError({ 'followUp.dueAt': FOLLOW_UP_IN_PAST });
+  const problem = sameDate ? undefined : followUpDueAtProblem(requested.dueAt, now);
+  if (problem) {
+    throw new ValidationError({ 'followUp.dueAt': problem });
   }
   if (assigneeId !== current?.assigneeId) {
     await assertAssignable(deps, actor, assigneeId, 'followUp.assigneeId');

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  followUpTooFarMessage,
+  interactionTooOldMessage,
+  isFollowUpTooFar,
+  isInteractionDateTooOld,
+} from './date-window.js';
 import { CHANNELS, CONTACTS_PER_LOG_MAX, DESCRIPTION_MAX, DIRECTIONS, SOURCES } from './interaction.js';
 import { FOLLOW_UP_FILTERS, LIST_SORTS } from './interaction-filter.js';
 
@@ -105,29 +111,37 @@ export const sourceSchema = z.object(
 );
 
 export function occurredAtSchema(now: Date) {
-  return dateInput('Enter a valid date and time.').refine(
-    (date) => date.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS,
-    "The date can't be in the future",
-  );
+  return dateInput('Enter a valid date and time.')
+    .refine(
+      (date) => date.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS,
+      "The date can't be in the future",
+    )
+    .refine((date) => !isInteractionDateTooOld(date, now), interactionTooOldMessage(now));
 }
 
 export const FOLLOW_UP_IN_PAST = 'The follow-up date must be in the future.';
 
-export function isFollowUpDueAtAllowed(dueAt: Date, now: Date): boolean {
-  return dueAt.getTime() >= now.getTime() - FUTURE_TOLERANCE_MS;
+/** Why a new follow-up date cannot be used, or undefined when it can (see date-window.ts). */
+export function followUpDueAtProblem(dueAt: Date, now: Date): string | undefined {
+  if (dueAt.getTime() < now.getTime() - FUTURE_TOLERANCE_MS) return FOLLOW_UP_IN_PAST;
+  if (isFollowUpTooFar(dueAt, now)) return followUpTooFarMessage(now);
+  return undefined;
 }
 
 /**
  * A follow-up as typed in a form; the assignee defaults to the author (log) or stays (edit).
- * An edit form re-sends an unchanged, possibly overdue date, so the edit checks "not in the
- * past" itself, only when the date changes.
+ * An edit form re-sends an unchanged, possibly overdue date, so the edit checks the date's
+ * window itself, only when the date changes.
  */
 export function followUpInputSchema(now: Date, requireFuture = true) {
   const dueAt = dateInput('Enter a valid follow-up date and time.');
   return z.object(
     {
       dueAt: requireFuture
-        ? dueAt.refine((date) => isFollowUpDueAtAllowed(date, now), FOLLOW_UP_IN_PAST)
+        ? dueAt.superRefine((date, context) => {
+            const problem = followUpDueAtProblem(date, now);
+            if (problem) context.addIssue({ code: 'custom', message: problem });
+          })
         : dueAt,
       assigneeId: idSchema.optional(),
     },

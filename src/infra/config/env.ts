@@ -50,7 +50,7 @@ export const envSchema = z.object({
   TEAMS_SERVICE_URL: z
     .url({ message: 'must be a URL such as https://smba.trafficmanager.net/teams/' })
     .optional(),
-  // Skips inbound JWT validation, for the local Agents Playground only; refused in production.
+  // Skips inbound JWT validation, for the local Agents Playground only; needs NODE_ENV=development.
   TEAMS_ALLOW_UNAUTHENTICATED: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false')
@@ -158,17 +158,30 @@ export type TeamsMode =
       allowUnauthenticated: boolean;
     };
 
+/** Where the unauthenticated Teams mode may run: a developer's machine or a test run. */
+const UNAUTHENTICATED_TEAMS_ENVIRONMENTS = ['development', 'test'];
+
+/**
+ * Whether NODE_ENV names an environment that may skip Teams' JWT validation. An allow-list,
+ * not a deny-list: `Production`, `production ` or `staging` must all keep validation on, so
+ * only an explicit `development` or `test` (any case, surrounding spaces ignored) qualifies.
+ */
+export function allowsUnauthenticatedTeams(nodeEnv: string | undefined): boolean {
+  return UNAUTHENTICATED_TEAMS_ENVIRONMENTS.includes((nodeEnv ?? '').trim().toLowerCase());
+}
+
 /**
  * Whether the variables configure Teams. A client id needs its secret (and the other way
- * round); the unauthenticated test mode is refused outright when NODE_ENV=production, so a
- * stray variable can never open /api/messages to forged activities.
+ * round); the unauthenticated test mode is refused unless NODE_ENV is explicitly development
+ * or test, so a stray variable can never open /api/messages to forged activities.
  */
 export function teamsMode(config: AppConfig): TeamsMode {
   const { TEAMS_CLIENT_ID: clientId, TEAMS_CLIENT_SECRET: clientSecret } = config;
   const allowUnauthenticated = config.TEAMS_ALLOW_UNAUTHENTICATED;
-  if (allowUnauthenticated && config.NODE_ENV === 'production') {
+  if (allowUnauthenticated && !allowsUnauthenticatedTeams(config.NODE_ENV)) {
+    const current = config.NODE_ENV === undefined ? 'unset' : JSON.stringify(config.NODE_ENV);
     throw new ConfigError(
-      'Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED=true is refused when NODE_ENV=production; Teams requests must be verified',
+      `Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED=true needs NODE_ENV=development (or test), and NODE_ENV is ${current}; everywhere else Teams requests must be verified`,
     );
   }
   if (clientId === undefined && clientSecret === undefined && !allowUnauthenticated) {

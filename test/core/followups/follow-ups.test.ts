@@ -180,6 +180,16 @@ describe.each(ENGINES)('follow-ups on $name', (engine) => {
       expect(snoozeUntil('next-week', T0, 'Europe/Paris')).toEqual(new Date('2025-03-17T08:00:00.000Z'));
     });
 
+    it('refuses a snooze to 9999-12-31, naming the five-year window, and moves nothing', async () => {
+      const record = await withFollowUp(tenant.member, at(2));
+      await expect(
+        followUps.snooze(tenant.member, { interactionId: record.id, until: '9999-12-31T09:00:00.000Z' }),
+      ).rejects.toMatchObject({
+        fieldErrors: { until: expect.stringContaining("can't be more than 5 years ahead") },
+      });
+      expect(deps.scheduler.scheduled).toEqual([]);
+    });
+
     it('refuses a time that is not in the future, and a follow-up that is already done', async () => {
       const record = await withFollowUp(tenant.member, at(2));
       await expect(

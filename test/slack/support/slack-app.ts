@@ -10,6 +10,7 @@ import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-sc
 import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
 import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
+import type { RepositoryFaults } from '../../support/repository-faults.js';
 import {
   FAKE_DEFAULTS,
   type FakeSlack,
@@ -59,6 +60,10 @@ export interface SlackTestAppOptions {
   processBeforeResponse?: boolean;
   /** When form submissions stop waiting for their write (default: the production 2 s). */
   submissionDeadline?: AckDeadlineFactory;
+  /** When a contact search stops waiting and answers with no options (default: the production 2 s). */
+  suggestionDeadline?: AckDeadlineFactory;
+  /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
+  faults?: RepositoryFaults;
 }
 
 /**
@@ -72,7 +77,11 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
   beforeAll(async () => {
     const clock = new TestClock();
     const fake = await startFakeSlack({ now: () => clock.now().getTime() });
-    const container = createContainer(store.storage, {
+    const faults = options.faults;
+    const storage = faults
+      ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
+      : store.storage;
+    const container = createContainer(storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
@@ -98,6 +107,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
         container,
         parseDate: parseNaturalDate,
         ...(options.submissionDeadline ? { submissionDeadline: options.submissionDeadline } : {}),
+        ...(options.suggestionDeadline ? { suggestionDeadline: options.suggestionDeadline } : {}),
       },
       processBeforeResponse: options.processBeforeResponse ?? true,
       webClientRetries: 0,

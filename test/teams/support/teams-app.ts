@@ -8,6 +8,7 @@ import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-sc
 import { silentLogger } from '../../../src/core/shared/ports.js';
 import { TestClock } from '../../slack/support/slack-app.js';
 import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
+import type { RepositoryFaults } from '../../support/repository-faults.js';
 import { type FakeConnector, fakeBotToken, startFakeConnector } from '../fake-connector/index.js';
 import type { FakeConnectorOptions } from '../fake-connector/types.js';
 
@@ -60,6 +61,8 @@ export interface TeamsTestApp {
 export interface TeamsTestAppOptions {
   scheduler?: FollowUpScheduler;
   connector?: FakeConnectorOptions;
+  /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
+  faults?: RepositoryFaults;
 }
 
 let sequence = 0;
@@ -91,7 +94,11 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       type: 'channel',
       members: Object.values(USERS).map((u) => u.aad),
     });
-    const container = createContainer(store.storage, {
+    const faults = options.faults;
+    const storage = faults
+      ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
+      : store.storage;
+    const container = createContainer(storage, {
       logger: silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),

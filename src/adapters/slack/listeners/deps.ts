@@ -14,4 +14,6 @@ export interface SlackDeps {
   installationStore?: InstallationStore;
   /** When a slow form submission is acked with a "saving" view (default: 2 s into the write). */
   submissionDeadline?: AckDeadlineFactory;
+  /** When a slow contact search is answered with no options (default: 2 s into the search). */
+  suggestionDeadline?: AckDeadlineFactory;
 }

@@ -4,6 +4,7 @@ import { logInteractionSchema } from '../../../core/interactions/interaction.sch
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { ValidationError } from '../../../core/shared/errors.js';
+import { writeOutcomeOf } from '../../../core/shared/write-outcome.js';
 import { parseInput } from '../../../core/shared/zod.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { isDomainError, userMessageFor } from '../errors.js';
@@ -107,7 +108,8 @@ async function replaceSavingView(args: SubmitArgs, deps: SlackDeps, view: ModalV
 /**
  * The write outlived the ack: the modal says it is saving, and is then replaced by the outcome.
  * A refusal brings the form back with everything typed and the reason on top (nothing was
- * written, so pressing Log again is safe); an unexpected error also reaches the global handler.
+ * written, so pressing Log again is safe); a failure once the write had started says it may
+ * have been saved instead. An unexpected error also reaches the global handler.
  */
 async function finishAfterAck(
   args: SubmitArgs,
@@ -125,6 +127,18 @@ async function finishAfterAck(
   try {
     outcome = await writing;
   } catch (error) {
+    if (writeOutcomeOf(error) === 'unknown') {
+      // Saying "nothing was saved" here makes people log twice: the write may well have landed.
+      await replaceSavingView(
+        args,
+        deps,
+        noticeView(
+          'Maybe saved',
+          `:warning: Something went wrong while saving, and this may have been logged for ${plural(count, 'contact')} after all. Look at the timeline before logging it again.`,
+        ),
+      );
+      throw error;
+    }
     const reason = isDomainError(error)
       ? userMessageFor(error)
       : 'Something went wrong while saving. Please try again.';

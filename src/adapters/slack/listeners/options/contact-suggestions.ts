@@ -1,39 +1,41 @@
 import type { App } from '@slack/bolt';
-import { isDomainError } from '../../../../core/shared/errors.js';
+import type { Contact } from '../../../../core/contacts/contact.js';
 import { LIMITS } from '../../blocks/limits.js';
 import { InteractionFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { contactLabel } from '../../modals/contact-choice.js';
 import { option } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
+import { answerSuggestionsOnce } from './suggestions-once.js';
 
 /** The core's search cap (FIND_LIMIT_MAX), well under Slack's 100 options per answer. */
 const SUGGESTIONS = 50;
 
+function optionsFor(contacts: Contact[]) {
+  return contacts
+    .filter((contact) => contact.id.length <= LIMITS.optionValue)
+    .slice(0, LIMITS.selectOptions)
+    .map((contact) => option(contactLabel(contact), contact.id));
+}
+
 /**
  * Search-as-you-type for the log form's contacts (block_suggestion): the core's accent- and
  * case-insensitive search ("levy" finds "Lévy"), as "Name · email" options whose value is the
- * contact id. Text the search refuses (too long) gets no options rather than an error.
+ * contact id, answered once within Slack's deadline (answerSuggestionsOnce).
  */
 export function registerContactSuggestions(app: App, deps: SlackDeps): void {
   app.options<'block_suggestion'>(
     { action_id: InteractionFormField.contacts.actionId, type: 'block_suggestion' },
     async ({ ack, payload, context }) => {
       const tenant = tenantOf(context);
-      try {
-        const contacts = await deps.container.contacts.findContacts(tenant.actor, {
-          text: payload.value,
-          limit: SUGGESTIONS,
-        });
-        const options = contacts
-          .filter((contact) => contact.id.length <= LIMITS.optionValue)
-          .slice(0, LIMITS.selectOptions)
-          .map((contact) => option(contactLabel(contact), contact.id));
-        await ack({ options });
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        await ack({ options: [] });
-      }
+      const search = deps.container.contacts.findContacts(tenant.actor, {
+        text: payload.value,
+        limit: SUGGESTIONS,
+      });
+      await answerSuggestionsOnce(ack, search, optionsFor, deps, {
+        ...(context.teamId ? { teamId: context.teamId } : {}),
+        picker: 'log form contacts',
+      });
     },
   );
 }

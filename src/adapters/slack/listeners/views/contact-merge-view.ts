@@ -5,7 +5,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { contactDisplayName } from '../../../../core/contacts/contact.js';
+import { type Contact, contactDisplayName } from '../../../../core/contacts/contact.js';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
 import { escapeAndTruncate } from '../../blocks/limits.js';
 import { userMessageFor } from '../../errors.js';
@@ -16,6 +16,7 @@ import { stateOf } from '../../modals/modal-kit.js';
 import { contactCard } from '../../results/contact-card.js';
 import { plural, section } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
+import { answerSuggestionsOnce } from '../options/suggestions-once.js';
 import { claimSubmission, parseMetadata } from './view-claims.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -37,16 +38,20 @@ export function registerContactMergeView(app: App, deps: SlackDeps): void {
     async ({ ack, body, context }: SuggestionArgs) => {
       const tenant = tenantOf(context);
       const duplicateId = duplicateIdOf(body.view?.private_metadata);
-      const found = await deps.container.contacts.findContacts(tenant.actor, {
+      const search = deps.container.contacts.findContacts(tenant.actor, {
         text: body.value.slice(0, 100),
         limit: SUGGESTIONS + 1,
       });
       // A contact cannot be merged into itself, so it is never offered.
-      const options = found
-        .filter((contact) => contact.id !== duplicateId)
-        .slice(0, SUGGESTIONS)
-        .map(contactOption);
-      await ack({ options });
+      const render = (found: Contact[]) =>
+        found
+          .filter((contact) => contact.id !== duplicateId)
+          .slice(0, SUGGESTIONS)
+          .map(contactOption);
+      await answerSuggestionsOnce(ack, search, render, deps, {
+        ...(context.teamId ? { teamId: context.teamId } : {}),
+        picker: 'merge target',
+      });
     },
   );
 
