@@ -135,7 +135,7 @@ export class SqliteContactRepository implements ContactRepository {
     if (ids.length === 0) return [];
     return this.database
       .all(
-        `SELECT * FROM contacts WHERE id IN (${placeholders(ids.length)}) AND workspace_id = ?`,
+        `SELECT * FROM contacts WHERE id IN (${placeholders(ids.length)}) AND +workspace_id = ?`,
         ...ids,
         workspaceId,
       )
