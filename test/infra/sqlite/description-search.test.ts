@@ -5,6 +5,7 @@ import { silentLogger } from '../../../src/core/shared/ports.js';
 import { openSqliteStore } from '../../../src/infra/sqlite/open-sqlite-store.js';
 import {
   trigramQuery,
+  WORDS_INDEX_DRIVES_ROWS,
   WORDS_INDEX_MAX_ROWS,
 } from '../../../src/infra/sqlite/repositories/interaction-text-search.js';
 import { unservedStatements } from '../../support/sqlite-query-plans.js';
@@ -37,8 +38,9 @@ function record(n: number, description: string, type = n % 2 === 0 ? 'Visit' : '
 }
 
 /**
- * The description search on SQLite reads a rare text from the trigram index and walks the date
- * index for a common one: both give exactly the rows holding the text, as a substring.
+ * The description search on SQLite reads a rare text from the trigram index, tests a less rare
+ * one's row numbers against it while walking the date index, and walks with instr() alone for
+ * a common one: all give exactly the rows holding the text, as a substring.
  */
 describe('the description search on SQLite', () => {
   const statements = new Set<string>();
@@ -86,6 +88,15 @@ describe('the description search on SQLite', () => {
     // Quotes and accents are text, not query syntax.
     expect(ids((await page({ text: '"the cafe"' })).items)).toEqual(['i-900004']);
 
+    // On two thirds of the records: between the two limits, the walk tests membership.
+    const nothingNew = expected('nothing new');
+    expect(nothingNew.length).toBeGreaterThan(WORDS_INDEX_DRIVES_ROWS);
+    expect(ids((await page({ text: 'nothing new', types: ['Call'] })).items)).toEqual(
+      ids(nothingNew.filter((r) => r.type === 'Call').slice(0, 20)),
+    );
+    expect(await repo.count(WS, { text: 'nothing new', types: ['Call'] }, T0)).toBe(
+      nothingNew.filter((r) => r.type === 'Call').length,
+    );
     const routine = expected('routine call');
     expect(await repo.count(WS, { text: 'Routine call' }, T0)).toBe(routine.length);
     const first = await page({ text: 'routine call' });
@@ -127,7 +138,9 @@ describe('the description search on SQLite', () => {
   });
 
   it('serves every statement it ran from an index', () => {
-    expect([...statements].some((sql) => sql.includes('interactions_text MATCH'))).toBe(true);
+    const words = [...statements].filter((sql) => sql.includes('IN (SELECT rowid FROM interactions_text'));
+    expect(words.some((sql) => sql.includes(' seq IN'))).toBe(true); // a rare text drives
+    expect(words.some((sql) => sql.includes('+seq IN'))).toBe(true); // a less rare one filters
     expect(unservedStatements(store.database.db, statements)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import type { InteractionFilter, ListSort } from '../../../core/interactions/int
 import type { PageCursor } from '../../../core/shared/paging.js';
 import { foldForSearch } from '../../../core/shared/text.js';
 import { placeholders } from '../rows.js';
+import type { WordsSearch } from './interaction-text-search.js';
 
 export interface Where {
   sql: string;
@@ -18,17 +19,19 @@ export interface Where {
  * the one contact / organisation) and stop after LIMIT rows. A unary `+` on those columns keeps
  * them out of index selection. Counts pass no sort and let the planner seek the best index.
  *
- * `words` (rareTextQuery) is the words index query of a rare description text: the read then
- * starts from the few rows it names, and every other column is kept out of index selection.
+ * `words` (wordsSearch) uses the words index for a description text that is not common: when
+ * it `drives`, the read starts from the few rows it names and every other column is kept out of
+ * index selection; otherwise the walk tests each index entry's row number against its rows.
  */
 export function filterWhere(
   workspaceId: string,
   filter: InteractionFilter,
   now: Date,
   ordered?: ListSort,
-  words?: string,
+  words?: WordsSearch,
 ): Where {
-  const column = (name: string, seekable: boolean) => (seekable && !words ? name : `+${name}`);
+  const drives = words?.drives === true;
+  const column = (name: string, seekable: boolean) => (seekable && !drives ? name : `+${name}`);
   const clauses = [`${column('workspace_id', true)} = ?`];
   const params: SQLInputValue[] = [workspaceId];
   const byDate = ordered === 'date';
@@ -97,8 +100,9 @@ export function filterWhere(
   }
   const text = foldForSearch(filter.text ?? '');
   if (words) {
-    clauses.push('seq IN (SELECT rowid FROM interactions_text WHERE interactions_text MATCH ?)');
-    params.push(words);
+    const seq = words.drives ? 'seq' : '+seq';
+    clauses.push(`${seq} IN (SELECT rowid FROM interactions_text WHERE interactions_text MATCH ?)`);
+    params.push(words.query);
   }
   if (text) {
     clauses.push('instr(description_folded, ?) > 0');

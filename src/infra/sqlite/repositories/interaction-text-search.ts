@@ -3,11 +3,21 @@ import { foldForSearch } from '../../../core/shared/text.js';
 import type { SqliteDatabase } from '../database.js';
 
 /**
- * At most this many rows (all workspaces together) hold the text's trigrams: the search reads
- * them from the words index and sorts them, instead of walking the workspace's date index.
- * Above it the text is common enough that the walk fills a page within a few rows.
+ * How a description text is searched, by how many rows (all workspaces together) hold its
+ * trigrams: at most WORDS_INDEX_DRIVES_ROWS, the read starts from those rows and sorts them;
+ * at most WORDS_INDEX_MAX_ROWS, the usual index walk tests each entry's row number against
+ * them (no table read for the rows without the text); above that the text is common enough
+ * that the walk's instr() test fills a page within a few rows.
  */
-export const WORDS_INDEX_MAX_ROWS = 10_000;
+export const WORDS_INDEX_DRIVES_ROWS = 1_000;
+export const WORDS_INDEX_MAX_ROWS = 20_000;
+
+export interface WordsSearch {
+  /** The FTS5 query (trigramQuery). */
+  query: string;
+  /** true: the read starts from the words index; false: the index walk tests membership. */
+  drives: boolean;
+}
 
 /**
  * The FTS5 query "these trigrams of the text" (each quoted, so no character is query syntax):
@@ -27,11 +37,11 @@ export function trigramQuery(folded: string): string | undefined {
 }
 
 /**
- * The words index query to drive the read with, when the filter's description text is rare
- * enough; undefined to walk an index of the workspace instead (no text, short text, common text).
+ * How to use the words index for the filter's description text, or undefined to walk an index
+ * of the workspace with instr() alone (no text, text shorter than a trigram, common text).
  * One capped count on the index decides: it reads at most WORDS_INDEX_MAX_ROWS + 1 entries.
  */
-export function rareTextQuery(database: SqliteDatabase, filter: InteractionFilter): string | undefined {
+export function wordsSearch(database: SqliteDatabase, filter: InteractionFilter): WordsSearch | undefined {
   const query = trigramQuery(foldForSearch(filter.text ?? ''));
   if (!query) return undefined;
   const row = database.get(
@@ -39,5 +49,7 @@ export function rareTextQuery(database: SqliteDatabase, filter: InteractionFilte
     query,
     WORDS_INDEX_MAX_ROWS + 1,
   );
-  return Number(row?.n ?? 0) <= WORDS_INDEX_MAX_ROWS ? query : undefined;
+  const rows = Number(row?.n ?? 0);
+  if (rows > WORDS_INDEX_MAX_ROWS) return undefined;
+  return { query, drives: rows <= WORDS_INDEX_DRIVES_ROWS };
 }

@@ -11,7 +11,7 @@ import type { SqliteDatabase } from '../database.js';
 import { placeholders, text } from '../rows.js';
 import { filterWhere, keysetWhere, pageOrder } from './interaction-filter-sql.js';
 import { insertColumns, patchColumns, toInteraction } from './interaction-rows.js';
-import { rareTextQuery } from './interaction-text-search.js';
+import { wordsSearch } from './interaction-text-search.js';
 
 const INSERT_COLUMNS = Object.keys(
   insertColumns({
@@ -147,9 +147,9 @@ export class SqliteInteractionRepository implements InteractionRepository {
     now: Date,
   ): Promise<{ items: Interaction[]; hasMore: boolean }> {
     const older = query.direction === 'older';
-    const words = rareTextQuery(this.database, query.filter);
+    const words = wordsSearch(this.database, query.filter);
     const where = filterWhere(workspaceId, query.filter, now, query.sort, words);
-    const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older, !words) : undefined;
+    const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older, !words?.drives) : undefined;
     const rows = this.database.all(
       `SELECT * FROM interactions WHERE ${where.sql}${keyset ? ` AND ${keyset.sql}` : ''}
        ORDER BY ${pageOrder(query.sort, older)} LIMIT ?`,
@@ -170,7 +170,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
       );
       return Number(counted?.n ?? 0);
     }
-    const where = filterWhere(workspaceId, filter, now, undefined, rareTextQuery(this.database, filter));
+    const where = filterWhere(workspaceId, filter, now, undefined, wordsSearch(this.database, filter));
     const row = this.database.get(
       `SELECT count(*) AS n FROM interactions WHERE ${where.sql}`,
       ...where.params,
@@ -265,7 +265,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     limit: number,
     now: Date,
   ): Promise<CountBucket[]> {
-    const where = filterWhere(workspaceId, filter, now, undefined, rareTextQuery(this.database, filter));
+    const where = filterWhere(workspaceId, filter, now, undefined, wordsSearch(this.database, filter));
     const sql =
       field === 'actions'
         ? `SELECT action.value AS k, count(*) AS n FROM interactions, json_each(interactions.actions) AS action
