@@ -192,14 +192,21 @@ export class SeedGenerator {
   /**
    * One logged event: one interaction per contact, sharing the event id, date, type, author and
    * description. A tenth of the events get a follow-up (about 70% of the past ones done).
+   * `along` (0 to 1) places the event in the year as it would be logged: a seed that passes
+   * its progress writes a year in order, as people log it (some of it a few days late);
+   * without it the date is anywhere in the last year.
    */
-  event(contacts: readonly Contact[], members: readonly Member[]): Interaction[] {
+  event(contacts: readonly Contact[], members: readonly Member[], along?: number): Interaction[] {
     const eventId = this.ids.next();
     const author = this.pick(members);
     const type = this.pick(DEFAULT_INTERACTION_TYPES);
     const actionCount = Math.floor(this.random() * 3);
     const actions = [...new Set(Array.from({ length: actionCount }, () => this.pick(DEFAULT_ACTIONS)))];
-    const occurredAt = new Date(this.now.getTime() - Math.floor(this.random() * 365 * DAY));
+    const yearAgo = this.now.getTime() - 365 * DAY;
+    const occurredAt =
+      along === undefined
+        ? new Date(this.now.getTime() - Math.floor(this.random() * 365 * DAY))
+        : new Date(Math.max(yearAgo, yearAgo + along * 365 * DAY - Math.floor(this.random() * 3 * DAY)));
     const createdAt = new Date(Math.min(this.now.getTime(), occurredAt.getTime() + this.random() * 2 * DAY));
     const description = this.description();
     const important = this.chance(0.1);

@@ -22,7 +22,9 @@ export const SEED_BATCH = 2_000;
 
 /**
  * Fills a workspace through the repositories' batch inserts (never one use case per record: a
- * million interactions must take minutes). `onProgress` hears after every batch.
+ * million interactions must take minutes), the year in the order people would have logged it
+ * (rows of a month sit together in the file, as they do in a real one). `onProgress` hears
+ * after every batch.
  */
 export async function seedWorkspace(
   repositories: Pick<CoreRepositories, 'members' | 'organisations' | 'contacts' | 'interactions'>,
@@ -55,7 +57,7 @@ export async function seedWorkspace(
     const batch = [];
     while (batch.length < room) {
       const contacts = generator.pickEventContacts(people, room - batch.length);
-      batch.push(...generator.event(contacts, authors));
+      batch.push(...generator.event(contacts, authors, (written + batch.length) / sizes.interactions));
     }
     await repositories.interactions.insertMany(batch);
     written += batch.length;
