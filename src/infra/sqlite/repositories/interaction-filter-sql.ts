@@ -19,7 +19,7 @@ export interface Where {
  * the one contact / organisation) and stop after LIMIT rows. A unary `+` on those columns keeps
  * them out of index selection. Counts pass no sort and let the planner seek the best index.
  *
- * `words` (wordsSearch) uses the words index for a description text that is not common: when
+ * `words` (WordsSearchPlanner) uses the words index for a description text that is not common: when
  * it `drives`, the read starts from the few rows it names and every other column is kept out of
  * index selection; otherwise the walk tests each index entry's row number against its rows.
  */

@@ -36,20 +36,47 @@ export function trigramQuery(folded: string): string | undefined {
   return [...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(' AND ');
 }
 
+/** How long a band decision is reused, and how many texts are remembered. */
+const DECISION_TTL_MS = 60_000;
+const DECISIONS_KEPT = 256;
+
 /**
- * How to use the words index for the filter's description text, or undefined to walk an index
+ * How to use the words index for a filter's description text, or undefined to walk an index
  * of the workspace with instr() alone (no text, text shorter than a trigram, common text).
- * One capped count on the index decides: it reads at most WORDS_INDEX_MAX_ROWS + 1 entries.
+ * One capped count on the index decides (it reads at most WORDS_INDEX_MAX_ROWS + 1 entries:
+ * up to a few milliseconds for a common text at a million records). The decision is kept for
+ * a minute: a list asks for a page and its count, then the next pages, with the same text. It
+ * only chooses the plan — every band returns the same rows — so a stale one costs time, never
+ * correctness.
  */
-export function wordsSearch(database: SqliteDatabase, filter: InteractionFilter): WordsSearch | undefined {
-  const query = trigramQuery(foldForSearch(filter.text ?? ''));
-  if (!query) return undefined;
-  const row = database.get(
-    'SELECT count(*) AS n FROM (SELECT 1 FROM interactions_text WHERE interactions_text MATCH ? LIMIT ?)',
-    query,
-    WORDS_INDEX_MAX_ROWS + 1,
-  );
-  const rows = Number(row?.n ?? 0);
-  if (rows > WORDS_INDEX_MAX_ROWS) return undefined;
-  return { query, drives: rows <= WORDS_INDEX_DRIVES_ROWS };
+export class WordsSearchPlanner {
+  private readonly decisions = new Map<string, { at: number; search: WordsSearch | undefined }>();
+
+  constructor(
+    private readonly database: SqliteDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  plan(filter: InteractionFilter): WordsSearch | undefined {
+    const query = trigramQuery(foldForSearch(filter.text ?? ''));
+    if (!query) return undefined;
+    const at = this.now();
+    const kept = this.decisions.get(query);
+    if (kept && at - kept.at < DECISION_TTL_MS) return kept.search;
+    const search = this.decide(query);
+    if (this.decisions.size >= DECISIONS_KEPT) this.decisions.clear();
+    this.decisions.set(query, { at, search });
+    return search;
+  }
+
+  private decide(query: string): WordsSearch | undefined {
+    const row = this.database.get(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM interactions_text WHERE interactions_text MATCH ? LIMIT ?)',
+      query,
+      WORDS_INDEX_MAX_ROWS + 1,
+    );
+    const rows = Number(row?.n ?? 0);
+    if (rows > WORDS_INDEX_MAX_ROWS) return undefined;
+    return { query, drives: rows <= WORDS_INDEX_DRIVES_ROWS };
+  }
 }

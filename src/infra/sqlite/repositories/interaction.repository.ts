@@ -11,7 +11,7 @@ import type { SqliteDatabase } from '../database.js';
 import { placeholders, text } from '../rows.js';
 import { filterWhere, keysetWhere, pageOrder } from './interaction-filter-sql.js';
 import { insertColumns, patchColumns, toInteraction } from './interaction-rows.js';
-import { wordsSearch } from './interaction-text-search.js';
+import { WordsSearchPlanner } from './interaction-text-search.js';
 
 const INSERT_COLUMNS = Object.keys(
   insertColumns({
@@ -68,7 +68,11 @@ const COUNT_FIELDS = {
 } as const;
 
 export class SqliteInteractionRepository implements InteractionRepository {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly words: WordsSearchPlanner;
+
+  constructor(private readonly database: SqliteDatabase) {
+    this.words = new WordsSearchPlanner(database);
+  }
 
   /** One transaction: a collective log of 500 contacts is all there or not at all. */
   async insertMany(interactions: Interaction[]): Promise<{ insertedIds: string[]; duplicateKeys: string[] }> {
@@ -147,7 +151,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     now: Date,
   ): Promise<{ items: Interaction[]; hasMore: boolean }> {
     const older = query.direction === 'older';
-    const words = wordsSearch(this.database, query.filter);
+    const words = this.words.plan(query.filter);
     const where = filterWhere(workspaceId, query.filter, now, query.sort, words);
     const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older, !words?.drives) : undefined;
     const rows = this.database.all(
@@ -170,7 +174,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
       );
       return Number(counted?.n ?? 0);
     }
-    const where = filterWhere(workspaceId, filter, now, undefined, wordsSearch(this.database, filter));
+    const where = filterWhere(workspaceId, filter, now, undefined, this.words.plan(filter));
     const row = this.database.get(
       `SELECT count(*) AS n FROM interactions WHERE ${where.sql}`,
       ...where.params,
@@ -265,7 +269,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     limit: number,
     now: Date,
   ): Promise<CountBucket[]> {
-    const where = filterWhere(workspaceId, filter, now, undefined, wordsSearch(this.database, filter));
+    const where = filterWhere(workspaceId, filter, now, undefined, this.words.plan(filter));
     const sql =
       field === 'actions'
         ? `SELECT action.value AS k, count(*) AS n FROM interactions, json_each(interactions.actions) AS action
