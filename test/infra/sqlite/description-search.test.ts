@@ -7,6 +7,7 @@ import {
   trigramQuery,
   WORDS_INDEX_DRIVES_ROWS,
   WORDS_INDEX_MAX_ROWS,
+  WordsSearchPlanner,
 } from '../../../src/infra/sqlite/repositories/interaction-text-search.js';
 import { unservedStatements } from '../../support/sqlite-query-plans.js';
 
@@ -142,6 +143,21 @@ describe('the description search on SQLite', () => {
     expect(words.some((sql) => sql.includes(' seq IN'))).toBe(true); // a rare text drives
     expect(words.some((sql) => sql.includes('+seq IN'))).toBe(true); // a less rare one filters
     expect(unservedStatements(store.database.db, statements)).toEqual([]);
+  });
+
+  it('decides the band of a text once a minute, then again with what the index holds', async () => {
+    let clock = 0;
+    const planner = new WordsSearchPlanner(store.database, () => clock);
+    expect(planner.plan({ text: 'quinoa' })).toEqual({ query: '"qui" AND "noa"', drives: true });
+    const more = Array.from({ length: WORDS_INDEX_DRIVES_ROWS + 1 }, (_, n) =>
+      record(700_000 + n, `quinoa ${n}`),
+    );
+    await repo.insertMany(more);
+    clock += 59_000;
+    expect(planner.plan({ text: 'quinoa' })?.drives).toBe(true);
+    clock += 2_000;
+    expect(planner.plan({ text: 'quinoa' })?.drives).toBe(false);
+    expect(planner.plan({ text: 'qu' })).toBeUndefined();
   });
 
   it('asks the index for the text side by side, quoted', () => {
