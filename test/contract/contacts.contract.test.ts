@@ -35,6 +35,23 @@ describe.each(ENGINES)('contacts and organisations on $name', (engine) => {
     );
   });
 
+  it('inserts a batch of contacts at once, e-mail lookups included', async () => {
+    const batch = [1, 2, 3].map((n) =>
+      makeContact({ workspaceId: 'ws-batch', externalId: `B-${n}`, emails: [`b${n}@example.org`] }),
+    );
+    await contacts().insertMany(batch);
+    await contacts().insertMany([]);
+    expect(
+      await contacts().findByIds(
+        'ws-batch',
+        batch.map((c) => c.id),
+      ),
+    ).toHaveLength(3);
+    expect((await contacts().findByEmail('ws-batch', 'B2@example.org')).map((c) => c.id)).toEqual([
+      batch[1]?.id,
+    ]);
+  });
+
   it('refuses a second contact with the same external id, and writes nothing', async () => {
     const first = makeContact({ workspaceId: 'ws-dup', externalId: 'X-1', emails: ['one@example.org'] });
     const second = makeContact({ workspaceId: 'ws-dup', externalId: 'X-1', emails: ['two@example.org'] });

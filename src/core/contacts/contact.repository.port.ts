@@ -2,6 +2,11 @@ import type { Contact, Organisation } from './contact.js';
 
 export interface ContactRepository {
   insert(contact: Contact): Promise<void>;
+  /**
+   * Bulk load (the seed command): one transaction on SQLite; one ordered insertMany on MongoDB.
+   * The contacts must have fresh ids and external ids.
+   */
+  insertMany(contacts: Contact[]): Promise<void>;
   findById(workspaceId: string, id: string): Promise<Contact | null>;
   findByIds(workspaceId: string, ids: string[]): Promise<Contact[]>;
   findByExternalId(workspaceId: string, externalId: string): Promise<Contact | null>;

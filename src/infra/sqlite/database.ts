@@ -120,6 +120,9 @@ export function claimInsert(database: SqliteDatabase, sql: string, ...params: SQ
  *   transactions committed since the last checkpoint on a power cut (never on an app crash).
  * - busy_timeout: a second process (a worker) waits for the write lock instead of failing.
  * - foreign_keys stay off: the ports own integrity the way they do on MongoDB.
+ * - cache_size 64 MiB (default 2 MiB): a search that tests rows one by one (a description word
+ *   on a date range) reads table pages all over the file; at a million records the small cache
+ *   made each row a read from the OS and such a count three times slower.
  */
 export function openSqlite(options: SqliteOptions): SqliteDatabase {
   const { path } = options;
@@ -138,6 +141,7 @@ export function openSqlite(options: SqliteOptions): SqliteDatabase {
     database = new SqliteDatabase(db, options.onPrepare);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA cache_size = -65536');
     migrate(database, options.migrations ?? MIGRATIONS, options.logger);
     return database;
   } catch (error) {

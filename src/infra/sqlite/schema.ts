@@ -9,7 +9,9 @@
  * accent-insensitive substring searches the ports promise ("levy" finds "Lévy"). A substring
  * cannot seek a B-tree, so those searches walk an index in the order the page needs and test
  * each row with instr() until the page is full: the read stays inside one workspace, in index
- * order, and stops early — it never scans the table or sorts.
+ * order, and stops early — it never scans the table or sorts. The description search has a
+ * trigram index besides (interactions_text): a word found on few records is read from it
+ * instead of walking the workspace (see interaction-text-search.ts).
  */
 export const CORE_SCHEMA = `
 CREATE TABLE workspaces (
@@ -85,7 +87,10 @@ CREATE TABLE organisations (
 CREATE UNIQUE INDEX organisations_by_name_key ON organisations (workspace_id, name_key);
 
 CREATE TABLE interactions (
-  id TEXT NOT NULL PRIMARY KEY,
+  -- the row's number: the words index below refers to rows by it (an explicit INTEGER PRIMARY
+  -- KEY, so VACUUM never renumbers them); the core never sees it
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   workspace_id TEXT NOT NULL,
   event_id TEXT NOT NULL,
   contact_id TEXT NOT NULL,
@@ -141,6 +146,26 @@ CREATE INDEX interactions_by_follow_up_fire_at ON interactions (workspace_id, fo
   WHERE follow_up_status IS NOT NULL;
 CREATE INDEX interactions_by_follow_up_done_at ON interactions (workspace_id, follow_up_status, follow_up_done_at)
   WHERE follow_up_status IS NOT NULL;
+
+-- The description search: every three-letter sequence (trigram) of description_folded, row
+-- numbers only (detail=none keeps it small). A search for "harpsichord" asks for the rows holding
+-- all of its trigrams, then tests each with instr(): the same rows as a substring test, found
+-- without walking the workspace. Kept in step with the rows by the triggers below.
+CREATE VIRTUAL TABLE interactions_text USING fts5(
+  description_folded, content='interactions', content_rowid='seq', tokenize='trigram', detail='none'
+);
+CREATE TRIGGER interactions_text_on_insert AFTER INSERT ON interactions BEGIN
+  INSERT INTO interactions_text (rowid, description_folded) VALUES (new.seq, new.description_folded);
+END;
+CREATE TRIGGER interactions_text_on_delete AFTER DELETE ON interactions BEGIN
+  INSERT INTO interactions_text (interactions_text, rowid, description_folded)
+    VALUES ('delete', old.seq, old.description_folded);
+END;
+CREATE TRIGGER interactions_text_on_update AFTER UPDATE OF description_folded ON interactions BEGIN
+  INSERT INTO interactions_text (interactions_text, rowid, description_folded)
+    VALUES ('delete', old.seq, old.description_folded);
+  INSERT INTO interactions_text (rowid, description_folded) VALUES (new.seq, new.description_folded);
+END;
 
 -- How many interactions each workspace holds, kept by triggers in the same transaction as the
 -- write: the unfiltered count (the list's total) is one row read instead of a walk of an index

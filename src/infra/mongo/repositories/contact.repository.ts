@@ -87,6 +87,11 @@ export class MongoContactRepository implements ContactRepository {
     }
   }
 
+  async insertMany(contacts: Contact[]): Promise<void> {
+    if (contacts.length === 0) return;
+    await this.model.insertMany(contacts.map(toContactDoc), { lean: true, ordered: true });
+  }
+
   async findById(workspaceId: string, id: string): Promise<Contact | null> {
     const doc = await this.model.findOne({ _id: id, workspaceId }).lean<ContactDoc>();
     return doc ? toContact(doc) : null;

@@ -106,6 +106,22 @@ export class SqliteContactRepository implements ContactRepository {
     });
   }
 
+  /** All of them or none: the per-contact writes join this one transaction. */
+  async insertMany(contacts: Contact[]): Promise<void> {
+    this.database.transaction(() => {
+      for (const contact of contacts) {
+        this.write(contact, () => {
+          this.database.run(
+            `INSERT INTO contacts (id, ${CONTACT_COLUMNS}) VALUES (?, ${placeholders(14)})`,
+            contact.id,
+            ...contactValues(contact),
+          );
+          return true;
+        });
+      }
+    });
+  }
+
   async findById(workspaceId: string, id: string): Promise<Contact | null> {
     const row = this.database.get(
       'SELECT * FROM contacts WHERE id = ? AND workspace_id = ?',
@@ -119,7 +135,7 @@ export class SqliteContactRepository implements ContactRepository {
     if (ids.length === 0) return [];
     return this.database
       .all(
-        `SELECT * FROM contacts WHERE id IN (${placeholders(ids.length)}) AND workspace_id = ?`,
+        `SELECT * FROM contacts WHERE id IN (${placeholders(ids.length)}) AND +workspace_id = ?`,
         ...ids,
         workspaceId,
       )

@@ -3,6 +3,7 @@ import type { InteractionFilter, ListSort } from '../../../core/interactions/int
 import type { PageCursor } from '../../../core/shared/paging.js';
 import { foldForSearch } from '../../../core/shared/text.js';
 import { placeholders } from '../rows.js';
+import type { WordsSearch } from './interaction-text-search.js';
 
 export interface Where {
   sql: string;
@@ -17,28 +18,34 @@ export interface Where {
  * for a page in date order it is better to walk the date-ordered index of the workspace (or of
  * the one contact / organisation) and stop after LIMIT rows. A unary `+` on those columns keeps
  * them out of index selection. Counts pass no sort and let the planner seek the best index.
+ *
+ * `words` (WordsSearchPlanner) uses the words index for a description text that is not common: when
+ * it `drives`, the read starts from the few rows it names and every other column is kept out of
+ * index selection; otherwise the walk tests each index entry's row number against its rows.
  */
 export function filterWhere(
   workspaceId: string,
   filter: InteractionFilter,
   now: Date,
   ordered?: ListSort,
+  words?: WordsSearch,
 ): Where {
-  const clauses = ['workspace_id = ?'];
+  const drives = words?.drives === true;
+  const column = (name: string, seekable: boolean) => (seekable && !drives ? name : `+${name}`);
+  const clauses = [`${column('workspace_id', true)} = ?`];
   const params: SQLInputValue[] = [workspaceId];
   const byDate = ordered === 'date';
-  const column = (name: string, seekable: boolean) => (seekable ? name : `+${name}`);
   const anyOf = (name: string, values: readonly string[], seekable: boolean) => {
     if (values.length === 1) clauses.push(`${column(name, seekable)} = ?`);
     else clauses.push(`${column(name, seekable)} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
   if (filter.from) {
-    clauses.push('occurred_at >= ?');
+    clauses.push(`${column('occurred_at', true)} >= ?`);
     params.push(filter.from.getTime());
   }
   if (filter.to) {
-    clauses.push('occurred_at < ?');
+    clauses.push(`${column('occurred_at', true)} < ?`);
     params.push(filter.to.getTime());
   }
   if (filter.types?.length) anyOf('type', filter.types, !byDate);
@@ -58,7 +65,7 @@ export function filterWhere(
     params.push(contactText);
   }
   if (filter.organisationId) {
-    clauses.push('organisation_id = ?');
+    clauses.push(`${column('organisation_id', true)} = ?`);
     params.push(filter.organisationId);
   }
   if (filter.importantOnly) clauses.push(`${column('important', !ordered)} = 1`);
@@ -67,7 +74,8 @@ export function filterWhere(
     params.push(filter.hasAttachments ? 1 : 0);
   }
   // A follow-up state has its own date-ordered index: a page seeks it (open ones are few).
-  const status = filter.followUp === 'none' ? column('follow_up_status', !ordered) : 'follow_up_status';
+  const status =
+    filter.followUp === 'none' ? column('follow_up_status', !ordered) : column('follow_up_status', true);
   switch (filter.followUp) {
     case 'open':
       clauses.push(`${status} = 'open'`);
@@ -91,6 +99,11 @@ export function filterWhere(
     params.push(address);
   }
   const text = foldForSearch(filter.text ?? '');
+  if (words) {
+    const seq = words.drives ? 'seq' : '+seq';
+    clauses.push(`${seq} IN (SELECT rowid FROM interactions_text WHERE interactions_text MATCH ?)`);
+    params.push(words.query);
+  }
   if (text) {
     clauses.push('instr(description_folded, ?) > 0');
     params.push(text);
@@ -105,11 +118,14 @@ export function pageOrder(sort: ListSort, older: boolean): string {
   return sort === 'date' ? `occurred_at ${down}, id ${down}` : `type ${up}, occurred_at ${down}, id ${down}`;
 }
 
-/** Rows strictly beyond the cursor in display order (`beyond`), or strictly before it. */
-export function keysetWhere(sort: ListSort, cursor: PageCursor, beyond: boolean): Where {
+/**
+ * Rows strictly beyond the cursor in display order (`beyond`), or strictly before it.
+ * `seekable` false keeps the columns out of index selection (a read driven by the words index).
+ */
+export function keysetWhere(sort: ListSort, cursor: PageCursor, beyond: boolean, seekable = true): Where {
   const at = Date.parse(cursor.at);
   const older = beyond ? '<' : '>'; // date and id descend in display order
-  const byDate = `(occurred_at, id) ${older} (?, ?)`;
+  const byDate = seekable ? `(occurred_at, id) ${older} (?, ?)` : `(+occurred_at, +id) ${older} (?, ?)`;
   if (sort === 'date') return { sql: byDate, params: [at, cursor.id] };
   const key = cursor.key ?? '';
   return {

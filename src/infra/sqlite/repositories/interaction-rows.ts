@@ -137,21 +137,27 @@ function toFollowUp(row: Row): FollowUp | undefined {
 }
 
 function toAttachments(row: Row): AttachmentRef[] {
-  const parsed = JSON.parse(text(row, 'attachments')) as AttachmentRef[];
+  const stored = text(row, 'attachments');
+  if (stored === '[]') return []; // most records: no parse
+  const parsed = JSON.parse(stored) as AttachmentRef[];
   return parsed.map(({ platformFileId, ...rest }) => ({
     ...rest,
     ...(platformFileId ? { platformFileId } : {}),
   }));
 }
 
+/**
+ * The entity as the core knows it: optional fields absent rather than undefined (the contract
+ * tests compare with toEqual on both engines). Built field by field, not by filtering entries:
+ * this runs for every row of every page and export.
+ */
 export function toInteraction(row: Row): Interaction {
-  return definedOnly({
+  const interaction: Interaction = {
     id: text(row, 'id'),
     workspaceId: text(row, 'workspace_id'),
     eventId: text(row, 'event_id'),
     contactId: text(row, 'contact_id'),
     contactName: text(row, 'contact_name'),
-    organisationId: optionalText(row, 'organisation_id'),
     type: text(row, 'type'),
     actions: stringList(row, 'actions'),
     description: text(row, 'description'),
@@ -161,15 +167,21 @@ export function toInteraction(row: Row): Interaction {
     authorId: text(row, 'author_id'),
     authorName: text(row, 'author_name'),
     important: bool(row, 'important'),
-    followUp: toFollowUp(row),
-    visitAddress: optionalText(row, 'visit_address'),
-    direction: oneOf(DIRECTIONS, optionalText(row, 'direction')),
-    channel: oneOf(CHANNELS, optionalText(row, 'channel')),
     attachments: toAttachments(row),
-    source: definedOnly({
-      kind: oneOf(SOURCES, text(row, 'source_kind')) ?? 'manual',
-      link: optionalText(row, 'source_link'),
-    }),
+    source: { kind: oneOf(SOURCES, text(row, 'source_kind')) ?? 'manual' },
     idempotencyKey: text(row, 'idempotency_key'),
-  });
+  };
+  const organisationId = optionalText(row, 'organisation_id');
+  if (organisationId !== undefined) interaction.organisationId = organisationId;
+  const followUp = toFollowUp(row);
+  if (followUp) interaction.followUp = followUp;
+  const visitAddress = optionalText(row, 'visit_address');
+  if (visitAddress !== undefined) interaction.visitAddress = visitAddress;
+  const direction = oneOf(DIRECTIONS, optionalText(row, 'direction'));
+  if (direction) interaction.direction = direction;
+  const channel = oneOf(CHANNELS, optionalText(row, 'channel'));
+  if (channel) interaction.channel = channel;
+  const link = optionalText(row, 'source_link');
+  if (link !== undefined) interaction.source.link = link;
+  return interaction;
 }

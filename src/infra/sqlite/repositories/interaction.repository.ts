@@ -11,6 +11,7 @@ import type { SqliteDatabase } from '../database.js';
 import { placeholders, text } from '../rows.js';
 import { filterWhere, keysetWhere, pageOrder } from './interaction-filter-sql.js';
 import { insertColumns, patchColumns, toInteraction } from './interaction-rows.js';
+import { WordsSearchPlanner } from './interaction-text-search.js';
 
 const INSERT_COLUMNS = Object.keys(
   insertColumns({
@@ -67,7 +68,11 @@ const COUNT_FIELDS = {
 } as const;
 
 export class SqliteInteractionRepository implements InteractionRepository {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly words: WordsSearchPlanner;
+
+  constructor(private readonly database: SqliteDatabase) {
+    this.words = new WordsSearchPlanner(database);
+  }
 
   /** One transaction: a collective log of 500 contacts is all there or not at all. */
   async insertMany(interactions: Interaction[]): Promise<{ insertedIds: string[]; duplicateKeys: string[] }> {
@@ -133,7 +138,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     if (ids.length === 0) return 0;
     return this.database.transaction(() =>
       this.database.run(
-        `DELETE FROM interactions WHERE id IN (${placeholders(ids.length)}) AND workspace_id = ?`,
+        `DELETE FROM interactions WHERE id IN (${placeholders(ids.length)}) AND +workspace_id = ?`,
         ...ids,
         workspaceId,
       ),
@@ -146,8 +151,9 @@ export class SqliteInteractionRepository implements InteractionRepository {
     now: Date,
   ): Promise<{ items: Interaction[]; hasMore: boolean }> {
     const older = query.direction === 'older';
-    const where = filterWhere(workspaceId, query.filter, now, query.sort);
-    const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older) : undefined;
+    const words = this.words.plan(query.filter);
+    const where = filterWhere(workspaceId, query.filter, now, query.sort, words);
+    const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older, !words?.drives) : undefined;
     const rows = this.database.all(
       `SELECT * FROM interactions WHERE ${where.sql}${keyset ? ` AND ${keyset.sql}` : ''}
        ORDER BY ${pageOrder(query.sort, older)} LIMIT ?`,
@@ -168,7 +174,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
       );
       return Number(counted?.n ?? 0);
     }
-    const where = filterWhere(workspaceId, filter, now);
+    const where = filterWhere(workspaceId, filter, now, undefined, this.words.plan(filter));
     const row = this.database.get(
       `SELECT count(*) AS n FROM interactions WHERE ${where.sql}`,
       ...where.params,
@@ -263,7 +269,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     limit: number,
     now: Date,
   ): Promise<CountBucket[]> {
-    const where = filterWhere(workspaceId, filter, now);
+    const where = filterWhere(workspaceId, filter, now, undefined, this.words.plan(filter));
     const sql =
       field === 'actions'
         ? `SELECT action.value AS k, count(*) AS n FROM interactions, json_each(interactions.actions) AS action
