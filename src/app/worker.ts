@@ -117,6 +117,7 @@ export async function startScheduling(container: Container, options: SchedulingO
   const reminders = createReminderDelivery({
     interactions: new MongoInteractionLookup(container.database.connection),
     workspaces: repositories.workspaces,
+    members: repositories.members,
     deliveries,
     notifier: options.notifier,
     clock,
