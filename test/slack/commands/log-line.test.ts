@@ -5,6 +5,7 @@ import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
 import {
   ALICE,
   addContact,
+  BOB,
   GENERAL,
   lastEphemeral,
   lastResponseUrlBody,
@@ -85,6 +86,23 @@ describe('/interaction log in one line', () => {
       followUp: { dueAt: new Date('2026-11-17T09:00:00.000Z'), assigneeId: ALICE, status: 'open' },
     });
     expect(slack.fake.callsTo('views.publish').at(-1)?.ok).toBe(true);
+  });
+
+  it('reads at: and follow-up: on the clock of the person typing (Slack profile zone), not the workspace’s', async () => {
+    // Bob's Slack profile says New York (UTC-5 in November); the workspace is on UTC.
+    await slack.command(
+      'log Cohen Call "Called from New York" at:"yesterday 10:30" follow-up:"tomorrow 9:00"',
+      {
+        user: BOB,
+      },
+    );
+    const logged = (
+      await slack.container.interactions.contactTimeline(seeded.owner, { contactId: cohen.id })
+    ).items.find((item) => item.description === 'Called from New York');
+    expect(logged?.occurredAt).toEqual(new Date('2026-11-15T15:30:00.000Z'));
+    expect(logged?.followUp?.dueAt).toEqual(new Date('2026-11-17T14:00:00.000Z'));
+    // The confirmation's date (as a client without Slack's date rendering shows it) is his too.
+    expect(JSON.stringify(lastEphemeral(slack).blocks)).toContain('|15/11/2026 10:30>');
   });
 
   it('refuses an unknown contact, naming it, and writes nothing', async () => {
