@@ -57,8 +57,8 @@ async function resolveContacts(tenant: Tenant, deps: QueryDeps, line: LogLineSpe
     if (matches.length === 0) {
       fail(
         name,
-        `No contact matches "${name}". Nothing was logged.`,
-        'contact add (to add them), or part of the name or an email',
+        `No contact matches "${name}". Nothing was logged. Add them with contact add, or type part of their name or their email.`,
+        'contact add',
       );
     }
     const match = uniqueMatch(matches, name);
@@ -68,8 +68,8 @@ async function resolveContacts(tenant: Tenant, deps: QueryDeps, line: LogLineSpe
         .map((contact) => contactDisplayName(contact) || contact.emails[0] || '?');
       fail(
         name,
-        `"${name}" matches several contacts (${shown.join(', ')}${matches.length > 3 ? ', …' : ''}). Nothing was logged.`,
-        `Type the whole name or the email, e.g. log "${shown[0]}" Call "…"`,
+        `"${name}" matches several contacts (${shown.join(', ')}${matches.length > 3 ? ', …' : ''}). Nothing was logged. Type the whole name (in quotes) or the email.`,
+        `log "${shown[0]}" Call "…"`,
       );
     }
     contacts.set(match.id, match);

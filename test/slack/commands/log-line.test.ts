@@ -108,12 +108,16 @@ describe('/interaction log in one line', () => {
   it('refuses an unknown contact, naming it, and writes nothing', async () => {
     const said = await refused('log Cohen, Zoe Nobody Call "Discussed the class"');
     expect(said).toContain('No contact matches "Zoe Nobody". Nothing was logged.');
+    // The advice is words; only what to type goes in the code span after "Try:".
+    expect(said).toContain('Add them with contact add, or type part of their name or their email.');
+    expect(said).toContain('Try: `contact add`');
     expect(said).toContain('log &lt;contacts&gt; &lt;type&gt;');
   });
 
   it('refuses an ambiguous name, listing who it could be', async () => {
     const said = await refused('log Sam Call "Discussed the class"');
     expect(said).toContain('"Sam" matches several contacts (Sam One, Sam Two)');
+    expect(said).toContain('Try: `log "Sam One" Call "…"`');
   });
 
   it('asks for the type when it is missing', async () => {
