@@ -57,6 +57,9 @@ export function createSlackApp(options: SlackAppOptions): App {
           scopes: [...BOT_SCOPES],
           installationStore: options.installationStore,
           installerOptions: {
+            // Bolt hands these to the OAuth exchange only for its own receiver; the Express one
+            // (npm start) would send oauth.v2.access past SLACK_API_URL, with the default logger.
+            clientOptions: webClientOptions,
             directInstall: true,
             stateVerification: true,
             callbackOptions: {
