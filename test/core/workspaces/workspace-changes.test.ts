@@ -14,6 +14,8 @@ describe('settings, lists and roles written anywhere reach the tenant cache at o
     const { workspaces } = container;
     const cache = createTenantCache(clock, container.workspaceChanges);
     const loads: string[] = [];
+    // Ann and Ben installed the app in their organisations (owners); Cid is Ann's colleague.
+    const installers = new Set(['ann', 'ben']);
     const tenantOf = (team: string, userId: string) =>
       cache.get(`${team}|${userId}`, async (): Promise<Tenant> => {
         loads.push(`${team}|${userId}`);
@@ -22,7 +24,12 @@ describe('settings, lists and roles written anywhere reach the tenant cache at o
           externalId: team,
           name: '',
         });
-        const actor = await workspaces.resolveActor({ workspace, userId, displayName: userId });
+        const actor = await workspaces.resolveActor({
+          workspace,
+          userId,
+          displayName: userId,
+          installer: installers.has(userId),
+        });
         return { workspace, actor };
       });
 
