@@ -98,6 +98,7 @@ export async function startScheduling(container: Container, options: SchedulingO
   const reminders = createReminderDelivery({
     interactions: storage.interactionLookup,
     workspaces: repositories.workspaces,
+    members: repositories.members,
     deliveries,
     notifier: options.notifier,
     clock,

@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { format as formatDate } from 'date-fns';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, BlockId, ItemActionPrefix } from '../../src/adapters/slack/ids.js';
 import { storageOf } from '../../src/app/container.js';
@@ -116,6 +118,29 @@ describe.each(JOB_ENGINES)('follow-up reminder delivery (%s jobs)', (jobs) => {
     const delivery = await finalDelivery(worker, interaction);
     expect(delivery).toMatchObject({ status: 'sent', attempt: 1, late: false, target: BOB });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('words the DM’s times on the assignee’s own clock (their Slack zone), not the workspace’s', async () => {
+    worker = await startWorker(store.storage, fake, { clock });
+    const tenant = await seedSlackTenant(worker.container, { timezone: 'Asia/Tokyo' });
+    // What users.info told the app when Bob last used it: he is in New York.
+    await worker.container.workspaces.resolveActor({
+      workspace: tenant.workspace,
+      userId: BOB,
+      displayName: 'Bob Smith',
+      facts: { timezone: 'America/New_York' },
+    });
+    const interaction = await dueReminder(worker, tenant, { assigneeId: BOB });
+    const [message] = await eventually(() =>
+      fake.messages(BOB).length > 0 ? fake.messages(BOB) : undefined,
+    );
+    // A client that cannot render Slack's date token shows its fallback: it must be Bob's time.
+    const due = interaction.followUp!.dueAt;
+    const format = tenant.workspace.settings.dateFormat;
+    const at = (zone: string) => formatDate(due, format, { in: tz(zone) });
+    expect(at('America/New_York')).not.toBe(at('Asia/Tokyo'));
+    expect(blockText(message!)).toContain(`|${at('America/New_York')}>`);
+    expect(blockText(message!)).not.toContain(at('Asia/Tokyo'));
   });
 
   it('sends a reminder that fell due while no worker ran, marked late and overdue', async () => {

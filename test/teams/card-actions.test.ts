@@ -103,6 +103,17 @@ describe('Teams card actions (Action.Execute, refreshed in place)', () => {
     expect(forged.status).toBe(404);
   });
 
+  it('says until when an export link works on the reader’s own clock, naming the zone only when it is not theirs', async () => {
+    // The link lasts 24 hours from now (16 Nov, a little after 09:00 UTC). Bob writes from New York; the workspace is on UTC.
+    await t.message('export', { user: 'bob', extra: { localTimezone: 'America/New_York' } });
+    const bobs = cardText(cardOf(t.connector.messages(personalChat('bob')).at(-1)));
+    expect(bobs).toMatch(/download the file until 17\/11\/2026 04:\d\d\./);
+    // Teams told us nothing of Alice's zone: the workspace's clock, named.
+    await t.message('export');
+    const alices = cardText(cardOf(t.connector.messages(personalChat('alice')).at(-1)));
+    expect(alices).toMatch(/download the file until 17\/11\/2026 09:\d\d \(UTC\)\./);
+  });
+
   it('ends the export on the server when a download is cancelled half-way', async () => {
     await t.message('list');
     const list = cardOf(t.connector.messages(personalChat('alice')).at(-1));

@@ -102,6 +102,37 @@ describe('Teams log dialog (task modules)', () => {
     expect(await interactionsOf(annId)).toHaveLength(0);
   });
 
+  it('calls an impossible day or clock time invalid, not "in the future", and writes nothing', async () => {
+    const card = dialogCard((await t.invoke('task/fetch', fetchTask({ dialog: 'log' }))).body);
+    const submit = async (fields: Record<string, string>) =>
+      cardText(
+        dialogCard(
+          (
+            await t.invoke('task/submit', {
+              data: { ...submitData(card), contacts: annId, type: 'Call', description: 'x', ...fields },
+            })
+          ).body,
+        ),
+      );
+    // 25:99 and a 13th month used to roll over into a later day, which then read as "future".
+    for (const fields of [
+      { date: '2026-11-10', time: '25:99' },
+      { date: '2026-13-45', time: '10:00' },
+      { date: '2026-11-31', time: '10:00' },
+    ]) {
+      const said = await submit(fields);
+      expect(said, JSON.stringify(fields)).toContain('Enter a valid date and time.');
+      expect(said).not.toContain('future');
+    }
+    expect(await submit({ followUpDate: '2027-02-30', followUpTime: '10:00' })).toContain(
+      'Enter a valid follow-up date and time.',
+    );
+    expect(await submit({ followUpDate: '2027-02-01', followUpTime: '24:00' })).toContain(
+      'Enter a valid follow-up date and time.',
+    );
+    expect(await interactionsOf(annId)).toHaveLength(0);
+  });
+
   it('refuses dates nobody means, naming the window, and writes nothing', async () => {
     const card = dialogCard(
       (await t.invoke('task/fetch', fetchTask({ dialog: 'log', contactId: annId }))).body,

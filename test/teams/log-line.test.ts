@@ -59,6 +59,20 @@ describe('Teams: logging without a dialog', () => {
     expect(logged?.followUp?.dueAt).toEqual(new Date('2026-11-17T14:00:00.000Z'));
   });
 
+  it('reads at: and follow-up: on the clock of the person typing (Teams localTimezone), not the workspace’s', async () => {
+    // Bob writes from New York (UTC-5 in November); the workspace is on UTC.
+    const line =
+      'log ann@acme.org call "Called from New York" at:"yesterday 10:30" follow-up:"tomorrow 14:00"';
+    expect(
+      (await t.message(line, { user: 'bob', extra: { localTimezone: 'America/New_York' } })).status,
+    ).toBe(200);
+    const logged = (
+      await t.container.interactions.contactTimeline(world.actors.alice, { contactId: ann.id })
+    ).items.find((item) => item.description === 'Called from New York');
+    expect(logged?.occurredAt).toEqual(new Date('2026-11-15T15:30:00.000Z'));
+    expect(logged?.followUp?.dueAt).toEqual(new Date('2026-11-17T19:00:00.000Z'));
+  });
+
   it('names an unknown or ambiguous contact and writes nothing', async () => {
     expect(await refused('log Ann, Zoe Call "Discussed the class"')).toContain(
       'No contact matches "Zoe". Nothing was logged.',

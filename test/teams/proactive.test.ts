@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageOf } from '../../src/app/container.js';
 import { routeByPlatform } from '../../src/app/platform-delivery.js';
@@ -168,6 +170,42 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
       interaction?.id ?? '',
     );
     expect(original?.followUp).toMatchObject({ status: 'done', doneBy: USERS.bob.aad });
+  });
+
+  it('shows the reminder in the assignee’s own zone, and names the workspace zone only for someone Teams gave none', async () => {
+    // Dan writes from New York (Teams' localTimezone); the workspace is on UTC.
+    const dan = { id: '29:dan', name: 'Dan Ross', aadObjectId: '00000000-0000-4000-8000-0000000000da' };
+    const danChat = 'a:personal-dan';
+    t.connector.addMember(TENANT, dan.aadObjectId);
+    t.connector.addConversation({
+      id: danChat,
+      tenantId: TENANT,
+      type: 'personal',
+      members: [dan.aadObjectId],
+    });
+    await t.message('help', {
+      extra: {
+        from: dan,
+        conversation: { id: danChat, conversationType: 'personal', tenantId: TENANT },
+        localTimezone: 'America/New_York',
+      },
+    });
+    const interaction = await dueSoon(dan.aadObjectId, 'rem-zone');
+    const [card] = await eventually(() => {
+      const cards = reminderCards(danChat);
+      return cards.length > 0 ? cards : undefined;
+    });
+    const due = interaction?.followUp?.dueAt ?? new Date(0);
+    const inZone = (zone: string) => format(due, 'dd/MM/yyyy HH:mm', { in: tz(zone) });
+    const text = cardText(cardOf(card));
+    expect(text).toContain(inZone('America/New_York'));
+    expect(text).not.toContain(inZone('UTC'));
+    expect(text).not.toMatch(/\((UTC|America\/New York)\)/);
+
+    // Carol's reminder (she never wrote, so Teams never told us her zone) says which clock it is on.
+    await eventually(() => t.connector.conversationFor(TENANT, CAROL));
+    const carolCard = reminderCards(t.connector.conversationFor(TENANT, CAROL) ?? '')[0];
+    expect(cardText(cardOf(carolCard))).toMatch(/Due\s+\d\d\/\d\d\/\d{4} \d\d:\d\d \(UTC\)/);
   });
 
   it('says a reminder sent past its grace period is overdue and was sent late', async () => {

@@ -59,7 +59,7 @@ export function createSlackApp(options: SlackAppOptions): App {
           scopes: [...BOT_SCOPES],
           installationStore: options.installationStore,
           installerOptions: {
-            // The installer's own Web API calls (oauth.v2.access) go where the app's do.
+            // The installer's own Web API calls (oauth.v2.access) go where the app's do, with our logger.
             clientOptions: webClientOptions,
             directInstall: true,
             stateVerification: true,

@@ -43,7 +43,7 @@ export const FILTER_HELP: readonly HelpEntry[] = [
   { usage: 'address:"Rue Haute"', description: 'Part of the visit address' },
   { usage: 'org:"Acme"', description: 'Organisation' },
   { usage: 'from:2026-11-01 to:2026-11-15', description: 'Dates, both days included' },
-  { usage: 'from:"last monday"', description: 'Dates in words, in the workspace timezone' },
+  { usage: 'from:"last monday"', description: 'Dates in words, on your own clock' },
   { usage: 'important', description: 'High importance only' },
   { usage: 'has:files', description: 'With attachments' },
   { usage: 'followup:open|overdue|done|none', description: 'Follow-up status' },

@@ -5,13 +5,14 @@ import type { QueryDeps } from '../queries/query-deps.js';
 import { NAMED_CONTACTS_MAX, uniqueMatch } from '../queries/timeline-subject.js';
 import { assertCanWrite } from '../shared/actor.js';
 import { type FieldErrors, ValidationError } from '../shared/errors.js';
+import { personalTime } from '../workspaces/personal-time.js';
 import type { Tenant } from '../workspaces/tenant.js';
 import { CommandSyntaxError } from './command-syntax-error.js';
 import { LOG_LINE_EXAMPLE, LOG_LINE_SYNTAX, type LogLineSpec } from './log-line-grammar.js';
 
 /**
  * A date and time in words ("yesterday 10:30", "next monday 9:00") as the pickers of the log
- * form would hold it, wall-clock in the workspace zone: `time` only when one was typed.
+ * form would hold it, wall-clock in the person's own zone: `time` only when one was typed.
  * Injected because the library that reads words (chrono-node) may not be imported by the core.
  */
 export type NaturalMomentParser = (
@@ -56,8 +57,8 @@ async function resolveContacts(tenant: Tenant, deps: QueryDeps, line: LogLineSpe
     if (matches.length === 0) {
       fail(
         name,
-        `No contact matches "${name}". Nothing was logged.`,
-        'contact add (to add them), or part of the name or an email',
+        `No contact matches "${name}". Nothing was logged. Add them with contact add, or type part of their name or their email.`,
+        'contact add',
       );
     }
     const match = uniqueMatch(matches, name);
@@ -67,8 +68,8 @@ async function resolveContacts(tenant: Tenant, deps: QueryDeps, line: LogLineSpe
         .map((contact) => contactDisplayName(contact) || contact.emails[0] || '?');
       fail(
         name,
-        `"${name}" matches several contacts (${shown.join(', ')}${matches.length > 3 ? ', …' : ''}). Nothing was logged.`,
-        `Type the whole name or the email, e.g. log "${shown[0]}" Call "…"`,
+        `"${name}" matches several contacts (${shown.join(', ')}${matches.length > 3 ? ', …' : ''}). Nothing was logged. Type the whole name (in quotes) or the email.`,
+        `log "${shown[0]}" Call "…"`,
       );
     }
     contacts.set(match.id, match);
@@ -128,7 +129,7 @@ function momentFields(line: LogLineSpec, request: LogLineRequest, now: Date, tim
 
 /**
  * F1/F2 from one typed line: the contacts resolved by name (unknown or ambiguous → a message
- * naming it, nothing written), the dates read in the workspace zone, then the log form's own
+ * naming it, nothing written), the dates read in the person's own zone, then the log form's own
  * rules and the same log use case as the form, keyed by the platform's message id.
  */
 export async function logFromLine(
@@ -137,10 +138,11 @@ export async function logFromLine(
   line: LogLineSpec,
   request: LogLineRequest,
 ): Promise<LogLineOutcome> {
-  const { actor, workspace } = tenant;
+  const { actor } = tenant;
   assertCanWrite(actor);
   const { clock, interactions } = deps.container;
-  const timeZone = workspace.settings.timezone;
+  // The person's own clock: "yesterday 10:30" is their 10:30 (core/workspaces/personal-time).
+  const { timeZone } = personalTime(tenant);
   const moments = momentFields(line, request, clock.now(), timeZone);
   const contacts = await resolveContacts(tenant, deps, line);
   const { input, errors } = logInputFromFields(

@@ -15,9 +15,9 @@ import {
 import { followUpFireAt, type Interaction } from '../interactions/interaction.js';
 import type { Clock, Logger } from '../shared/ports.js';
 import { type FollowUpView, isReminderLate, presentReminder } from '../views/follow-up-view.js';
-import { DEFAULT_DATE_FORMAT, DEFAULT_TIMEZONE, type Workspace } from '../workspaces/workspace.js';
-import type { WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
-import { safeTimeZone } from './follow-up.schemas.js';
+import { memberTime, type TimeOptions } from '../workspaces/personal-time.js';
+import { defaultSettings, type Workspace } from '../workspaces/workspace.js';
+import type { MemberRepository, WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
 
 /** One due reminder, as the scheduler queued it: the fire time is part of its identity. */
 export interface ReminderRequest {
@@ -31,8 +31,11 @@ export interface ReminderMessage {
   workspaceId: string;
   assigneeId: string;
   view: FollowUpView;
+  /** The assignee's own zone when the platform told us one, else the workspace's. */
   timeZone: string;
   dateFormat: string;
+  /** Set only when the times are not in the assignee's own zone: the zone's name, to show. */
+  zoneLabel?: string;
 }
 
 /** Port: sends the reminder DM. Permanent failures (user deactivated, app removed) are not retried. */
@@ -52,6 +55,8 @@ export interface InteractionLookup {
 export interface ReminderDeliveryDeps {
   interactions: InteractionLookup;
   workspaces: Pick<WorkspaceRepository, 'findById'>;
+  /** The assignee's own time zone, as the platform last said. */
+  members: Pick<MemberRepository, 'find'>;
   deliveries: DeliveryRepository;
   notifier: ReminderNotifier;
   clock: Clock;
@@ -103,8 +108,8 @@ export function staleReason(interaction: Interaction | null, fireAt: Date): stri
   return null;
 }
 
-const WORKSPACE_CACHE_MS = 60_000;
-const WORKSPACE_CACHE_SIZE = 10_000;
+const CACHE_MS = 60_000;
+const CACHE_SIZE = 10_000;
 
 /** Items reordered round-robin by key, keeping each key's own order. */
 export function interleave<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
@@ -123,41 +128,55 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
   const guard = { ...deps, policy };
   const concurrency = deps.concurrency ?? 50;
 
-  async function send(
-    request: ReminderRequest,
-    interaction: Interaction,
-    workspace: Workspace | null,
-    now: Date,
-  ) {
+  async function send(request: ReminderRequest, interaction: Interaction, now: Date) {
     const followUp = interaction.followUp!;
     // One decision for the message and the delivery record: late past the grace period.
     const late = isReminderLate(request.fireAt, now);
     const view = presentReminder({ ...interaction, followUp }, now, { late });
+    const time = await timeFor(request.workspaceId, followUp.assigneeId);
     const result = await deps.notifier.sendReminder({
       workspaceId: request.workspaceId,
       assigneeId: followUp.assigneeId,
       view,
-      timeZone: safeTimeZone(workspace?.settings.timezone ?? DEFAULT_TIMEZONE),
-      dateFormat: workspace?.settings.dateFormat ?? DEFAULT_DATE_FORMAT,
+      timeZone: time.timeZone,
+      dateFormat: time.dateFormat,
+      ...(time.zoneLabel ? { zoneLabel: time.zoneLabel } : {}),
     });
     return result.ok ? { ...result, late } : result;
   }
 
   /**
-   * Workspace settings (timezone, date format) for rendering, kept a minute: a batch reads each
-   * workspace once, not once per reminder, and a settings change shows within a minute.
+   * Reads kept a minute: a batch reads each workspace (date format, fallback zone) and each
+   * assignee (own zone) once, not once per reminder, and a change shows within a minute.
    */
   const workspaceCache = new Map<string, { until: number; value: Promise<Workspace | null> }>();
-  function workspaceOf(id: string): Promise<Workspace | null> {
+  const memberZoneCache = new Map<string, { until: number; value: Promise<string | undefined> }>();
+  function cached<T>(
+    cache: Map<string, { until: number; value: Promise<T> }>,
+    key: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
     const now = deps.clock.now().getTime();
-    const cached = workspaceCache.get(id);
-    if (cached && cached.until > now) return cached.value;
-    if (workspaceCache.size >= WORKSPACE_CACHE_SIZE) workspaceCache.clear();
-    const value = deps.workspaces.findById(id);
+    const hit = cache.get(key);
+    if (hit && hit.until > now) return hit.value;
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    const value = read();
     // A failed read is not kept: the next reminder tries again.
-    value.catch(() => workspaceCache.delete(id));
-    workspaceCache.set(id, { until: now + WORKSPACE_CACHE_MS, value });
+    value.catch(() => cache.delete(key));
+    cache.set(key, { until: now + CACHE_MS, value });
     return value;
+  }
+
+  /** The assignee's clock: their own zone, or the workspace's labelled (core/workspaces/personal-time). */
+  async function timeFor(workspaceId: string, assigneeId: string): Promise<TimeOptions> {
+    const [workspace, ownZone] = await Promise.all([
+      cached(workspaceCache, workspaceId, () => deps.workspaces.findById(workspaceId)),
+      cached(memberZoneCache, `${workspaceId}|${assigneeId}`, async () => {
+        const member = await deps.members.find(workspaceId, assigneeId);
+        return member?.timezone;
+      }),
+    ]);
+    return memberTime(workspace ?? { settings: defaultSettings() }, ownZone);
   }
 
   async function loadOne(request: ReminderRequest): Promise<Interaction | null> {
@@ -215,7 +234,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDeps) {
           const interaction = attempt === 1 ? current : await loadOne(request);
           const reason = staleReason(interaction, request.fireAt);
           if (reason || !interaction) return { skip: reason ?? 'The interaction was deleted.' };
-          return send(request, interaction, await workspaceOf(request.workspaceId), now);
+          return send(request, interaction, now);
         },
       });
     }

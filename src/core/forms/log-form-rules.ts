@@ -18,19 +18,17 @@ export function pickerValues(date: Date, timeZone: string): { date: string; time
   return { date: format(date, 'yyyy-MM-dd', { in: zone }), time: format(date, 'HH:mm', { in: zone }) };
 }
 
-/** The pickers' wall-clock values read in the workspace timezone; undefined if malformed. */
+/** The pickers' wall-clock values read in `timeZone`; undefined if malformed or not a real day and time. */
 export function zonedMoment(date: string, time: string, timeZone: string): Date | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
   if (!d || !t) return undefined;
-  const moment = new TZDate(
-    Number(d[1]),
-    Number(d[2]) - 1,
-    Number(d[3]),
-    Number(t[1]),
-    Number(t[2]),
-    timeZone,
-  );
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const [hour, minute] = [Number(t[1]), Number(t[2])];
+  // A 13th month, 31 November or 25:99 would roll over into another moment: not what was meant.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59) return undefined;
+  const moment = new TZDate(year, month - 1, day, hour, minute, timeZone);
   return Number.isNaN(moment.getTime()) ? undefined : new Date(moment.getTime());
 }
 

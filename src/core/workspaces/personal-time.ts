@@ -1,5 +1,6 @@
 import { isValidTimeZone } from '../exports/date-format.js';
 import { renderOptionsOf, type Tenant } from './tenant.js';
+import type { Workspace } from './workspace.js';
 
 /** How times are read from and shown to one person. */
 export interface TimeOptions {
@@ -18,10 +19,17 @@ function labelOf(zone: string): string {
  * else the workspace's, labelled so they know which clock a "10:30" is on.
  */
 export function personalTime(tenant: Tenant): TimeOptions {
-  const workspace = renderOptionsOf(tenant.workspace);
-  const own = tenant.actor.timezone;
-  if (own && isValidTimeZone(own)) return { timeZone: own, dateFormat: workspace.dateFormat };
-  return { ...workspace, zoneLabel: labelOf(workspace.timeZone) };
+  return memberTime(tenant.workspace, tenant.actor.timezone);
+}
+
+/**
+ * The same decision for someone who is not the one acting (a reminder's assignee): their own
+ * zone when the platform told us one, else the workspace's, labelled.
+ */
+export function memberTime(workspace: Pick<Workspace, 'settings'>, ownZone: string | undefined): TimeOptions {
+  const options = renderOptionsOf(workspace);
+  if (ownZone && isValidTimeZone(ownZone)) return { timeZone: ownZone, dateFormat: options.dateFormat };
+  return { ...options, zoneLabel: labelOf(options.timeZone) };
 }
 
 /**

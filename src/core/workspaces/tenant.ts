@@ -31,7 +31,10 @@ export interface Tenant {
 }
 
 /** Dates in the workspace zone and format; a zone an admin mistyped falls back instead of throwing. */
-export function renderOptionsOf(workspace: Workspace): { timeZone: string; dateFormat: string } {
+export function renderOptionsOf(workspace: Pick<Workspace, 'settings'>): {
+  timeZone: string;
+  dateFormat: string;
+} {
   const { timezone, dateFormat } = workspace.settings;
   return { timeZone: isValidTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE, dateFormat };
 }

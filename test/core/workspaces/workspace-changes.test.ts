@@ -14,6 +14,8 @@ describe('settings, lists and roles written anywhere reach the tenant cache at o
     const { workspaces } = container;
     const cache = createTenantCache(clock, container.workspaceChanges);
     const loads: string[] = [];
+    // Ann and Ben installed the app in their organisations (owners); Cid is Ann's colleague.
+    const installers = new Set(['ann', 'ben']);
     const tenantOf = (team: string, userId: string) =>
       cache.get(`${team}|${userId}`, async (): Promise<Tenant> => {
         loads.push(`${team}|${userId}`);
@@ -26,7 +28,7 @@ describe('settings, lists and roles written anywhere reach the tenant cache at o
           workspace,
           userId,
           displayName: userId,
-          installer: true,
+          installer: installers.has(userId),
         });
         return { workspace, actor };
       });

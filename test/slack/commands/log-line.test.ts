@@ -6,6 +6,7 @@ import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
 import {
   ALICE,
   addContact,
+  BOB,
   GENERAL,
   lastEphemeral,
   lastResponseUrlBody,
@@ -88,15 +89,36 @@ describe('/interaction log in one line', () => {
     expect(slack.fake.callsTo('views.publish').at(-1)?.ok).toBe(true);
   });
 
+  it('reads at: and follow-up: on the clock of the person typing (Slack profile zone), not the workspace’s', async () => {
+    // Bob's Slack profile says New York (UTC-5 in November); the workspace is on UTC.
+    await slack.command(
+      'log Cohen Call "Called from New York" at:"yesterday 10:30" follow-up:"tomorrow 9:00"',
+      {
+        user: BOB,
+      },
+    );
+    const logged = (
+      await slack.container.interactions.contactTimeline(seeded.owner, { contactId: cohen.id })
+    ).items.find((item) => item.description === 'Called from New York');
+    expect(logged?.occurredAt).toEqual(new Date('2026-11-15T15:30:00.000Z'));
+    expect(logged?.followUp?.dueAt).toEqual(new Date('2026-11-17T14:00:00.000Z'));
+    // The confirmation's date (as a client without Slack's date rendering shows it) is his too.
+    expect(JSON.stringify(lastEphemeral(slack).blocks)).toContain('|15/11/2026 10:30>');
+  });
+
   it('refuses an unknown contact, naming it, and writes nothing', async () => {
     const said = await refused('log Cohen, Zoe Nobody Call "Discussed the class"');
     expect(said).toContain('No contact matches "Zoe Nobody". Nothing was logged.');
+    // The advice is words; only what to type goes in the code span after "Try:".
+    expect(said).toContain('Add them with contact add, or type part of their name or their email.');
+    expect(said).toContain('Try: `contact add`');
     expect(said).toContain('log &lt;contacts&gt; &lt;type&gt;');
   });
 
   it('refuses an ambiguous name, listing who it could be', async () => {
     const said = await refused('log Sam Call "Discussed the class"');
     expect(said).toContain('"Sam" matches several contacts (Sam One, Sam Two)');
+    expect(said).toContain('Try: `log "Sam One" Call "…"`');
   });
 
   it('asks for the type when it is missing', async () => {

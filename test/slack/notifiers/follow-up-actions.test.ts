@@ -81,7 +81,8 @@ beforeAll(async () => {
     workspace,
     userId: users.alice,
     displayName: 'alice',
-    facts: { platformAdmin: true },
+    // What users.info says of her: the workspace's primary owner, in Paris.
+    facts: { platformAdmin: true, timezone: 'Europe/Paris' },
   });
 });
 afterAll(async () => {
@@ -166,6 +167,19 @@ describe('reminder DM buttons', () => {
       .filter((data) => data.workspaceId === workspace.id && data.interactionId === dm.interaction.id);
     expect(jobs.map((data) => data.fireAt)).toEqual([expected.toISOString()]);
     expect(JSON.stringify(dmMessage(dm).blocks)).toContain('Snoozed until');
+  });
+
+  it('Snooze 1 hour words the new time on the assignee’s own clock, not the workspace’s', async () => {
+    const dm = await reminderDm();
+    const value = encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: '1h' });
+    await click(dm, ActionId.followUpSnooze1h, value);
+    const until = (await current(dm))?.followUp?.snoozedUntil;
+    expect(until?.toISOString()).toBe('2026-03-10T11:00:00.000Z');
+    // The date token's fallback (what a client without date rendering shows): Alice is in Paris.
+    const blocks = JSON.stringify(dmMessage(dm).blocks);
+    const epoch = Math.floor(until!.getTime() / 1000);
+    expect(blocks).toContain(`Snoozed until <!date^${epoch}^{date_short_pretty} at {time}|10/03/2026 12:00>`);
+    expect(blocks).toContain(`Due <!date^${epoch}^{date_short_pretty} at {time}|10/03/2026 12:00>`);
   });
 
   it('Add to calendar uploads an .ics in the DM and says so', async () => {

@@ -1,5 +1,6 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
+import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import {
@@ -26,8 +27,14 @@ const SNOOZES = [
  * F13 reminder DM: what is due, about whom, what was agreed; Done / Snooze / Log the follow-up
  * / Open the timeline. Once done, the same card comes back without the buttons (updated in place).
  */
-export function reminderCard(view: FollowUpView, options: CardRenderOptions): IAdaptiveCard {
+export function reminderCard(
+  view: FollowUpView,
+  options: CardRenderOptions & Pick<TimeOptions, 'zoneLabel'>,
+): IAdaptiveCard {
   const id = view.interactionId;
+  // The zone is named only when these are not the reader's own times (core: personal-time).
+  const when = (date: Date) =>
+    `${formatWhen(date, options)}${options.zoneLabel ? ` (${options.zoneLabel})` : ''}`;
   const headline =
     view.status === 'done'
       ? `✅ Follow-up done: ${userText(view.contactName, 100)}`
@@ -36,10 +43,10 @@ export function reminderCard(view: FollowUpView, options: CardRenderOptions): IA
     text(headline, { size: 'Medium', weight: 'Bolder' }),
     ...(view.late ? [subtle('⌛ Sent late: the bot was offline when this reminder was due.')] : []),
     facts([
-      { title: 'Due', value: `${formatWhen(view.dueAt, options)}${view.snoozed ? ' (snoozed)' : ''}` },
+      { title: 'Due', value: `${when(view.dueAt)}${view.snoozed ? ' (snoozed)' : ''}` },
       {
         title: 'About',
-        value: `${userText(view.typeLabel, 60)} on ${formatWhen(view.loggedAt, options)} by ${userText(view.authorName, 80)}`,
+        value: `${userText(view.typeLabel, 60)} on ${when(view.loggedAt)} by ${userText(view.authorName, 80)}`,
       },
       ...(view.actions.length > 0
         ? [{ title: 'Actions', value: view.actions.map((tag) => userText(tag, 60)).join(', ') }]

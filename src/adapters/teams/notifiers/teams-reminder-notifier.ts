@@ -47,7 +47,11 @@ export function createTeamsReminderNotifier(deps: TeamsReminderNotifierDeps): Re
     message: ReminderMessage,
     target: { serviceUrl: string; conversationId: string },
   ): Promise<SendResult> {
-    const card = reminderCard(message.view, { timeZone: message.timeZone, dateFormat: message.dateFormat });
+    const card = reminderCard(message.view, {
+      timeZone: message.timeZone,
+      dateFormat: message.dateFormat,
+      ...(message.zoneLabel ? { zoneLabel: message.zoneLabel } : {}),
+    });
     const id = await deps.sender.postCard(target.serviceUrl, target.conversationId, card);
     return { ok: true, ref: `${target.conversationId}:${id}` };
   }

@@ -71,13 +71,15 @@ export async function exportCardFor(
     now,
   );
   const summary = await summaryContext(tenant, deps, query);
-  const options = renderOptionsOf(tenant.workspace);
+  // The file is the workspace's (its name dates it there); the expiry is for the reader.
+  const reader = personalTime(tenant);
+  const expiry = formatWhen(link.expiresAt, reader);
   return exportCard({
     rows: count.total,
-    filename: exportFilename(query.filter, now, options.timeZone),
+    filename: exportFilename(query.filter, now, renderOptionsOf(tenant.workspace).timeZone),
     chips: summarizeFilter(query.filter, summary),
     requestedBy: tenant.actor.displayName ?? 'you',
     url: link.url,
-    expiresAt: formatWhen(link.expiresAt, options),
+    expiresAt: reader.zoneLabel ? `${expiry} (${reader.zoneLabel})` : expiry,
   });
 }

@@ -9,6 +9,7 @@ import type { FollowUpService } from '../../../../core/followups/follow-up.servi
 import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
 import type { Clock, Logger } from '../../../../core/shared/ports.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { followUpIcs } from '../../../shared/follow-up-ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
@@ -18,7 +19,7 @@ import { dateToken } from '../../views/interaction-item-blocks.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { registerFollowUpLogButton } from './follow-up-log.js';
-import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
+import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 
 export interface FollowUpActionDeps {
   followUps: FollowUpService;
@@ -77,11 +78,12 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
 
   app.action<BlockAction<ButtonAction>>(
     inReminder(ActionIdPattern.followUpDone),
-    handle(async ({ action, body, client }, { actor, workspace }) => {
+    handle(async ({ action, body, client }, tenant) => {
+      const { actor } = tenant;
       const { i } = decodeValue(ButtonValue.followUp, action.value);
       const updated = await deps.followUps.markDone(actor, { interactionId: i });
       const note = `:white_check_mark: Done — marked by <@${actor.userId}>.`;
-      const options = renderOptionsOf(workspace);
+      const options = personalTime(tenant);
       await updateReminder(
         client,
         where(body),
@@ -90,10 +92,11 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
     }),
   );
 
-  const snooze = handle(async ({ action, body, client }, { actor, workspace }) => {
+  const snooze = handle(async ({ action, body, client }, tenant) => {
+    const { actor } = tenant;
     const input = await snoozeInputFrom(client, body.user.id, action.value, deps.clock.now());
     const updated = await deps.followUps.snooze(actor, input);
-    const options = renderOptionsOf(workspace);
+    const options = personalTime(tenant);
     const until = updated.followUp?.snoozedUntil;
     const note = `:zzz: Snoozed until ${until ? dateToken(until, options) : 'later'}. You will get a new reminder then.`;
     await updateReminder(
@@ -112,12 +115,13 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
 
   app.action<BlockAction<ButtonAction>>(
     inReminder(ActionIdPattern.followUpOpenTimeline),
-    handle(async ({ action, body, client }, { actor, workspace }) => {
+    handle(async ({ action, body, client }, tenant) => {
+      const { actor } = tenant;
       const { i, c } = decodeValue(ButtonValue.followUp, action.value);
       const now = deps.clock.now();
       const timeline = await deps.interactions.contactTimeline(actor, { contactId: c, limit: 10 });
       const view = presentContactTimeline(timeline.contact, timeline, actor, now);
-      const options = renderOptionsOf(workspace);
+      const options = personalTime(tenant);
       const message = timelineToBlocks(view, options);
       const channel = body.channel?.id ?? body.user.id;
       await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
@@ -130,7 +134,8 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
 
   app.action<BlockAction<ButtonAction>>(
     inReminder(ActionId.followUpCalendar),
-    handle(async ({ action, body, client, respond }, { actor, workspace }) => {
+    handle(async ({ action, body, client, respond }, tenant) => {
+      const { actor } = tenant;
       const { i } = decodeValue(ButtonValue.followUp, action.value);
       const interaction = await deps.interactions.findInteraction(actor, { id: i });
       const followUp = interaction?.followUp;
@@ -161,7 +166,7 @@ export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): voi
         title: `Follow-up: ${interaction.contactName}`,
         initial_comment: 'Open this file to add the follow-up to your calendar.',
       });
-      const options = renderOptionsOf(workspace);
+      const options = personalTime(tenant);
       const note = ':calendar: Calendar file sent below.';
       await updateReminder(client, where(body), reminderAfterAction(interaction, now, options, note, true));
     }),

@@ -1,12 +1,13 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import type { FormMetadata } from '../../modals/form-metadata.js';
 import { openLogForm } from '../../modals/log-form.js';
 import type { SlackDeps } from '../deps.js';
-import { reminderAfterAction, renderOptionsOf, updateReminder } from './follow-up-outcome.js';
+import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 
 /**
  * "Log the follow-up", wherever it shows (the reminder DM, the App Home, the follow-ups list):
@@ -43,6 +44,6 @@ export async function updateLoggedReminder(
   const closed = result.closedFollowUp;
   if (!closed || !metadata.ch || !metadata.fts) return;
   const note = `:memo: Follow-up logged and marked done by <@${tenant.actor.userId}>.`;
-  const message = reminderAfterAction(closed, now, renderOptionsOf(tenant.workspace), note, false);
+  const message = reminderAfterAction(closed, now, personalTime(tenant), note, false);
   await updateReminder(client, { channel: metadata.ch, ts: metadata.fts }, message);
 }

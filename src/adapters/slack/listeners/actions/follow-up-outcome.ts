@@ -1,13 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { hasFollowUp, presentReminder } from '../../../../core/views/follow-up-view.js';
-import type { Workspace } from '../../../../core/workspaces/workspace.js';
 import { context, type RenderOptions, type SlackMessage } from '../../views/blocks.js';
 import { followUpReminderBlocks } from '../../views/follow-up-blocks.js';
-
-export function renderOptionsOf(workspace: Workspace): RenderOptions {
-  return { timeZone: workspace.settings.timezone, dateFormat: workspace.settings.dateFormat };
-}
 
 /**
  * The reminder DM after a button: the same card from the record as it is now, plus a line

@@ -1,6 +1,6 @@
 import type { LogLineSpec } from '../../../../../core/commands/command-grammar.js';
 import { logFromLine } from '../../../../../core/commands/log-line.js';
-import { renderOptionsOf } from '../../../../../core/workspaces/tenant.js';
+import { personalTime } from '../../../../../core/workspaces/personal-time.js';
 import { parseNaturalMoment } from '../../../../shared/natural-dates.js';
 import { publishHome } from '../../../home/publish-home.js';
 import { loggedMessage } from '../../../modals/log-confirmation.js';
@@ -18,6 +18,6 @@ export async function logLineCommand(ctx: CommandContext, line: LogLineSpec): Pr
     parseMoment: parseNaturalMoment,
   });
   if (outcome.kind === 'replayed') return;
-  await ctx.reply(loggedMessage(outcome.result, renderOptionsOf(tenant.workspace)));
+  await ctx.reply(loggedMessage(outcome.result, personalTime(tenant)));
   await publishHome(ctx.client, tenant, deps);
 }
