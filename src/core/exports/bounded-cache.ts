@@ -27,6 +27,11 @@ export class BoundedCache<K, V> {
     return value;
   }
 
+  /** The value without marking it recently used: for reads right after a `get` of the same key. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -4,8 +4,9 @@
  */
 export interface CsvEncoder {
   /**
-   * Encodes the header then every row, lazily: rows are pulled only as fast as the consumer
-   * reads the output, and stopping early (break / destroy) stops pulling rows.
+   * Encodes the header then every row, lazily: rows come in batches (one await per batch, not
+   * per row), pulled only as fast as the consumer reads the output, and stopping early
+   * (break / destroy) stops pulling rows.
    */
-  encode(header: readonly string[], rows: AsyncIterable<readonly string[]>): AsyncIterable<string | Buffer>;
+  encode(header: readonly string[], batches: AsyncIterable<string[][]>): AsyncIterable<string | Buffer>;
 }

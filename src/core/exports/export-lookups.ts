@@ -74,17 +74,19 @@ export class ExportLookups {
     return missing;
   }
 
+  // The getters peek: `load` has just marked the batch's contacts and organisations as recently
+  // used, and the cache holds two batches, so re-marking them per row would only cost time.
   contact(interaction: Interaction): ContactInfo | null {
-    return this.contacts.get(interaction.contactId) ?? null;
+    return this.contacts.peek(interaction.contactId) ?? null;
   }
 
   organisationName(interaction: Interaction): string {
     const organisationId = this.organisationIdOf(interaction);
-    return organisationId ? (this.organisations.get(organisationId) ?? '') : '';
+    return organisationId ? (this.organisations.peek(organisationId) ?? '') : '';
   }
 
   /** The interaction's own organisation (denormalised at write time), else the contact's. */
   private organisationIdOf(interaction: Interaction): string | undefined {
-    return interaction.organisationId ?? this.contacts.get(interaction.contactId)?.organisationId;
+    return interaction.organisationId ?? this.contacts.peek(interaction.contactId)?.organisationId;
   }
 }

@@ -58,34 +58,42 @@ export function createExportService(deps: ExportDeps) {
   // The cache must hold a whole batch, or a batch could evict its own contacts.
   const cacheSize = Math.max(deps.cacheSize ?? DEFAULT_CACHE_SIZE, batchSize * 2);
 
+  /** One array of CSV rows per batch: the encoder awaits once per batch, not once per row. */
   async function* rowsOf(
     workspace: Workspace,
     filter: InteractionFilter,
     now: Date,
     formatDate: DateFormatter,
     counter: { rows: number },
-  ): AsyncGenerator<string[]> {
+  ): AsyncGenerator<string[][]> {
     const lookups = new ExportLookups(workspace.id, deps, cacheSize);
-    let batch: Interaction[] = [];
-    const flush = async function* () {
+    const rowsFor = async (batch: Interaction[]): Promise<string[][]> => {
       await lookups.load(batch);
+      const rows: string[][] = [];
       for (const interaction of batch) {
-        counter.rows++;
-        yield buildRow({
-          interaction,
-          contact: lookups.contact(interaction),
-          organisationName: lookups.organisationName(interaction),
-          formatDate,
-          now,
-        });
+        rows.push(
+          buildRow({
+            interaction,
+            contact: lookups.contact(interaction),
+            organisationName: lookups.organisationName(interaction),
+            formatDate,
+            now,
+          }),
+        );
       }
-      batch = [];
+      counter.rows += rows.length;
+      return rows;
     };
+    let batch: Interaction[] = [];
     for await (const interaction of deps.interactions.stream(workspace.id, filter, now)) {
       batch.push(interaction);
-      if (batch.length >= batchSize) yield* flush();
+      if (batch.length >= batchSize) {
+        const full = batch;
+        batch = [];
+        yield await rowsFor(full);
+      }
     }
-    if (batch.length > 0) yield* flush();
+    if (batch.length > 0) yield await rowsFor(batch);
   }
 
   /** Wraps the CSV output so `done` settles exactly once, however the reader stops. */
