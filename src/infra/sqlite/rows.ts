@@ -51,9 +51,12 @@ export function optionalDate(row: Row, column: string): Date | undefined {
 }
 
 export function stringList(row: Row, column: string): string[] {
-  const parsed: unknown = JSON.parse(text(row, column));
-  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-    throw new RowShapeError(`Column ${column} is not a list of text`);
+  const stored = text(row, column);
+  if (stored === '[]') return []; // no parse for the common empty list
+  const parsed: unknown = JSON.parse(stored);
+  if (!Array.isArray(parsed)) throw new RowShapeError(`Column ${column} is not a list of text`);
+  for (const item of parsed) {
+    if (typeof item !== 'string') throw new RowShapeError(`Column ${column} is not a list of text`);
   }
   return parsed;
 }

@@ -126,14 +126,19 @@ export function patchColumns(patch: InteractionPatch, unset: readonly (keyof Int
 function toFollowUp(row: Row): FollowUp | undefined {
   const status = optionalText(row, 'follow_up_status');
   if (status === undefined) return undefined;
-  return definedOnly({
+  const followUp: FollowUp = {
     dueAt: date(row, 'follow_up_due_at'),
     assigneeId: text(row, 'follow_up_assignee_id'),
     status: oneOf(FOLLOW_UP_STATUSES, status) ?? 'open',
-    snoozedUntil: optionalDate(row, 'follow_up_snoozed_until'),
-    doneAt: optionalDate(row, 'follow_up_done_at'),
-    doneBy: optionalText(row, 'follow_up_done_by'),
-  });
+  };
+  // Optional fields absent rather than undefined, set one by one (no entries/fromEntries per row).
+  const snoozedUntil = optionalDate(row, 'follow_up_snoozed_until');
+  if (snoozedUntil !== undefined) followUp.snoozedUntil = snoozedUntil;
+  const doneAt = optionalDate(row, 'follow_up_done_at');
+  if (doneAt !== undefined) followUp.doneAt = doneAt;
+  const doneBy = optionalText(row, 'follow_up_done_by');
+  if (doneBy !== undefined) followUp.doneBy = doneBy;
+  return followUp;
 }
 
 function toAttachments(row: Row): AttachmentRef[] {
