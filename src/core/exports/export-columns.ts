@@ -61,13 +61,18 @@ export const EXPORT_HEADER: readonly string[] = EXPORT_COLUMNS.map((column) => c
 /**
  * Spreadsheet formula injection: a cell starting with = + - @ (or a tab / carriage return,
  * which some spreadsheets strip before evaluating) is shown as text by a leading quote.
+ * Checked on the first character's code: this runs for every cell of every exported row.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r'].map((char) => char.charCodeAt(0)));
 
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return cell.length > 0 && FORMULA_STARTS.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
 }
 
 export function buildRow(context: ExportRowContext): string[] {
-  return EXPORT_COLUMNS.map((column) => neutraliseFormula(column.value(context)));
+  const row = new Array<string>(EXPORT_COLUMNS.length);
+  for (let index = 0; index < EXPORT_COLUMNS.length; index++) {
+    row[index] = neutraliseFormula(EXPORT_COLUMNS[index]!.value(context));
+  }
+  return row;
 }
