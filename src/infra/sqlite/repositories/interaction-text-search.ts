@@ -58,6 +58,7 @@ export class WordsSearchPlanner {
   ) {}
 
   plan(filter: InteractionFilter): WordsSearch | undefined {
+    if (!filter.text) return undefined; // most lists: no folding, no trigrams to build
     const query = trigramQuery(foldForSearch(filter.text ?? ''));
     if (!query) return undefined;
     const at = this.now();
