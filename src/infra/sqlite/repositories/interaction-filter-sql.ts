@@ -5,6 +5,11 @@ import { foldForSearch } from '../../../core/shared/text.js';
 import { placeholders } from '../rows.js';
 import type { WordsSearch } from './interaction-text-search.js';
 
+/** Folded user text, or '' without folding when there is none (most lists have no text). */
+function foldedOrEmpty(value: string | undefined): string {
+  return value ? foldForSearch(value) : '';
+}
+
 export interface Where {
   sql: string;
   params: SQLInputValue[];
@@ -59,7 +64,7 @@ export function filterWhere(
   // One contact has its own date-ordered index; several are a filter on the workspace's walk.
   if (filter.contactIds?.length)
     anyOf('contact_id', filter.contactIds, !ordered || filter.contactIds.length === 1);
-  const contactText = foldForSearch(filter.contactText ?? '');
+  const contactText = foldedOrEmpty(filter.contactText);
   if (contactText) {
     clauses.push('instr(contact_name_folded, ?) > 0');
     params.push(contactText);
@@ -93,12 +98,12 @@ export function filterWhere(
     default:
       break;
   }
-  const address = foldForSearch(filter.addressText ?? '');
+  const address = foldedOrEmpty(filter.addressText);
   if (address) {
     clauses.push('instr(visit_address_folded, ?) > 0');
     params.push(address);
   }
-  const text = foldForSearch(filter.text ?? '');
+  const text = foldedOrEmpty(filter.text);
   if (words) {
     const seq = words.drives ? 'seq' : '+seq';
     clauses.push(`${seq} IN (SELECT rowid FROM interactions_text WHERE interactions_text MATCH ?)`);
