@@ -6,8 +6,7 @@ import { parseNaturalDate } from '../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../src/adapters/slack/app.js';
 import type { Container } from '../src/app/container.js';
 import { silentLogger } from '../src/core/shared/ports.js';
-import type { Database } from '../src/infra/mongo/database.js';
-import { MongoInstallationStore } from '../src/infra/mongo/repositories/slack-installation.store.js';
+import type { Storage } from '../src/infra/storage.js';
 import { FAKE_DEFAULTS } from '../test/slack/fake-slack/index.js';
 import type { RunRequest, RunResult } from './slack-load-worker.js';
 import { percentile, progress, round } from './support.js';
@@ -72,7 +71,7 @@ class LoadGenerator {
  * ack. The cold burst is each person's first request (workspace read, member created); the
  * warm one repeats it with the tenant cache filled.
  */
-export async function slackBench(database: Database, container: Container) {
+export async function slackBench(storage: Storage, container: Container) {
   const load = await LoadGenerator.start();
   const config = {
     DATA_DIR: './data',
@@ -87,7 +86,7 @@ export async function slackBench(database: Database, container: Container) {
   const ours = createSlackApp({
     config,
     mode: { kind: 'single-workspace', socketMode: false },
-    installationStore: new MongoInstallationStore(database.connection),
+    installationStore: storage.slackInstallations,
     tenants: container.workspaces,
     clock: container.clock,
     logger: silentLogger,
