@@ -24,7 +24,13 @@ export const CHAT_BENCH_SIZES = {
 export interface BenchStore {
   storage: Storage;
   /** What the JSON reports the run was on. */
-  dataset: { store: string; interactions: number; contacts: number; seedSeconds: number | null };
+  dataset: {
+    store: string;
+    interactions: number;
+    contacts: number;
+    /** null when the seeded file was copied from BENCH_SEED_CACHE. */
+    seedSeconds: number | null;
+  };
   close(): Promise<void>;
 }
 
