@@ -21,6 +21,9 @@ export const CHAT_BENCH_SIZES = {
   contacts: intFromEnv('BENCH_CONTACTS', 20_000),
 };
 
+/** Interactions per timeline contact the benches add: the seeded year's average (1,000,000 / 20,000). */
+export const TIMELINE_DEPTH = 50;
+
 export interface BenchStore {
   storage: Storage;
   /** What the JSON reports the run was on. */

@@ -8,6 +8,7 @@ import type { Container } from '../src/app/container.js';
 import { silentLogger } from '../src/core/shared/ports.js';
 import type { Storage } from '../src/infra/storage.js';
 import { FAKE_DEFAULTS } from '../test/slack/fake-slack/index.js';
+import { TIMELINE_DEPTH } from './bench-store.js';
 import type { RunRequest, RunResult } from './slack-load-worker.js';
 import { percentile, progress, round } from './support.js';
 
@@ -136,11 +137,13 @@ export async function slackBench(storage: Storage, container: Container) {
         lastName: `Person${i}`,
       });
       names.push(`Bench${i} Person${i}`);
-      await container.interactions.logInteraction(actor, {
-        idempotencyKey: `bench-${i}`,
-        contactIds: [contact.id],
-        type: 'Call',
-      });
+      for (let j = 0; j < TIMELINE_DEPTH; j++) {
+        await container.interactions.logInteraction(actor, {
+          idempotencyKey: `bench-${i}-${j}`,
+          contactIds: [contact.id],
+          type: 'Call',
+        });
+      }
     }
     progress(`slack: ${CONCURRENCY} concurrent commands → our app (cold caches)`);
     const coldRun = await load.run(oursUrl, names);
