@@ -6,9 +6,9 @@ import { parseNaturalDate } from '../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../src/adapters/slack/app.js';
 import type { Container } from '../src/app/container.js';
 import { silentLogger } from '../src/core/shared/ports.js';
-import type { Database } from '../src/infra/mongo/database.js';
-import { MongoInstallationStore } from '../src/infra/mongo/repositories/slack-installation.store.js';
+import type { Storage } from '../src/infra/storage.js';
 import { FAKE_DEFAULTS } from '../test/slack/fake-slack/index.js';
+import { TIMELINE_DEPTH } from './bench-store.js';
 import type { RunRequest, RunResult } from './slack-load-worker.js';
 import { percentile, progress, round } from './support.js';
 
@@ -43,15 +43,16 @@ class LoadGenerator {
     return new LoadGenerator(worker, fakeUrl);
   }
 
-  /** waitForViews: the bare app never opens modals, so only our runs wait for views.open. */
-  run(url: string, names: string[], waitForViews = true): Promise<RunResult> {
+  /** expectViews: the bare app never opens modals, so only our runs wait for views.open. */
+  run(url: string, names: string[], expectViews = true): Promise<RunResult> {
     const request: RunRequest = {
       type: 'run',
       url,
       secret: SECRET,
       names,
       concurrency: CONCURRENCY,
-      waitForViewsMs: waitForViews ? 60_000 : 0,
+      waitMs: 60_000,
+      expectViews,
     };
     const done = new Promise<RunResult>((resolve) => this.worker.once('message', resolve));
     this.worker.postMessage(request);
@@ -72,7 +73,7 @@ class LoadGenerator {
  * ack. The cold burst is each person's first request (workspace read, member created); the
  * warm one repeats it with the tenant cache filled.
  */
-export async function slackBench(database: Database, container: Container) {
+export async function slackBench(storage: Storage, container: Container) {
   const load = await LoadGenerator.start();
   const config = {
     DATA_DIR: './data',
@@ -87,7 +88,7 @@ export async function slackBench(database: Database, container: Container) {
   const ours = createSlackApp({
     config,
     mode: { kind: 'single-workspace', socketMode: false },
-    installationStore: new MongoInstallationStore(database.connection),
+    installationStore: storage.slackInstallations,
     tenants: container.workspaces,
     clock: container.clock,
     logger: silentLogger,
@@ -108,7 +109,13 @@ export async function slackBench(database: Database, container: Container) {
       setName() {},
     },
   });
-  bare.command('/interaction', async ({ ack }) => ack());
+  // The bare app acks, and answers a timeline with the very message ours posted (captured from
+  // our cold burst), so both post the same bytes and the ratio is what our logic adds.
+  let bareTimelineReply: Record<string, unknown> | undefined;
+  bare.command('/interaction', async ({ ack, command, respond }) => {
+    await ack();
+    if (command.text.startsWith('timeline') && bareTimelineReply) await respond(bareTimelineReply);
+  });
   try {
     const oursUrl = await listen(ours);
     const bareUrl = await listen(bare);
@@ -130,25 +137,46 @@ export async function slackBench(database: Database, container: Container) {
         lastName: `Person${i}`,
       });
       names.push(`Bench${i} Person${i}`);
-      await container.interactions.logInteraction(actor, {
-        idempotencyKey: `bench-${i}`,
-        contactIds: [contact.id],
-        type: 'Call',
-      });
+      for (let j = 0; j < TIMELINE_DEPTH; j++) {
+        await container.interactions.logInteraction(actor, {
+          idempotencyKey: `bench-${i}-${j}`,
+          contactIds: [contact.id],
+          type: 'Call',
+        });
+      }
     }
-    progress(`slack: ${CONCURRENCY} concurrent commands → bare Bolt app`);
-    const bareRun = await load.run(bareUrl, names, false);
     progress(`slack: ${CONCURRENCY} concurrent commands → our app (cold caches)`);
     const coldRun = await load.run(oursUrl, names);
+    if (coldRun.sampleTimelineReply) bareTimelineReply = JSON.parse(coldRun.sampleTimelineReply);
+    progress(`slack: ${CONCURRENCY} concurrent commands → bare Bolt app`);
+    const bareRun = await load.run(bareUrl, names, false);
     progress(`slack: ${CONCURRENCY} concurrent commands → our app (warm)`);
     const warmRun = await load.run(oursUrl, names);
     const bareAck = summary(bareRun.ackMs);
     const warmAck = summary(warmRun.ackMs);
     const ratioP99 = round(warmAck.p99Ms / bareAck.p99Ms);
     const viewsWarm = summary(warmRun.viewsOpenMs);
+    const timelineWarm = summary(warmRun.timelineMessageMs);
+    const timelineBare = summary(bareRun.timelineMessageMs);
     return {
       concurrency: CONCURRENCY,
-      ack: { ours: warmAck, oursColdCache: summary(coldRun.ackMs), bareBolt: bareAck, ratioP99 },
+      ack: {
+        ours: warmAck,
+        oursColdCache: summary(coldRun.ackMs),
+        bareBolt: bareAck,
+        ratioP50: round(warmAck.p50Ms / bareAck.p50Ms),
+        ratioP99,
+      },
+      // `timeline <name>` → its ephemeral message at the response_url; the bare app posts the same message.
+      timelineMessage: {
+        ours: timelineWarm,
+        oursColdCache: summary(coldRun.timelineMessageMs),
+        bareBolt: timelineBare,
+        ratioP50: round(timelineWarm.p50Ms / timelineBare.p50Ms),
+        ratioP99: round(timelineWarm.p99Ms / timelineBare.p99Ms),
+        expectedPerRun: CONCURRENCY / 2,
+        repliesWithoutBlocks: coldRun.timelineRepliesWithoutBlocks + warmRun.timelineRepliesWithoutBlocks,
+      },
       commandToViewsOpen: {
         warm: viewsWarm,
         cold: summary(coldRun.viewsOpenMs),

@@ -6,12 +6,12 @@ import { startTeams } from '../src/app/start-teams.js';
 import { silentLogger } from '../src/core/shared/ports.js';
 import { projectRoot } from '../src/infra/mongo/project-root.js';
 import { fakeBotToken } from '../test/teams/fake-connector/index.js';
-import { openBenchDatabase } from './bench-database.js';
+import { openBenchStore } from './bench-store.js';
 import { progress } from './support.js';
 import { seedTeamsWorkspace, teamsCommandsBench } from './teams.js';
 import { teamsProactiveBench } from './teams-proactive.js';
 import { teamsSchedulerBench } from './teams-scheduler.js';
-import { BOT_APP_ID, bareTeamsApp, listen, TeamsLoad } from './teams-support.js';
+import { BOT_APP_ID, bareTeamsApp, listen, TENANT, TeamsLoad } from './teams-support.js';
 
 /**
  * `npm run bench:teams`: the real Teams plugin against a bare Teams SDK app, both on the fake
@@ -20,12 +20,12 @@ import { BOT_APP_ID, bareTeamsApp, listen, TeamsLoad } from './teams-support.js'
  * against those limits, direct and through the scheduler. Writes bench/results/teams.json.
  */
 async function main(): Promise<void> {
-  const bench = await openBenchDatabase('teams');
+  const bench = await openBenchStore('teams', { platform: 'teams', externalId: TENANT });
   const load = await TeamsLoad.start();
   const oursServer = await listen();
   const bareServer = await listen();
   try {
-    const container = createContainer(bench.database, { logger: silentLogger });
+    const container = createContainer(bench.storage, { logger: silentLogger });
     const teams = await startTeams({
       mode: { kind: 'on', clientId: BOT_APP_ID, serviceUrl: load.serviceUrl, allowUnauthenticated: true },
       expressApp: oursServer.expressApp,
@@ -44,11 +44,12 @@ async function main(): Promise<void> {
       bare,
     });
     const proactive = await teamsProactiveBench(load, container, workspace, teams.senders, bare);
-    const scheduled = await teamsSchedulerBench(load, bench.database, workspace, teams.senders);
+    const scheduled = await teamsSchedulerBench(load, bench.storage, workspace, teams.senders);
     const result = {
       startedAt: new Date().toISOString(),
       node: process.version,
       cpus: cpus().length,
+      dataset: bench.dataset,
       commands,
       proactive: { ...proactive, throughScheduler: scheduled },
     };

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createContainer, storageOf } from '../src/app/container.js';
-import { prepareScheduling } from '../src/app/open-scheduling.js';
+import { openScheduling } from '../src/app/open-scheduling.js';
 import { type PlatformSenders, routeByPlatform } from '../src/app/platform-delivery.js';
 import { startScheduling } from '../src/app/worker.js';
 import type { FollowUpReminder } from '../src/core/followups/follow-up-scheduler.port.js';
 import { silentLogger, systemClock } from '../src/core/shared/ports.js';
 import type { Workspace } from '../src/core/workspaces/workspace.js';
-import type { Database } from '../src/infra/mongo/database.js';
+import type { Storage } from '../src/infra/storage.js';
 import { progress, round } from './support.js';
 import {
   allowedRate,
@@ -29,12 +29,13 @@ const TIMEOUT_MS = 5 * 60_000;
  */
 export async function teamsSchedulerBench(
   load: TeamsLoad,
-  database: Database,
+  storage: Storage,
   workspace: Workspace,
   senders: PlatformSenders,
 ) {
-  const { runner, scheduler } = prepareScheduling(database, { logger: silentLogger, processEvery: 1_000 });
-  const container = createContainer(database, { logger: silentLogger, clock: systemClock, scheduler });
+  const jobs = openScheduling(storage, { logger: silentLogger, pollEveryMs: 1_000 });
+  const { runner, scheduler } = jobs;
+  const container = createContainer(storage, { logger: silentLogger, clock: systemClock, scheduler });
   const users = benchUsers(6, CONVERSATIONS, 'rem-sched');
   await load.register(users);
   await saveRefs(container, workspace.id, load.serviceUrl, users);
@@ -81,12 +82,13 @@ export async function teamsSchedulerBench(
     await new Promise((resolve) => setTimeout(resolve, 3_000));
   } finally {
     await scheduling.stop();
+    await jobs.close();
   }
   const { spanSeconds, firstAt, ...counted } = await tally(load, conversations, expectedIds);
   const allowed = allowedRate();
   const fraction = allowed.fastestSecondsForAll / spanSeconds;
   return {
-    path: 'startScheduling (agenda dispatcher, exactly-once deliveries) → routeByPlatform → Teams notifier',
+    path: `startScheduling (${storage.engine === 'sqlite' ? 'SQLite job runner' : 'agenda'} dispatcher, exactly-once deliveries) → routeByPlatform → Teams notifier`,
     reminders: REMINDERS,
     conversations: CONVERSATIONS,
     reminderConcurrency: SEND_CONCURRENCY,

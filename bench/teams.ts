@@ -1,5 +1,6 @@
 import type { Attachment, TaskModuleResponse } from '@microsoft/teams.api';
 import type { Container } from '../src/app/container.js';
+import { TIMELINE_DEPTH } from './bench-store.js';
 import { progress, round } from './support.js';
 import type { BurstResult } from './teams-load-worker.js';
 import {
@@ -16,7 +17,7 @@ const CONCURRENCY = 200;
 const CONTACTS = 20;
 const REPLY_WAIT_MS = 60_000;
 
-/** The tenant as a workspace, an owner, and contacts with one interaction each (as the Slack bench seeds). */
+/** The tenant as a workspace, an owner, and contacts with TIMELINE_DEPTH interactions each (as the Slack bench seeds). */
 export async function seedTeamsWorkspace(container: Container) {
   const workspace = await container.workspaces.resolveWorkspace({
     platform: 'teams',
@@ -36,12 +37,14 @@ export async function seedTeamsWorkspace(container: Container) {
       lastName: `Person${i}`,
     });
     contacts.push({ id: contact.id, name: `Bench${i} Person${i}` });
-    await container.interactions.logInteraction(owner, {
-      idempotencyKey: `teams-bench-${i}`,
-      contactIds: [contact.id],
-      type: 'Call',
-      description: `Bench call ${i}`,
-    });
+    for (let j = 0; j < TIMELINE_DEPTH; j++) {
+      await container.interactions.logInteraction(owner, {
+        idempotencyKey: `teams-bench-${i}-${j}`,
+        contactIds: [contact.id],
+        type: 'Call',
+        description: `Bench call ${i}.${j}`,
+      });
+    }
   }
   return { workspace, owner, contacts };
 }
