@@ -39,8 +39,9 @@ const scanned = (detail: string) => /^SCAN (\w+)/.exec(detail)?.[1];
 /**
  * The statements whose plan scans a growing table or sorts its rows. Sorting the groups of a
  * GROUP BY (one per distinct key: types, authors…) is allowed: the rows still come from an index.
- * So is sorting the rows a words index search named (interactions_text MATCH): the repository
- * takes that path only when the index holds at most WORDS_INDEX_MAX_ROWS of them.
+ * So is sorting the rows a words index search named (interactions_text or contacts_text MATCH):
+ * the repositories take that path only when the index holds few of them (WORDS_INDEX_MAX_ROWS,
+ * CONTACT_WORDS_DRIVES_ROWS).
  */
 export function unservedStatements(
   db: DatabaseSync,
@@ -58,7 +59,7 @@ export function unservedStatements(
     const sorts =
       touchesGrowing &&
       !/\bGROUP BY\b/.test(sql) &&
-      !/\binteractions_text MATCH\b/.test(sql) &&
+      !/\b(interactions|contacts)_text MATCH\b/.test(sql) &&
       plan.some((detail) => detail.includes('USE TEMP B-TREE FOR ORDER BY'));
     if (fullScan || sorts) problems.push({ sql: sql.replace(/\s+/g, ' '), plan });
   }

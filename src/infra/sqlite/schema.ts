@@ -9,9 +9,10 @@
  * accent-insensitive substring searches the ports promise ("levy" finds "Lévy"). A substring
  * cannot seek a B-tree, so those searches walk an index in the order the page needs and test
  * each row with instr() until the page is full: the read stays inside one workspace, in index
- * order, and stops early — it never scans the table or sorts. The description search has a
- * trigram index besides (interactions_text): a word found on few records is read from it
- * instead of walking the workspace (see interaction-text-search.ts).
+ * order, and stops early — it never scans the table or sorts. The description and contact
+ * searches have trigram indexes besides (interactions_text, contacts_text): a text found on few
+ * rows is read from them instead of walking the workspace (see interaction-text-search.ts and
+ * ContactRepository.search).
  */
 export const CORE_SCHEMA = `
 CREATE TABLE workspaces (
@@ -45,7 +46,10 @@ CREATE TABLE members (
 CREATE INDEX members_by_role ON members (workspace_id, role);
 
 CREATE TABLE contacts (
-  id TEXT NOT NULL PRIMARY KEY,
+  -- the row's number: the words index below refers to rows by it (an explicit INTEGER PRIMARY
+  -- KEY, so VACUUM never renumbers them); the core never sees it
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   workspace_id TEXT NOT NULL,
   first_name TEXT NOT NULL,
   last_name TEXT NOT NULL,
@@ -67,6 +71,20 @@ CREATE INDEX contacts_by_name ON contacts (workspace_id, last_name, first_name, 
 CREATE UNIQUE INDEX contacts_by_external_key ON contacts (workspace_id, external_key);
 CREATE INDEX contacts_by_organisation ON contacts (workspace_id, organisation_id, last_name, first_name);
 CREATE INDEX contacts_by_created_at ON contacts (workspace_id, created_at);
+-- the contact search's trigram index over search_text (see contact.repository.ts search)
+CREATE VIRTUAL TABLE contacts_text USING fts5(
+  search_text, content='contacts', content_rowid='seq', tokenize='trigram', detail='none'
+);
+CREATE TRIGGER contacts_text_on_insert AFTER INSERT ON contacts BEGIN
+  INSERT INTO contacts_text (rowid, search_text) VALUES (new.seq, new.search_text);
+END;
+CREATE TRIGGER contacts_text_on_delete AFTER DELETE ON contacts BEGIN
+  INSERT INTO contacts_text (contacts_text, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
+END;
+CREATE TRIGGER contacts_text_on_update AFTER UPDATE OF search_text ON contacts BEGIN
+  INSERT INTO contacts_text (contacts_text, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
+  INSERT INTO contacts_text (rowid, search_text) VALUES (new.seq, new.search_text);
+END;
 
 -- one row per address of a contact (lower case): find by e-mail is an index seek
 CREATE TABLE contact_emails (

@@ -6,6 +6,14 @@ import type {
 import { ConflictError, ErrorCode } from '../../../core/shared/errors.js';
 import { isUniqueViolation, type SqliteDatabase } from '../database.js';
 import { date, optionalText, placeholders, type Row, stringList, text } from '../rows.js';
+import { trigramQuery } from './interaction-text-search.js';
+
+/**
+ * Above this many contacts holding a text's trigrams (all workspaces together), the search
+ * walks the workspace in name order instead: a text that common fills a page within a few rows,
+ * while reading and sorting every holder would cost more.
+ */
+export const CONTACT_WORDS_DRIVES_ROWS = 2_000;
 
 /** The unique key per workspace: the external id when there is one, else the contact's own id. */
 function externalKeyOf(externalId: string | undefined, id: string): string {
@@ -164,10 +172,30 @@ export class SqliteContactRepository implements ContactRepository {
   }
 
   /**
-   * A substring of the folded name/emails/phones: walks the workspace's contacts in name order
-   * and stops at `limit` matches (see schema.ts on why a substring cannot seek an index).
+   * A substring of the folded name/emails/phones, `limit` contacts in name order. A text of a
+   * trigram or more that few contacts hold (at most CONTACT_WORDS_DRIVES_ROWS in the trigram
+   * index, all workspaces together) is read from contacts_text and those rows sorted; the
+   * instr() test keeps the rows exactly the substring's (the trigrams may sit elsewhere). A
+   * shorter or common text walks the workspace's contacts in name order with instr() and stops
+   * at `limit` matches — a common text fills the page within a few rows (see schema.ts on why a
+   * substring cannot seek an index).
    */
   async search(workspaceId: string, foldedText: string, limit: number): Promise<Contact[]> {
+    const query = trigramQuery(foldedText);
+    if (query && this.fewHold(query)) {
+      return this.database
+        .all(
+          `SELECT * FROM contacts
+           WHERE seq IN (SELECT rowid FROM contacts_text WHERE contacts_text MATCH ?)
+             AND +workspace_id = ? AND instr(search_text, ?) > 0
+           ORDER BY last_name, first_name, id LIMIT ?`,
+          query,
+          workspaceId,
+          foldedText,
+          limit,
+        )
+        .map(toContact);
+    }
     return this.database
       .all(
         `SELECT * FROM contacts WHERE workspace_id = ? AND instr(search_text, ?) > 0
@@ -177,6 +205,16 @@ export class SqliteContactRepository implements ContactRepository {
         limit,
       )
       .map(toContact);
+  }
+
+  /** One capped count on the trigram index: reads at most CONTACT_WORDS_DRIVES_ROWS + 1 entries. */
+  private fewHold(query: string): boolean {
+    const row = this.database.get(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM contacts_text WHERE contacts_text MATCH ? LIMIT ?)',
+      query,
+      CONTACT_WORDS_DRIVES_ROWS + 1,
+    );
+    return Number(row?.n ?? 0) <= CONTACT_WORDS_DRIVES_ROWS;
   }
 
   /** Rejects with ConflictError(CONTACT.DUPLICATE) when the external id is taken. */
