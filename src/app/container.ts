@@ -9,6 +9,7 @@ import { createReportService } from '../core/reports/report.service.js';
 import { createExactlyOnceService } from '../core/shared/exactly-once.js';
 import { type Clock, type IdGenerator, type Logger, systemClock } from '../core/shared/ports.js';
 import { journalingWrites } from '../core/shared/write-outcome.js';
+import type { UseCases } from '../core/use-cases.js';
 import { createWorkspaceService } from '../core/workspaces/workspace.service.js';
 import { announcingWorkspaceWrites, createWorkspaceChanges } from '../core/workspaces/workspace-changes.js';
 import { readContactCsv } from '../infra/csv/contact-csv-reader.js';
@@ -57,7 +58,7 @@ export function createContainer(source: Storage | Database, options: ContainerOp
     logger,
   };
 
-  const container = {
+  const container: UseCases = {
     clock,
     ids,
     logger,
@@ -78,7 +79,8 @@ export function createContainer(source: Storage | Database, options: ContainerOp
   return container;
 }
 
-export type Container = ReturnType<typeof createContainer>;
+/** The container is the core's use-case surface; adapters name it `UseCases`. */
+export type Container = UseCases;
 
 // Keyed by the container object, so the store never shows on its type (adapters see that type).
 const storages = new WeakMap<object, Storage>();

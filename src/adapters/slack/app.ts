@@ -4,7 +4,6 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Clock, Logger } from '../../core/shared/ports.js';
 import { runWriteScope } from '../../core/shared/write-outcome.js';
-import type { AppConfig, SlackMode } from '../../infra/config/env.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createGlobalErrorHandler } from './error-handler.js';
 import { refuseFutureSlackRequests, refusingFutureSlackRequests } from './future-timestamp.js';
@@ -13,9 +12,30 @@ import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
 import { BOT_SCOPES } from './scopes.js';
 
+/**
+ * The settings the Slack app reads. The composition root passes its whole parsed config
+ * (other variables ride along), so the adapter never imports the config module.
+ */
+export interface SlackAppConfig {
+  readonly SLACK_SIGNING_SECRET?: string | undefined;
+  readonly SLACK_BOT_TOKEN?: string | undefined;
+  readonly SLACK_APP_TOKEN?: string | undefined;
+  readonly SLACK_CLIENT_ID?: string | undefined;
+  readonly SLACK_CLIENT_SECRET?: string | undefined;
+  readonly SLACK_STATE_SECRET?: string | undefined;
+  readonly SLACK_API_URL?: string | undefined;
+  readonly [otherSetting: string]: unknown;
+}
+
+/** How Slack reaches the app: one workspace's token or OAuth installs, over HTTP or Socket Mode. */
+export interface SlackServeMode {
+  kind: 'single-workspace' | 'oauth';
+  socketMode: boolean;
+}
+
 export interface SlackAppOptions {
-  config: AppConfig;
-  mode: Exclude<SlackMode, { kind: 'off' }>;
+  config: SlackAppConfig;
+  mode: SlackServeMode;
   installationStore: InstallationStore;
   tenants: TenantResolver;
   clock: Clock;

@@ -1,9 +1,8 @@
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { Express } from 'express';
-import type { Container } from '../../app/container.js';
 import type { NaturalDateParser } from '../../core/commands/command-grammar.js';
 import { runWriteScope } from '../../core/shared/write-outcome.js';
-import type { TeamsMode } from '../../infra/config/env.js';
+import type { UseCases } from '../../core/use-cases.js';
 import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import type { TeamsDeps } from './deps.js';
@@ -21,11 +20,20 @@ import { teamsTenancy } from './tenant.js';
 export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 export const TEAMS_MESSAGING_ENDPOINT = '/api/messages';
 
+/** The Teams settings the composition root parsed (the Entra app, and the Playground switch). */
+export interface TeamsServeMode {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  tenantId?: string | undefined;
+  serviceUrl?: string | undefined;
+  allowUnauthenticated: boolean;
+}
+
 export interface TeamsAppOptions {
-  mode: Extract<TeamsMode, { kind: 'on' }>;
+  mode: TeamsServeMode;
   /** The process's one Express server: /api/messages and the CSV links are mounted on it. */
   expressApp: Express;
-  container: Container;
+  container: UseCases;
   parseDate: NaturalDateParser;
   /** Where this app is reachable from users' browsers, for CSV links. */
   publicUrl: string;

@@ -1,12 +1,12 @@
 import type { InstallationStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
-import type { Container } from '../../../app/container.js';
 import type { NaturalDateParser } from '../../../core/commands/command-grammar.js';
+import type { UseCases } from '../../../core/use-cases.js';
 import type { AckDeadlineFactory } from '../modals/ack-deadline.js';
 
 /** What every listener gets: the use cases, and the few adapter-wide settings. Passed in, never imported. */
 export interface SlackDeps {
-  container: Container;
+  container: UseCases;
   parseDate: NaturalDateParser;
   /** For clients built outside a request (DMs, uploads): same API URL and logger as Bolt's. */
   webClientOptions: WebClientOptions;

@@ -1,17 +1,17 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import type { Container } from '../../../app/container.js';
 import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
 import type { Actor } from '../../../core/shared/actor.js';
 import { isDomainError } from '../../../core/shared/errors.js';
+import type { UseCases } from '../../../core/use-cases.js';
 import type { FileLinks } from './file-links.js';
 
 /** Scheduled reports act for no one: their CSV link reads as the core's read-only report actor. */
 export const REPORT_READER_ID = 'system:weekly-report';
 
 async function actorFor(
-  container: Container,
+  container: UseCases,
   workspaceId: string,
   userId: string,
 ): Promise<Actor | undefined> {
@@ -39,7 +39,7 @@ function plain(response: Response, status: number, message: string): void {
  * runs now, as the member the link was made for: a member removed or demoted since gets what
  * their role allows today, and a link for another workspace's data cannot exist (it is signed).
  */
-export function downloadHandler(container: Container, links: FileLinks) {
+export function downloadHandler(container: UseCases, links: FileLinks) {
   return async (request: Request, response: Response): Promise<void> => {
     const token = String(request.params.token ?? '');
     const claims = links.verify(token, container.clock.now());
