@@ -72,7 +72,6 @@ export interface SchedulingOptions {
 
 export interface Scheduling {
   reminders: ReminderDelivery;
-  /** Also serves `/interaction report` on demand (publishOnDemand), in every mode. */
   reports: ReportDelivery;
   retry: DeliveryRetry;
   /** The claim expiry the daily job runs. */

@@ -39,7 +39,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 };
 
 /** The layer of a path relative to src/ (forward slashes). */
-export function layerOf(path: string): Layer {
+function layerOf(path: string): Layer {
   if (path === 'main.ts') return 'main';
   for (const layer of ['adapters/shared', 'adapters/slack', 'adapters/teams'] as const) {
     if (path.startsWith(`${layer}/`)) return layer;
@@ -62,7 +62,7 @@ function sourceFiles(dir: string): string[] {
  * included) and dynamic imports, read by the TypeScript compiler's own pre-processor rather than a
  * regex, so multi-line imports and comments cannot hide an arrow.
  */
-export function importsOf(file: string, source: string): string[] {
+function importsOf(file: string, source: string): string[] {
   const { importedFiles } = ts.preProcessFile(source, true, true);
   return importedFiles
     .map(({ fileName }) => fileName)
@@ -75,10 +75,10 @@ export function importsOf(file: string, source: string): string[] {
     );
 }
 
-export type Graph = ReadonlyMap<string, readonly string[]>;
+type Graph = ReadonlyMap<string, readonly string[]>;
 
 /** Every circle in the graph, each once, as the path of files that closes it (Tarjan's components). */
-export function circlesIn(graph: Graph): string[][] {
+function circlesIn(graph: Graph): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -118,7 +118,7 @@ export function circlesIn(graph: Graph): string[][] {
 }
 
 /** Arrows from a file to one in a layer its own layer may not import. */
-export function upwardArrowsIn(graph: Graph): string[] {
+function upwardArrowsIn(graph: Graph): string[] {
   return [...graph].flatMap(([from, targets]) =>
     targets
       .filter((to) => {
