@@ -5,7 +5,7 @@ import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
 import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { loadEditable, openEditForm } from '../../modals/edit-form.js';
+import { openEditForm } from '../../modals/edit-form.js';
 import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
 import { openLogForm } from '../../modals/log-form.js';
 import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
@@ -48,7 +48,9 @@ export function registerInteractionItemActions(app: App, deps: SlackDeps): void 
           await openEditForm(client, body.trigger_id, tenant, deps, i, target);
           return;
         case 'delete': {
-          const interaction = await loadEditable(deps, tenant, i);
+          const interaction = await deps.container.interactions.getEditableInteraction(tenant.actor, {
+            id: i,
+          });
           const metadata = { i: interaction.id, ...(target.channelId ? { ch: target.channelId } : {}) };
           const view = deleteConfirmView(interaction, personalTime(tenant), metadata);
           await openModal(client, body.trigger_id, view, target, logger);
