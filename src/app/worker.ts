@@ -16,10 +16,10 @@ import {
 } from '../core/reports/report-delivery.js';
 import { type ClaimSweep, createClaimSweep } from '../core/shared/claim-sweep.js';
 import type { Clock } from '../core/shared/ports.js';
+import { defineDispatchFollowUpRemindersJob } from '../infra/jobs/definitions/dispatch-follow-up-reminders.job.js';
 import { definePlanWeeklyReportsJob } from '../infra/jobs/definitions/plan-weekly-reports.job.js';
 import { definePostWeeklyReportJob } from '../infra/jobs/definitions/post-weekly-report.job.js';
 import { defineRetryDeliveriesJob } from '../infra/jobs/definitions/retry-deliveries.job.js';
-import { defineSendFollowUpRemindersJob } from '../infra/jobs/definitions/send-follow-up-reminder.job.js';
 import { defineSweepExpiredClaimsJob } from '../infra/jobs/definitions/sweep-expired-claims.job.js';
 import { JobName } from '../infra/jobs/job-names.js';
 import type { JobRunner } from '../infra/jobs/job-runner.js';
@@ -72,7 +72,6 @@ export interface SchedulingOptions {
 
 export interface Scheduling {
   reminders: ReminderDelivery;
-  /** Also serves `/interaction report` on demand (publishOnDemand), in every mode. */
   reports: ReportDelivery;
   retry: DeliveryRetry;
   /** The claim expiry the daily job runs. */
@@ -147,7 +146,7 @@ export async function startScheduling(container: Container, options: SchedulingO
   }
 
   const lockLifetimeMs = options.lockLifetimeMs ?? 10 * 60_000;
-  defineSendFollowUpRemindersJob(
+  defineDispatchFollowUpRemindersJob(
     runner,
     { reminders, queue: options.scheduler, clock, logger },
     {

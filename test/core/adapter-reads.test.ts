@@ -108,6 +108,14 @@ describe.each(ENGINES)('what the adapters read and claim through use cases, on $
     });
     expect(await container.interactions.findInteraction(globex.owner, { id })).toBeNull();
     expect((await container.interactions.findInteraction(acme.viewer, { id }))?.id).toBe(id);
+    // Editing: another workspace's owner and a deleted interaction are both "not found".
+    await expect(container.interactions.getEditableInteraction(globex.owner, { id })).rejects.toMatchObject({
+      code: ErrorCode.InteractionNotFound,
+    });
+    await container.interactions.deleteInteraction(acme.member, { id });
+    await expect(container.interactions.getEditableInteraction(acme.member, { id })).rejects.toMatchObject({
+      code: ErrorCode.InteractionNotFound,
+    });
   });
 
   it('finds members of the actor’s workspace only, and a signed link’s person with today’s role', async () => {

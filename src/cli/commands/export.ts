@@ -2,9 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isValidTimeZone } from '../../core/exports/date-format.js';
 import { parseRange, startOfDayIn } from '../../core/reports/period.js';
-import { DEFAULT_TIMEZONE } from '../../core/workspaces/workspace.js';
+import { renderOptionsOf } from '../../core/workspaces/tenant.js';
 import { type CliContext, DEFAULT_CLI_WORKSPACE, withCliContext } from '../cli-context.js';
 import { type CliIo, count, EXIT, line, UsageError, writeAll } from '../cli-io.js';
 import type { CliCommand } from './command.js';
@@ -64,8 +63,7 @@ function dayStart(flag: string, day: string, timeZone: string): Date {
 }
 
 async function filterFrom(values: Values, context: CliContext): Promise<Record<string, unknown>> {
-  const settingsZone = context.workspace.settings.timezone;
-  const timeZone = isValidTimeZone(settingsZone) ? settingsZone : DEFAULT_TIMEZONE;
+  const { timeZone } = renderOptionsOf(context.workspace);
   const filter: Record<string, unknown> = {};
   if (values.from) filter.from = dayStart('from', values.from, timeZone);
   if (values.to) {

@@ -3,6 +3,7 @@ import { isDomainError, ValidationError } from '../shared/errors.js';
 import { parseInput } from '../shared/zod.js';
 import { type Contact, contactDisplayName } from './contact.js';
 import { type ContactFieldsInput, createContactSchema, importOptionsSchema } from './contact.schemas.js';
+import type { ImportRow } from './contact-file-reader.port.js';
 import {
   auditContact,
   type ContactServiceDeps,
@@ -43,17 +44,7 @@ export const UNDERSTOOD_COLUMNS =
   'organisation / company / société, tags, external id / id, street / address / adresse, city / ville, ' +
   'postal code / zip / code postal, country / pays';
 
-/**
- * Reads an uploaded contact file (CSV) into import rows; a file that cannot be read as a whole
- * throws ImportFileError. Implemented in infra/csv; the composition root passes it in.
- */
-export type ContactFileReader = (file: Uint8Array) => AsyncIterable<ImportRow>;
-
-export interface ImportRow {
-  /** Line of the file the row starts on, for the report. */
-  line: number;
-  record: Record<string, string>;
-}
+export type { ContactFileReader, ImportRow } from './contact-file-reader.port.js';
 
 export type ImportStatus = 'created' | 'updated' | 'skipped';
 

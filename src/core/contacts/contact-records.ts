@@ -11,7 +11,7 @@ import { digitsOnly, foldForSearch } from '../shared/text.js';
 import { type Contact, contactDisplayName, type PostalAddress } from './contact.js';
 import type { ContactRepository, OrganisationRepository } from './contact.repository.port.js';
 import { ADDRESS_KEYS, EMAILS_MAX, PHONES_MAX, TAGS_MAX } from './contact.schemas.js';
-import type { ContactFileReader } from './contact-import.js';
+import type { ContactFileReader } from './contact-file-reader.port.js';
 
 export interface ContactServiceDeps {
   contacts: ContactRepository;

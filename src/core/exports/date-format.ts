@@ -83,10 +83,19 @@ export function isValidTimeZone(timeZone: string): boolean {
   return timeZone.length > 0 && !Number.isNaN(tzOffset(timeZone, new Date(0)));
 }
 
+/**
+ * The zone to read and show dates in: `zone` when the runtime knows it, else the default (UTC).
+ * The one fallback every date goes through, so a zone mistyped in the settings (or sent oddly
+ * by a platform) shows dates in UTC everywhere instead of breaking one screen.
+ */
+export function safeTimeZone(zone: string | undefined): string {
+  return zone && isValidTimeZone(zone) ? zone : DEFAULT_TIMEZONE;
+}
+
 /** An unknown pattern or zone (settings edited by hand) falls back to the defaults, never throws. */
 export function createDateFormatter(pattern: string, requestedTimeZone: string): DateFormatter {
   const safePattern = isValidDateFormat(pattern) ? pattern : DEFAULT_DATE_FORMAT;
-  const timeZone = isValidTimeZone(requestedTimeZone) ? requestedTimeZone : DEFAULT_TIMEZONE;
+  const timeZone = safeTimeZone(requestedTimeZone);
   const offsets = new Map<number, number | null>();
   const offsetAt = (ms: number): number => {
     const slot = Math.floor(ms / SLOT_MS);

@@ -1,6 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { addDays, addHours, addWeeks, set, startOfDay, startOfISOWeek } from 'date-fns';
 import { z } from 'zod';
+import { safeTimeZone } from '../exports/date-format.js';
 import { dateInput, idSchema } from '../interactions/interaction.schemas.js';
 
 /**
@@ -42,17 +43,6 @@ export const reassignSchema = z.object({
   interactionId: idSchema,
   assigneeId: idSchema,
 });
-
-/** A valid IANA zone, or UTC: a bad setting must not break reminders. */
-export function safeTimeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
 
 /** Start of tomorrow in the zone: the exclusive end of "due today". */
 export function endOfToday(now: Date, timeZone: string): Date {

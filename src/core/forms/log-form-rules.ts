@@ -150,11 +150,20 @@ export function sameMinute(picked: Date | undefined, original: Date | undefined,
   return a.date === b.date && a.time === b.time;
 }
 
+/** The interaction as the edit form showed it, and what that form could show. */
 export interface EditedInteraction {
   id: string;
-  occurredAt: Date;
+  /** The stored moment the pickers were filled with (unknown: whatever is picked is sent). */
+  occurredAt?: Date;
   /** The open follow-up's stored due date, if the form showed one. */
   dueAt?: Date;
+  /** The description was too long for the platform's input and left out: it is kept as stored. */
+  descriptionHidden?: boolean;
+  /**
+   * The form has the direction and channel fields, so an empty one clears the stored value. A
+   * form without them (Teams) leaves both as they are.
+   */
+  showsDirectionAndChannel?: boolean;
 }
 
 /**
@@ -181,11 +190,14 @@ export function editInputFromFields(
     id: original.id,
     type,
     actions: [...fields.actions, ...splitTags(fields.newActions)],
-    description: fields.description ?? '',
+    ...(original.descriptionHidden ? {} : { description: fields.description ?? '' }),
     ...(occurredAt && !sameMinute(occurredAt, original.occurredAt, timeZone) ? { occurredAt } : {}),
     ...(followUp !== undefined ? { followUp } : {}),
     important: fields.important,
     ...(takesVisitAddress(type) ? { visitAddress: fields.visitAddress ?? '' } : {}),
+    ...(original.showsDirectionAndChannel
+      ? { direction: fields.direction ?? null, channel: fields.channel ?? null }
+      : {}),
   };
   return { input, errors };
 }

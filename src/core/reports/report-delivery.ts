@@ -14,6 +14,7 @@ import type { Workspace } from '../workspaces/workspace.js';
 import type { WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
 import type { ReportData } from './report.js';
 import type { ReportService } from './report.service.js';
+import { reportReader } from './report-reader.js';
 import { currentSlot, periodKey, reportZone, scheduleSignature } from './report-schedule.js';
 
 /**
@@ -115,11 +116,6 @@ export async function reportCsv(
   };
 }
 
-/** The scheduled report reads everything; it acts for no one, so it may not write. */
-function systemActor(workspaceId: string): Actor {
-  return { workspaceId, userId: 'system:weekly-report', role: 'viewer', displayName: 'Weekly report' };
-}
-
 /** F14: the weekly report, posted once per workspace and period, late rather than never. */
 export function createReportDelivery(deps: ReportDeliveryDeps) {
   const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
@@ -219,28 +215,12 @@ export function createReportDelivery(deps: ReportDeliveryDeps) {
         if (reason || !current || !channelId) return { skip: reason ?? 'No report channel is set.' };
         const report = await deps.reports.reportForPeriod(current.id, request);
         const late = isLate(request.slotAt, now, policy);
-        const result = await post(current, channelId, report, systemActor(current.id), {
+        const result = await post(current, channelId, report, reportReader(current.id), {
           late,
           onDemand: false,
         });
         return result.ok ? { ...result, late } : result;
       });
-    },
-
-    /**
-     * `/interaction report …` on demand: the same report, blocks and CSV, posted where it was
-     * asked for. Not claim-guarded: each request is its own post.
-     */
-    async publishOnDemand(
-      actor: Actor,
-      input: unknown,
-      channelId: string,
-    ): Promise<{ report: ReportData; result: SendResult }> {
-      const report = await deps.reports.weeklyReport(actor, input);
-      const workspace = await deps.workspaces.findById(actor.workspaceId);
-      if (!workspace) return { report, result: { ok: false, permanent: true, reason: 'No workspace.' } };
-      const result = await post(workspace, channelId, report, actor, { late: false, onDemand: true });
-      return { report, result };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addWeeks, startOfISOWeek } from 'date-fns';
-import { isValidTimeZone } from '../exports/date-format.js';
-import { DEFAULT_TIMEZONE, type Workspace } from '../workspaces/workspace.js';
+import { renderOptionsOf } from '../workspaces/tenant.js';
+import type { Workspace } from '../workspaces/workspace.js';
 import { lastWeek, type Period } from './period.js';
 
 /** A weekly report slot that has come: where, when it was due, and the period it covers. */
@@ -32,7 +32,7 @@ export function latestSlot(now: Date, weekday: number, time: string, timeZone: s
 }
 
 export function reportZone(workspace: Workspace): string {
-  return isValidTimeZone(workspace.settings.timezone) ? workspace.settings.timezone : DEFAULT_TIMEZONE;
+  return renderOptionsOf(workspace).timeZone;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { reportRangeOf } from '../commands/command-dispatch.js';
+import type { ReportPeriod } from '../commands/command-grammar.js';
 import { contactDisplayName } from '../contacts/contact.js';
 import type { ContactRepository } from '../contacts/contact.repository.port.js';
-import { isValidTimeZone } from '../exports/date-format.js';
 import type { InteractionRepository } from '../interactions/interaction.repository.port.js';
 import { dateInput } from '../interactions/interaction.schemas.js';
 import type { InteractionFilter } from '../interactions/interaction-filter.js';
@@ -9,7 +10,8 @@ import type { Actor } from '../shared/actor.js';
 import { ErrorCode, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Clock } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
-import { DEFAULT_TIMEZONE, type Workspace } from '../workspaces/workspace.js';
+import { renderOptionsOf } from '../workspaces/tenant.js';
+import type { Workspace } from '../workspaces/workspace.js';
 import type { MemberRepository, WorkspaceRepository } from '../workspaces/workspace.repository.port.js';
 import { lastWeek, type Period, parseRange, periodLabel, previousPeriod, thisWeek } from './period.js';
 import {
@@ -46,7 +48,7 @@ export const reportInputSchema = z
   });
 
 function zoneOf(workspace: Workspace): string {
-  return isValidTimeZone(workspace.settings.timezone) ? workspace.settings.timezone : DEFAULT_TIMEZONE;
+  return renderOptionsOf(workspace).timeZone;
 }
 
 export function createReportService(deps: ReportDeps) {
@@ -154,32 +156,71 @@ export function createReportService(deps: ReportDeps) {
     };
   }
 
+  /** The period a request asks for, in the workspace time zone (last week when it names none). */
+  async function requestedPeriod(
+    actor: Actor,
+    input: unknown,
+  ): Promise<{ workspace: Workspace; period: { from: Date; to: Date } }> {
+    const parsed = parseInput(reportInputSchema, input ?? {});
+    const workspace = await loadWorkspace(actor.workspaceId);
+    const timeZone = zoneOf(workspace);
+    const now = deps.clock.now();
+    if (parsed.from && parsed.to) return { workspace, period: { from: parsed.from, to: parsed.to } };
+    const phrase = (parsed.range ?? '').toLowerCase().replace(/\s+/g, ' ');
+    let period: Period;
+    if (phrase === '' || phrase === 'last week') period = lastWeek(now, timeZone);
+    else if (phrase === 'this week') period = thisWeek(now, timeZone);
+    else if (phrase.includes('..')) period = parseRange(phrase, timeZone);
+    else {
+      throw new ValidationError({
+        range: 'Ask for "last week", "this week" or a period like 2026-10-01..2026-10-31.',
+      });
+    }
+    return { workspace, period };
+  }
+
   return {
     /**
      * F14 on demand (`/interaction report [last week | this week | from..to]`); defaults to
      * last week in the workspace time zone. Any role may read reports.
      */
     async weeklyReport(actor: Actor, input: unknown): Promise<ReportData> {
-      const parsed = parseInput(reportInputSchema, input ?? {});
-      const workspace = await loadWorkspace(actor.workspaceId);
-      const timeZone = zoneOf(workspace);
-      const now = deps.clock.now();
-      if (parsed.from && parsed.to)
-        return reportForPeriod(workspace.id, { from: parsed.from, to: parsed.to });
-      const phrase = (parsed.range ?? '').toLowerCase().replace(/\s+/g, ' ');
-      let period: Period;
-      if (phrase === '' || phrase === 'last week') period = lastWeek(now, timeZone);
-      else if (phrase === 'this week') period = thisWeek(now, timeZone);
-      else if (phrase.includes('..')) period = parseRange(phrase, timeZone);
-      else {
-        throw new ValidationError({
-          range: 'Ask for "last week", "this week" or a period like 2026-10-01..2026-10-31.',
-        });
-      }
+      const { workspace, period } = await requestedPeriod(actor, input);
       return reportForPeriod(workspace.id, period);
+    },
+
+    /**
+     * F14 on demand, as both platforms post it: the report of the period the command named,
+     * marked on demand and never late, with the workspace's zone and date format (as the weekly
+     * post) and the filter of its CSV (every interaction of the period). The adapter only renders
+     * it: Slack uploads the CSV, Teams links to it.
+     */
+    async onDemand(actor: Actor, period: ReportPeriod): Promise<OnDemandReport> {
+      const requested = await requestedPeriod(actor, reportRangeOf(period));
+      const report = await reportForPeriod(requested.workspace.id, requested.period);
+      const { timeZone, dateFormat } = renderOptionsOf(requested.workspace);
+      return {
+        report,
+        late: false,
+        onDemand: true,
+        timeZone,
+        dateFormat,
+        csvFilter: { from: report.period.from, to: report.period.to },
+      };
     },
     reportForPeriod,
   };
+}
+
+/** An on-demand report with how it is posted (see `onDemand`). */
+export interface OnDemandReport {
+  report: ReportData;
+  late: false;
+  onDemand: true;
+  timeZone: string;
+  dateFormat: string;
+  /** The interactions its CSV holds: the report's period. */
+  csvFilter: { from: Date; to: Date };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

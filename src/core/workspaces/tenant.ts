@@ -1,8 +1,8 @@
-import { isValidTimeZone } from '../exports/date-format.js';
+import { safeTimeZone } from '../exports/date-format.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/ports.js';
 import type { PlatformFacts } from './arrival.js';
-import { DEFAULT_TIMEZONE, type Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 import type { WorkspaceChanges } from './workspace-changes.js';
 
 /** What an adapter needs from the workspace service to turn a verified request into an Actor. */
@@ -36,7 +36,7 @@ export function renderOptionsOf(workspace: Pick<Workspace, 'settings'>): {
   dateFormat: string;
 } {
   const { timezone, dateFormat } = workspace.settings;
-  return { timeZone: isValidTimeZone(timezone) ? timezone : DEFAULT_TIMEZONE, dateFormat };
+  return { timeZone: safeTimeZone(timezone), dateFormat };
 }
 
 const CACHE_TTL_MS = 30_000;

@@ -4,9 +4,13 @@ import type { FollowUpReminder, FollowUpScheduler } from '../../core/followups/f
 import type { Logger } from '../../core/shared/ports.js';
 import { COLLECTIONS } from '../mongo/indexes.js';
 import { type Agenda, createAgenda } from './agenda.js';
-import { type ReminderJobData, reminderJobData } from './definitions/send-follow-up-reminder.job.js';
 import { JobName } from './job-names.js';
-import type { QueuedReminder, ReminderQueue } from './reminder-queue.js';
+import {
+  type QueuedReminder,
+  type ReminderJobData,
+  type ReminderQueue,
+  reminderJobData,
+} from './reminder-queue.js';
 
 /** Reminders read and written per round trip. */
 const CHUNK = 500;
@@ -18,7 +22,7 @@ const CHUNK = 500;
  * reads the whole collection.
  * A move queues the job of the new time, then removes the others of that interaction; the
  * delivery re-reads the interaction anyway, so a job that survives a race is skipped as stale,
- * never sent twice. The dispatcher (definitions/send-follow-up-reminder.job.ts) runs due jobs
+ * never sent twice. The dispatcher (definitions/dispatch-follow-up-reminders.job.ts) runs due jobs
  * in batches instead of agenda locking them one by one.
  */
 export class AgendaFollowUpScheduler implements FollowUpScheduler, ReminderQueue {

@@ -1,4 +1,18 @@
-/** A queued reminder job as the dispatcher reads it (data is validated by the job definition). */
+import { z } from 'zod';
+
+/**
+ * A `send-follow-up-reminder` job's data: ids and an ISO time only (no dotted keys, no payloads).
+ * Declared once, here beside the queue: both schedulers (agenda, SQLite) write it and the
+ * dispatcher reads it back.
+ */
+export const reminderJobData = z.object({
+  workspaceId: z.string().min(1),
+  interactionId: z.string().min(1),
+  fireAt: z.iso.datetime(),
+});
+export type ReminderJobData = z.infer<typeof reminderJobData>;
+
+/** A queued reminder job as the dispatcher reads it (data is checked against `reminderJobData` by the dispatcher). */
 export interface QueuedReminder {
   /** Unique per queued (interaction, fire time): a moved reminder gets a new id. */
   jobId: string;
@@ -6,7 +20,7 @@ export interface QueuedReminder {
 }
 
 /**
- * The reminder jobs' store as the dispatcher (definitions/send-follow-up-reminder.job.ts)
+ * The reminder jobs' store as the dispatcher (definitions/dispatch-follow-up-reminders.job.ts)
  * uses it: reminders are read and removed in batches, never locked one by one.
  */
 export interface ReminderQueue {

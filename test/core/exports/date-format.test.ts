@@ -1,7 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { createDateFormatter } from '../../../src/core/exports/date-format.js';
+import { createDateFormatter, safeTimeZone } from '../../../src/core/exports/date-format.js';
+import { renderOptionsOf } from '../../../src/core/workspaces/tenant.js';
+import { defaultSettings } from '../../../src/core/workspaces/workspace.js';
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
 const PATTERNS = [
@@ -40,5 +42,15 @@ describe('createDateFormatter', () => {
   it('falls back to the default pattern and UTC when the settings hold invalid values', () => {
     const formatter = createDateFormatter('DD/jj', 'Mars/Olympus');
     expect(formatter(new Date('2026-03-04T05:06:00Z'))).toBe('04/03/2026 05:06');
+  });
+
+  it('keeps a zone the runtime knows and falls back on UTC for anything else, in one place', () => {
+    expect(safeTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    for (const bad of ['Mars/Olympus', '', undefined, 'Europe/Paris ']) expect(safeTimeZone(bad)).toBe('UTC');
+    const settings = { ...defaultSettings(), timezone: 'Mars/Olympus', dateFormat: 'yyyy-MM-dd' };
+    expect(renderOptionsOf({ settings })).toEqual({
+      timeZone: 'UTC',
+      dateFormat: 'yyyy-MM-dd',
+    });
   });
 });

@@ -180,6 +180,15 @@ describe.each(ENGINES)('follow-ups on $name', (engine) => {
       expect(snoozeUntil('next-week', T0, 'Europe/Paris')).toEqual(new Date('2025-03-17T08:00:00.000Z'));
     });
 
+    it('snoozes to tomorrow 09:00 UTC when the workspace zone was mistyped, as every date falls back', async () => {
+      const person = await seedTenant(deps, 'Mistyped zone');
+      await deps.workspaces.updateSettings(person.workspace.id, { timezone: 'Mars/Olympus_Mons' }, T0);
+      const record = await withFollowUp(person.member, at(2));
+      const snoozed = await followUps.snooze(person.member, { interactionId: record.id, preset: 'tomorrow' });
+      expect(snoozed.followUp?.snoozedUntil).toEqual(new Date('2025-03-11T09:00:00.000Z'));
+      expect(ids(await followUps.listMyFollowUps(person.member, { scope: 'due' }))).toEqual([]);
+    });
+
     it('refuses a snooze to 9999-12-31, naming the five-year window, and moves nothing', async () => {
       const record = await withFollowUp(tenant.member, at(2));
       await expect(

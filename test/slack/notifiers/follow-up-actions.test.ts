@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
 import {
   ActionId,
   BlockId,
@@ -64,12 +65,7 @@ beforeAll(async () => {
     clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
   });
   app.use(tenantMiddleware(container.workspaces, clock).middleware);
-  registerFollowUpButtons(app, {
-    followUps: container.followUps,
-    interactions: container.interactions,
-    clock,
-    logger: silentLogger,
-  });
+  registerFollowUpButtons(app, { container, parseDate: parseNaturalDate, webClientOptions: {} });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   workspace = await container.workspaces.resolveWorkspace({

@@ -52,16 +52,6 @@ export function editFormView(tenant: Tenant, interaction: Interaction, channelId
   });
 }
 
-/** The record the actor may change, or the error the global handler turns into a reply. */
-export async function loadEditable(
-  deps: SlackDeps,
-  tenant: Tenant,
-  interactionId: string,
-): Promise<Interaction> {
-  // Refused here, before a form they could not submit; the core checks again on save.
-  return deps.container.interactions.getEditableInteraction(tenant.actor, { id: interactionId });
-}
-
 /** One indexed read (who wrote it, what to prefill), then views.open. */
 export async function openEditForm(
   client: WebClient,
@@ -71,7 +61,11 @@ export async function openEditForm(
   interactionId: string,
   target: ReplyTarget,
 ): Promise<void> {
-  const interaction = await loadEditable(deps, tenant, interactionId);
+  // Refused here (gone, or not theirs), before a form they could not submit; the core checks
+  // again on save. The error reaches the global handler, which replies.
+  const interaction = await deps.container.interactions.getEditableInteraction(tenant.actor, {
+    id: interactionId,
+  });
   await openModal(
     client,
     triggerId,

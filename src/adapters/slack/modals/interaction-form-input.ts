@@ -1,41 +1,20 @@
 import {
-  type FormMoments,
+  editInputFromFields,
   type LogFormFields,
   logInputFromFields,
   pickerValues,
-  readFormMoments,
-  sameMinute,
-  splitTags,
   zonedMoment,
 } from '../../../core/forms/log-form-rules.js';
 import type { AttachmentRef } from '../../../core/interactions/interaction.js';
 import type { FieldErrors } from '../../../core/shared/errors.js';
 import { InteractionFormField as F, type FieldIds, OTHER_TYPE_VALUE } from '../ids.js';
 import type { FormMetadata } from './form-metadata.js';
-import { chosenType, showsVisitAddress } from './interaction-form-blocks.js';
 import type { FormValues } from './interaction-form-state.js';
 
 /** Block id → message, as `response_action: 'errors'` wants them. */
 export type BlockErrors = Record<string, string>;
 
 export { pickerValues, zonedMoment };
-
-/**
- * Dates from the pickers (the core's shared form rules), and the custom-type mistake, keyed
- * like the core's field errors so both reach the same input blocks.
- */
-function readMoments(values: FormValues, timeZone: string): FormMoments {
-  const moments = readFormMoments(values, timeZone);
-  // The edit use case treats a missing type as "unchanged", so an empty custom type is caught here.
-  if (values.type === OTHER_TYPE_VALUE && !chosenType(values)) {
-    moments.errors.type = 'Type the new interaction type.';
-  }
-  return moments;
-}
-
-function actionsOf(values: FormValues): string[] {
-  return [...values.actions, ...splitTags(values.newActions)];
-}
 
 function attachmentsOf(values: FormValues): AttachmentRef[] {
   return values.files.map((file) => ({
@@ -80,42 +59,28 @@ export function logInputFrom(
   });
 }
 
-/** Same minute in the pickers as the stored moment (an ISO string in the form metadata). */
-function unchanged(picked: Date | undefined, original: string | undefined, timeZone: string): boolean {
-  return sameMinute(picked, original ? new Date(original) : undefined, timeZone);
-}
-
 /**
- * The edit use case's input. Every field is re-sent (the core keeps only real changes), except
- * dates shown to the minute and left alone: re-sending them would shift the stored seconds, and
- * an overdue follow-up would be refused as "in the past" though nobody touched it.
+ * The edit use case's input, by the core's form rules (the same as Teams'): dates left alone
+ * are not re-sent, a cleared follow-up date removes it. What this modal shows beyond Teams'
+ * dialog is said from its metadata: a description too long to show, and direction and channel.
  */
 export function editInputFrom(
   values: FormValues,
   metadata: FormMetadata,
   timeZone: string,
 ): { input: unknown; errors: FieldErrors } {
-  const { occurredAt, dueAt, errors } = readMoments(values, timeZone);
-  let followUp: unknown;
-  if (dueAt) {
-    const due = unchanged(dueAt, metadata.due, timeZone) && metadata.due ? new Date(metadata.due) : dueAt;
-    followUp = { dueAt: due, ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}) };
-  } else if (metadata.due) {
-    followUp = null; // the form showed a follow-up and the user cleared its date
-  }
-  const input = {
-    id: metadata.i,
-    type: chosenType(values),
-    actions: actionsOf(values),
-    ...(metadata.ld ? {} : { description: values.description ?? '' }),
-    ...(occurredAt && !unchanged(occurredAt, metadata.at, timeZone) ? { occurredAt } : {}),
-    ...(followUp !== undefined ? { followUp } : {}),
-    important: values.important,
-    ...(showsVisitAddress(values) ? { visitAddress: values.visitAddress ?? '' } : {}),
-    direction: values.direction ?? null,
-    channel: values.channel ?? null,
-  };
-  return { input, errors };
+  const { contactIds: _notEditable, ...fields } = logFormFieldsOf(values);
+  return editInputFromFields(
+    fields,
+    {
+      id: metadata.i ?? '',
+      ...(metadata.at ? { occurredAt: new Date(metadata.at) } : {}),
+      ...(metadata.due ? { dueAt: new Date(metadata.due) } : {}),
+      ...(metadata.ld ? { descriptionHidden: true } : {}),
+      showsDirectionAndChannel: true,
+    },
+    timeZone,
+  );
 }
 
 /** Where a field error shows, best first: the input to change, else the one that reveals it. */

@@ -22,7 +22,7 @@ import { type FormValues, readFormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 import { loggedMessage } from './log-confirmation.js';
 import { tellUser } from './replies.js';
-import { refusal, registerAssignee, renderOptionsOf, type SubmitArgs } from './submit-support.js';
+import { refusal, registerAssignee, type SubmitArgs } from './submit-support.js';
 
 /** F6: the message's permalink, when opening the form could not know it. Best effort. */
 async function withSourceLink(
@@ -89,7 +89,7 @@ async function confirm(
   // A replay (double submit, retry) wrote nothing new; the first submission already confirmed.
   if (result.replayed) return;
   const target = { userId: body.user.id, ...(metadata.ch ? { channelId: metadata.ch } : {}) };
-  await tellUser(client, target, loggedMessage(result, renderOptionsOf(tenant)), deps.container.logger);
+  await tellUser(client, target, loggedMessage(result, personalTime(tenant)), deps.container.logger);
   await publishHome(client, tenant, deps);
   await updateLoggedReminder(client, tenant, metadata, result, deps.container.clock.now());
 }

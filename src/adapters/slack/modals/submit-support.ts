@@ -13,18 +13,11 @@ import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { slackFactsOf } from '../middleware/slack-profile.js';
 import type { Tenant } from '../middleware/tenant.js';
-import type { RenderOptions } from '../views/blocks.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
 import type { FormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** Dates shown back to the person who acted: in their own zone (the core decides which). */
-export function renderOptionsOf(tenant: Tenant): RenderOptions {
-  const { timeZone, dateFormat } = personalTime(tenant);
-  return { timeZone, dateFormat };
-}
 
 /** The input blocks of the submitted view, in order: the only places Slack can show an error. */
 export function inputBlockIds(view: ViewOutput): string[] {

@@ -1,7 +1,7 @@
 import { WebAPIHTTPError } from '@slack/web-api';
+import { previewExport } from '../../../core/queries/export-preview.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
-import { summaryContext } from '../../../core/queries/result-query.js';
-import { summarizeFilter } from '../../../core/views/filter-summary.js';
+import { type FilterSummaryContext, summarizeFilter } from '../../../core/views/filter-summary.js';
 import { ButtonValue, filterToValue, ResultActionId, ResultBlockId, tryEncodeValue } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
@@ -42,8 +42,7 @@ function channelName(channelId: string): string {
 }
 
 /** "CSV export: 12 interactions, asked for by @alice · Filters: Type: Call": built from ids and escaped chips. */
-async function comment(job: ExportJob, rows: number): Promise<string> {
-  const summary = await summaryContext(job.tenant, job.deps, job.query);
+function comment(job: ExportJob, rows: number, summary: FilterSummaryContext): string {
   const chips = summarizeFilter(job.query.filter, summary).map(chipText).join('  ·  ');
   const who = `<@${job.tenant.actor.userId}>`;
   const filters = chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace.';
@@ -96,17 +95,14 @@ function failureText(error: unknown): string {
 export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   const { tenant, deps, reply } = job;
   const { container } = deps;
-  const count = await container.interactions.listInteractions(tenant.actor, {
-    filter: job.query.filter,
-    limit: 1,
-  });
-  if (count.total === 0) {
-    await reply('Nothing matches these filters, so there is nothing to export.');
+  const preview = await previewExport(tenant, deps, job.query);
+  if (preview.kind === 'empty') {
+    await reply(preview.message);
     return 'empty';
   }
   const destination = job.destination === 'channel' ? channelName(job.channelId) : 'your direct messages';
   await reply(
-    `:hourglass_flowing_sand: Preparing export… ${plural(count.total, 'row')}. The CSV will appear in ${destination}.`,
+    `:hourglass_flowing_sand: Preparing export… ${plural(preview.rows, 'row')}. The CSV will appear in ${destination}.`,
   );
 
   const csv = await container.exports.exportInteractions(tenant.actor, { filter: job.query.filter });
@@ -120,7 +116,7 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
         channelId: job.channelId,
         filename: csv.filename,
         title: csv.filename,
-        initialComment: await comment(job, csv.rowCount()),
+        initialComment: comment(job, csv.rowCount(), preview.summary),
       },
       (seconds) => reply(`:hourglass: Slack is busy, retrying in ${plural(seconds, 'second')}…`),
     );

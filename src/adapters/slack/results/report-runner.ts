@@ -1,8 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { reportRangeOf } from '../../../core/commands/command-dispatch.js';
 import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
 import { reportCsv } from '../../../core/reports/report-delivery.js';
-import { renderOptionsOf } from '../../../core/workspaces/tenant.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { createSlackReportPublisher } from '../notifiers/slack-report-publisher.js';
@@ -25,22 +23,17 @@ export interface ReportJob {
 export async function runReport(job: ReportJob): Promise<boolean> {
   const { tenant, deps } = job;
   const { container } = deps;
-  const report = await container.reports.weeklyReport(tenant.actor, reportRangeOf(job.period));
-  const csv = await reportCsv(container.exports, tenant.actor, report.period);
+  const { csvFilter, ...post } = await container.reports.onDemand(tenant.actor, job.period);
+  const csv = await reportCsv(container.exports, tenant.actor, csvFilter);
   const publisher = createSlackReportPublisher({
     clientFor: async () => job.client,
     logger: container.logger,
   });
-  const options = renderOptionsOf(tenant.workspace);
   const result = await publisher.publish({
+    ...post,
     workspaceId: tenant.workspace.id,
     channelId: job.channelId,
-    report,
-    late: false,
-    onDemand: true,
     csv,
-    timeZone: options.timeZone,
-    dateFormat: options.dateFormat,
   });
   if (!result.ok) await job.reply(`:warning: The report could not be posted. ${result.reason}`);
   return result.ok;

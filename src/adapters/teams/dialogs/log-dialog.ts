@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IAdaptiveCard, IChoice } from '@microsoft/teams.cards';
 import { contactDisplayName } from '../../../core/contacts/contact.js';
 import { pickerValues } from '../../../core/forms/log-form-rules.js';
-import type { Interaction } from '../../../core/interactions/interaction.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
@@ -106,13 +105,9 @@ export async function openLogDialog(
   return logDialogCard(state);
 }
 
-export function loadEditable(tenant: Tenant, deps: TeamsDeps, id: string): Promise<Interaction> {
-  return deps.container.interactions.getEditableInteraction(tenant.actor, { id });
-}
-
 /** F7: the edit dialog, filled with the interaction as stored. */
 export async function openEditDialog(tenant: Tenant, deps: TeamsDeps, id: string): Promise<IAdaptiveCard> {
-  const interaction = await loadEditable(tenant, deps, id);
+  const interaction = await deps.container.interactions.getEditableInteraction(tenant.actor, { id });
   const { timeZone } = personalTime(tenant);
   const { settings } = tenant.workspace;
   const at = pickerValues(interaction.occurredAt, timeZone);

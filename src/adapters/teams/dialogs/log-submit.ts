@@ -16,7 +16,7 @@ import type { TeamsDeps } from '../deps.js';
 import { Verb } from '../ids.js';
 import { truncate, userText } from '../limits.js';
 import { type DialogValues, logFormFields } from './dialog-fields.js';
-import { dialogState, loadEditable } from './log-dialog.js';
+import { dialogState } from './log-dialog.js';
 
 /** What a submitted dialog leads to: the same dialog with errors, or a confirmation to post. */
 export type SubmitOutcome =
@@ -104,7 +104,7 @@ export async function submitEditDialog(
   submission: Submission,
 ): Promise<SubmitOutcome> {
   const id = submission.interactionId ?? '';
-  const original = await loadEditable(tenant, deps, id);
+  const original = await deps.container.interactions.getEditableInteraction(tenant.actor, { id });
   const { container } = deps;
   const { timeZone } = personalTime(tenant);
   const dueAt = original.followUp?.status === 'open' ? original.followUp.dueAt : undefined;

@@ -2,21 +2,19 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
+import { REPORT_READER_ID, reportReader } from '../../../core/reports/report-reader.js';
 import type { Actor } from '../../../core/shared/actor.js';
 import { isDomainError } from '../../../core/shared/errors.js';
 import type { UseCases } from '../../../core/use-cases.js';
 import type { FileLinks } from './file-links.js';
-
-/** Scheduled reports act for no one: their CSV link reads as the core's read-only report actor. */
-export const REPORT_READER_ID = 'system:weekly-report';
 
 async function actorFor(
   container: UseCases,
   workspaceId: string,
   userId: string,
 ): Promise<Actor | undefined> {
-  if (userId === REPORT_READER_ID)
-    return { workspaceId, userId, role: 'viewer', displayName: 'Weekly report' };
+  // Scheduled reports act for no one: their CSV link reads as the core's read-only report actor.
+  if (userId === REPORT_READER_ID) return reportReader(workspaceId);
   return container.workspaces.knownActor({ workspaceId, userId });
 }
 

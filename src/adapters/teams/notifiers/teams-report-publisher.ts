@@ -1,9 +1,9 @@
 import type { ConversationRefRepository } from '../../../core/deliveries/conversation-ref.port.js';
 import type { ReportPublisher } from '../../../core/reports/report-delivery.js';
+import { REPORT_READER_ID } from '../../../core/reports/report-reader.js';
 import type { Clock, Logger } from '../../../core/shared/ports.js';
 import { reportCard } from '../cards/report-card.js';
 import { filterData } from '../cards/view-context.js';
-import { REPORT_READER_ID } from '../files/download-route.js';
 import type { FileLinks } from '../files/file-links.js';
 import { toSendFailure } from './teams-errors.js';
 import type { TeamsSender } from './teams-sender.js';

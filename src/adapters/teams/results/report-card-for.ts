@@ -1,5 +1,4 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
-import { reportRangeOf } from '../../../core/commands/command-dispatch.js';
 import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { reportCard } from '../cards/report-card.js';
@@ -13,11 +12,10 @@ export async function reportCardFor(
   period: ReportPeriod,
 ): Promise<IAdaptiveCard> {
   const { container } = deps;
-  const report = await container.reports.weeklyReport(tenant.actor, reportRangeOf(period));
-  const filter = filterData({ from: report.period.from, to: report.period.to });
+  const { report, late, onDemand, csvFilter } = await container.reports.onDemand(tenant.actor, period);
   const link = deps.files.create(
-    { w: tenant.workspace.id, u: tenant.actor.userId, f: filter },
+    { w: tenant.workspace.id, u: tenant.actor.userId, f: filterData(csvFilter) },
     container.clock.now(),
   );
-  return reportCard(report, { late: false, onDemand: true, csvUrl: link.url });
+  return reportCard(report, { late, onDemand, csvUrl: link.url });
 }

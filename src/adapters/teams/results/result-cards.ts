@@ -1,12 +1,12 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Contact } from '../../../core/contacts/contact.js';
-import { exportFilename } from '../../../core/exports/export.service.js';
+import { previewExport } from '../../../core/queries/export-preview.js';
 import type { PageRequest } from '../../../core/queries/query-deps.js';
-import { loadListView, type ResultQuery, summaryContext } from '../../../core/queries/result-query.js';
+import { loadListView, type ResultQuery } from '../../../core/queries/result-query.js';
 import { loadTimelineView, type TimelineRef } from '../../../core/queries/timeline-subject.js';
 import { summarizeFilter } from '../../../core/views/filter-summary.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { renderOptionsOf, type Tenant } from '../../../core/workspaces/tenant.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { formatWhen } from '../cards/card-kit.js';
 import { exportCard } from '../cards/export-card.js';
 import { listCard, timelineCard } from '../cards/result-cards.js';
@@ -59,25 +59,19 @@ export async function exportCardFor(
   deps: TeamsDeps,
   query: ResultQuery,
 ): Promise<IAdaptiveCard | string> {
-  const { container } = deps;
-  const count = await container.interactions.listInteractions(tenant.actor, {
-    filter: query.filter,
-    limit: 1,
-  });
-  if (count.total === 0) return 'Nothing matches these filters, so there is nothing to export.';
-  const now = container.clock.now();
+  const preview = await previewExport(tenant, deps, query);
+  if (preview.kind === 'empty') return preview.message;
   const link = deps.files.create(
     { w: tenant.workspace.id, u: tenant.actor.userId, f: filterData(query.filter) },
-    now,
+    deps.container.clock.now(),
   );
-  const summary = await summaryContext(tenant, deps, query);
   // The file is the workspace's (its name dates it there); the expiry is for the reader.
   const reader = personalTime(tenant);
   const expiry = formatWhen(link.expiresAt, reader);
   return exportCard({
-    rows: count.total,
-    filename: exportFilename(query.filter, now, renderOptionsOf(tenant.workspace).timeZone),
-    chips: summarizeFilter(query.filter, summary),
+    rows: preview.rows,
+    filename: preview.filename,
+    chips: summarizeFilter(query.filter, preview.summary),
     requestedBy: tenant.actor.displayName ?? 'you',
     url: link.url,
     expiresAt: reader.zoneLabel ? `${expiry} (${reader.zoneLabel})` : expiry,

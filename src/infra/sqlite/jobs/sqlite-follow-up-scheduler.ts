@@ -3,9 +3,8 @@ import type {
   FollowUpReminder,
   FollowUpScheduler,
 } from '../../../core/followups/follow-up-scheduler.port.js';
-import type { ReminderJobData } from '../../jobs/definitions/send-follow-up-reminder.job.js';
 import { JobName } from '../../jobs/job-names.js';
-import type { QueuedReminder, ReminderQueue } from '../../jobs/reminder-queue.js';
+import type { QueuedReminder, ReminderJobData, ReminderQueue } from '../../jobs/reminder-queue.js';
 import { JobTable, parseData, uniqueKeyOf } from './job-table.js';
 
 /** The identity of a reminder job: one per interaction, whatever its time. */

@@ -5,9 +5,6 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { FollowUpService } from '../../../../core/followups/follow-up.service.js';
-import type { InteractionService } from '../../../../core/interactions/interaction.service.js';
-import type { Clock, Logger } from '../../../../core/shared/ports.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { followUpIcs } from '../../../shared/follow-up-ics.js';
@@ -20,13 +17,6 @@ import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { registerFollowUpLogButton } from './follow-up-log.js';
 import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
-
-export interface FollowUpActionDeps {
-  followUps: FollowUpService;
-  interactions: InteractionService;
-  clock: Clock;
-  logger: Logger;
-}
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -43,21 +33,12 @@ const inReminder = (actionId: string | RegExp) => ({
  * log form, as it does on every surface (follow-up-log.ts).
  */
 export function registerFollowUpActions(app: App, slack: SlackDeps): void {
-  registerFollowUpButtons(app, followUpActionDeps(slack));
+  registerFollowUpButtons(app, slack);
   registerFollowUpLogButton(app, slack);
 }
 
-export function followUpActionDeps(slack: SlackDeps): FollowUpActionDeps {
-  const { container } = slack;
-  return {
-    followUps: container.followUps,
-    interactions: container.interactions,
-    clock: container.clock,
-    logger: container.logger,
-  };
-}
-
-export function registerFollowUpButtons(app: App, deps: FollowUpActionDeps): void {
+/** Done, Snooze, Open timeline and Add to calendar; the same `SlackDeps` every listener gets. */
+export function registerFollowUpButtons(app: App, { container: deps }: SlackDeps): void {
   const handle =
     (work: (args: ButtonArgs, tenant: ReturnType<typeof tenantOf>) => Promise<void>) =>
     async (args: ButtonArgs) => {

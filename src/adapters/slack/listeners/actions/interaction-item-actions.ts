@@ -1,14 +1,14 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, RespondFn } from '@slack/bolt';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
 import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { loadEditable, openEditForm } from '../../modals/edit-form.js';
+import { openEditForm } from '../../modals/edit-form.js';
 import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
 import { openLogForm } from '../../modals/log-form.js';
 import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
-import { renderOptionsOf } from '../../modals/submit-support.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 
@@ -48,9 +48,11 @@ export function registerInteractionItemActions(app: App, deps: SlackDeps): void 
           await openEditForm(client, body.trigger_id, tenant, deps, i, target);
           return;
         case 'delete': {
-          const interaction = await loadEditable(deps, tenant, i);
+          const interaction = await deps.container.interactions.getEditableInteraction(tenant.actor, {
+            id: i,
+          });
           const metadata = { i: interaction.id, ...(target.channelId ? { ch: target.channelId } : {}) };
-          const view = deleteConfirmView(interaction, renderOptionsOf(tenant), metadata);
+          const view = deleteConfirmView(interaction, personalTime(tenant), metadata);
           await openModal(client, body.trigger_id, view, target, logger);
           return;
         }
@@ -74,7 +76,7 @@ export function registerInteractionItemActions(app: App, deps: SlackDeps): void 
       const tenant = tenantOf(context);
       const { i } = decodeValue(ButtonValue.interaction, action.value);
       const interaction = await findInteraction(deps, tenant, i);
-      const view = fullDescriptionView(interaction, renderOptionsOf(tenant));
+      const view = fullDescriptionView(interaction, personalTime(tenant));
       await openModal(client, body.trigger_id, view, replyTarget(body, respond), logger);
     },
   );
@@ -95,7 +97,7 @@ export function registerInteractionItemActions(app: App, deps: SlackDeps): void 
       await tellUser(
         client,
         replyTarget(body, respond),
-        timelineToBlocks(view, renderOptionsOf(tenant)),
+        timelineToBlocks(view, personalTime(tenant)),
         logger,
       );
     },

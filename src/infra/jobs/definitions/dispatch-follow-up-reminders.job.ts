@@ -1,17 +1,8 @@
-import { z } from 'zod';
 import type { ReminderDelivery, ReminderRequest } from '../../../core/followups/reminder-delivery.js';
 import type { Clock, Logger } from '../../../core/shared/ports.js';
 import { JobName } from '../job-names.js';
 import type { JobRunner } from '../job-runner.js';
-import type { QueuedReminder, ReminderQueue } from '../reminder-queue.js';
-
-/** A `send-follow-up-reminder` job's data: ids and an ISO time only (no dotted keys, no payloads). */
-export const reminderJobData = z.object({
-  workspaceId: z.string().min(1),
-  interactionId: z.string().min(1),
-  fireAt: z.iso.datetime(),
-});
-export type ReminderJobData = z.infer<typeof reminderJobData>;
+import { type QueuedReminder, type ReminderQueue, reminderJobData } from '../reminder-queue.js';
 
 /** The first batch is small, so the first DMs go out while the next, larger batch is prepared. */
 const FIRST_BATCH_PER_WORKSPACE = 2;
@@ -67,7 +58,7 @@ export interface ReminderDispatchOptions {
  * removed. On FerretDB, agenda locking 10,000 jobs one by one costs seconds each; a batch
  * costs a few reads (the SQLite queue is read the same way). Two workers reading the same batch split it: each reminder has one claim.
  */
-export function defineSendFollowUpRemindersJob(
+export function defineDispatchFollowUpRemindersJob(
   runner: JobRunner,
   deps: { reminders: ReminderDelivery; queue: ReminderQueue; clock: Clock; logger: Logger },
   options: ReminderDispatchOptions,
