@@ -127,6 +127,16 @@ const MALFORMED: [name: string, label: string, value: unknown][] = [
     execute('item.delete.confirm', [{ id: 'i1', ctx }]),
   ],
   ['adaptiveCard/action', 'a page without its context', execute('timeline.page', {})],
+  [
+    'adaptiveCard/action',
+    'a list filter of the wrong type',
+    execute('list.page', { ctx: { v: 'list', filter: { types: 'Call' }, sort: 'date' } }),
+  ],
+  [
+    'adaptiveCard/action',
+    'an export whose filter is a list',
+    execute('list.export', { ctx: { v: 'list', filter: ['Call'], sort: 'date' } }),
+  ],
   ['adaptiveCard/action', 'done with a numeric id', execute('followup.done', { id: 5 })],
   [
     'adaptiveCard/action',

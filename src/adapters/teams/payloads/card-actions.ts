@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { interactionFilterSchema } from '../../../core/interactions/interaction.schemas.js';
 import { Verb, type VerbName } from '../ids.js';
 import { invokeOf } from './envelope.js';
 import { cardId, contactInputs, logInputs } from './fields.js';
@@ -8,13 +9,19 @@ import { cardId, contactInputs, logInputs } from './fields.js';
  * button — still input, since it comes back from the client. One shape per verb.
  */
 const ref = z.object({ k: z.enum(['contact', 'organisation']), s: z.string().min(1).max(100) });
+/** A list's filter, as the list card wrote it: the core's own filter schema must read it back. */
+const listFilter = z.record(z.string(), z.unknown()).superRefine((filter, ctx) => {
+  const parsed = interactionFilterSchema.safeParse(filter);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path });
+});
 const page = z.object({ cursor: z.string().min(1).max(2000), direction: z.enum(['older', 'newer']) });
 
 const viewContext = z.discriminatedUnion('v', [
   z.object({ v: z.literal('timeline'), ref, page: page.optional() }),
   z.object({
     v: z.literal('list'),
-    filter: z.record(z.string(), z.unknown()),
+    filter: listFilter,
     sort: z.enum(['date', 'type']),
     page: page.optional(),
   }),
