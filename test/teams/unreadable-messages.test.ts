@@ -89,6 +89,17 @@ describe('Teams messages and events whose payload does not parse', () => {
     expect(t.connector.messages(MALLORY_CHAT)).toHaveLength(sent);
     expect(await storeSnapshot(t.container, world)).toEqual(before);
   });
+
+  it.each([
+    ['text/plain', 'help'],
+    ['application/json', '[{"type":"message"}]'],
+    ['application/json', '"message"'],
+    ['application/json', '{"type": "mess'],
+  ])('refuses a %s body %s that is no activity as a bad request, never a 500', async (type, body) => {
+    const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': type }, body });
+    expect(response.status).toBe(400);
+    expect(await storeSnapshot(t.container, world)).toEqual(before);
+  });
 });
 
 describe('Teams payloads with fields nobody asked for', () => {

@@ -1,5 +1,6 @@
 import type { InvokeResponse } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
+import express, { type Express } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../../core/shared/ports.js';
 import { readPayload } from './parse.js';
@@ -50,4 +51,17 @@ export function guardInboundPayloads(app: App, logger: Logger): void {
     if (parsed.ok) return handle(event);
     return refuse(event.body, refusal, parsed.referenceId);
   };
+}
+
+/**
+ * Before the SDK's own route: a body that is no JSON object (text, an array, nothing) is no
+ * activity at all, and the SDK would fail on it with a 500 while authenticating. Refused here
+ * as a bad request; it reaches neither the SDK nor the store. Mount before `App.initialize()`.
+ */
+export function refuseBodiesThatAreNoActivity(expressApp: Express, path: string): void {
+  expressApp.post(path, express.json(), (request, response, next) => {
+    const body: unknown = request.body;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return next();
+    response.status(400).json({ error: 'A Teams activity is a JSON object.' });
+  });
 }
