@@ -24,6 +24,7 @@ const MALFORMED_MESSAGES: [label: string, fields: Record<string, unknown>][] = [
     { text: '<at>Bot</at> help', entities: [{ type: 'mention', text: '<at>Bot</at>' }] },
   ],
   ['a numeric time zone', { text: 'help', localTimezone: 120 }],
+  ['a numeric time zone in clientInfo', { text: 'help', entities: [{ type: 'clientInfo', timezone: 120 }] }],
   ['a sender given as text', { text: 'help', from: 'mallory' }],
   ['channel data as a list', { text: 'help', channelData: [{ tenant: 'x' }] }],
   ['attachments as an object', { text: 'contact import', attachments: { name: 'x.csv' } }],
@@ -120,7 +121,15 @@ describe('Teams payloads with fields nobody asked for', () => {
 
   it('answers a message, logs from a dialog and pages a card as before, and warns about nothing', async () => {
     await t.message('help', {
-      extra: { ...future, channelData: { tenant: { id: world.workspace.externalId }, x: 1 } },
+      extra: {
+        ...future,
+        channelData: { tenant: { id: world.workspace.externalId }, x: 1 },
+        // An entity kind the adapter does not read may hold anything.
+        entities: [
+          { type: 'https://schema.org/Message', text: 5, citation: [] },
+          { type: 'clientInfo', x: 1 },
+        ],
+      },
     });
     expect(cardText(cardOf(t.connector.messages(personalChat('alice')).at(-1)))).toContain(
       'Log an interaction',

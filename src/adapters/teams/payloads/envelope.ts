@@ -14,18 +14,24 @@ const account = z.looseObject({
   aadObjectId: text.nullish(),
 });
 
-/** A mention must say who it mentions: the SDK strips the bot's own mention by comparing ids. */
-const entity = z
-  .looseObject({
-    type: z.string().max(200),
-    mentioned: z.looseObject({ id: z.string().max(1_000) }).optional(),
+/**
+ * Entities are open-ended (Teams adds kinds); only the two the SDK or adapter reads are checked:
+ * a mention must say who it mentions (the SDK strips the bot's own mention by comparing ids),
+ * and clientInfo's time zone is text.
+ */
+const KNOWN_ENTITIES: Record<string, z.ZodType> = {
+  mention: z.looseObject({
+    mentioned: z.looseObject({ id: z.string().max(1_000) }),
     text: z.string().max(10_000).optional(),
-    timezone: z.string().max(100).optional(),
-  })
-  .refine((entity) => entity.type !== 'mention' || entity.mentioned !== undefined, {
-    message: 'A mention names who it mentions',
-    path: ['mentioned'],
-  });
+  }),
+  clientInfo: z.looseObject({ timezone: z.string().max(100).optional() }),
+};
+
+const entity = z.looseObject({ type: z.string().max(200) }).superRefine((entity, ctx) => {
+  const schema = Object.hasOwn(KNOWN_ENTITIES, entity.type) ? KNOWN_ENTITIES[entity.type] : undefined;
+  const parsed = schema?.safeParse(entity);
+  for (const issue of parsed?.error?.issues ?? []) ctx.addIssue({ ...issue, path: issue.path });
+});
 
 export const envelope = z.looseObject({
   type: z.string().min(1).max(100),
