@@ -11,6 +11,7 @@ import { registerEvents } from './events/index.js';
 import { downloadHandler } from './files/download-route.js';
 import { createFileLinks, FILE_ROUTE } from './files/file-links.js';
 import { registerMessageExtensions } from './message-extensions/index.js';
+import { guardInboundPayloads, refuseBodiesThatAreNoActivity } from './payloads/guard.js';
 import { rosterLookup } from './platform-facts.js';
 import { toSdkLogger } from './sdk-logger.js';
 import { registerSearch } from './search/index.js';
@@ -72,6 +73,7 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
       { endpoint: TEAMS_MESSAGING_ENDPOINT },
     );
   }
+  refuseBodiesThatAreNoActivity(options.expressApp, TEAMS_MESSAGING_ENDPOINT);
   const app = new App({
     ...credentials,
     httpServerAdapter: new ExpressAdapter(options.expressApp, {
@@ -84,6 +86,8 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
     ...(mode.allowUnauthenticated ? { dangerouslyAllowUnauthenticatedRequests: true } : {}),
   });
 
+  // First of all: nothing reads a payload its surface's schema has not read.
+  guardInboundPayloads(app, container.logger);
   const tenancy = teamsTenancy(
     container.workspaces,
     container.clock,

@@ -12,6 +12,11 @@ export interface UserFacingError {
   referenceId?: string;
 }
 
+/** The id a person quotes to an admin, and the log line carries: one generator for every Teams answer. */
+export function newReferenceId(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
 export function userMessageFor(error: unknown): string | undefined {
   if (!isDomainError(error)) return undefined;
   switch (error.code) {
@@ -32,7 +37,7 @@ export function userMessageFor(error: unknown): string | undefined {
 export function describeError(error: unknown, activity: Activity, logger: Logger): UserFacingError {
   const message = userMessageFor(error);
   if (message !== undefined) return { message };
-  const referenceId = randomBytes(4).toString('hex').toUpperCase();
+  const referenceId = newReferenceId();
   // "Did not go through" only when no write had started (see core/shared/write-outcome.ts).
   const outcome = writeOutcomeOf(error);
   logger.error('Unhandled error in a Teams listener', {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { type Container, createContainer } from '../../../src/app/container.js';
 import { type RunningTeams, startTeams } from '../../../src/app/start-teams.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
-import { silentLogger } from '../../../src/core/shared/ports.js';
+import { type Logger, silentLogger } from '../../../src/core/shared/ports.js';
 import { TestClock } from '../../slack/support/slack-app.js';
 import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
 import type { RepositoryFaults } from '../../support/repository-faults.js';
@@ -63,6 +63,8 @@ export interface TeamsTestAppOptions {
   connector?: FakeConnectorOptions;
   /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
   faults?: RepositoryFaults;
+  /** Tests that assert what was logged pass a recording logger; silent otherwise. */
+  logger?: Logger;
 }
 
 let sequence = 0;
@@ -99,7 +101,7 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
       : store.storage;
     const container = createContainer(storage, {
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     });

@@ -7,7 +7,7 @@ import { followUpsCard } from '../cards/followups-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import type { TeamsDeps } from '../deps.js';
 import { Verb } from '../ids.js';
-import { ActionData, readData } from './action-data.js';
+import type { CardAction } from '../payloads/card-actions.js';
 import { cardResponse } from './responses.js';
 
 /**
@@ -15,8 +15,7 @@ import { cardResponse } from './responses.js';
  * the card comes back updated in place — done without buttons, snoozed with its new time.
  */
 export async function followUpAction(
-  verb: typeof Verb.followUpDone | typeof Verb.followUpSnooze,
-  data: unknown,
+  action: Extract<CardAction, { verb: typeof Verb.followUpDone | typeof Verb.followUpSnooze }>,
   tenant: Tenant,
   deps: TeamsDeps,
 ): Promise<AdaptiveCardActionResponse> {
@@ -25,12 +24,12 @@ export async function followUpAction(
   const options = personalTime(tenant);
   let updated: Interaction;
   let inList = false;
-  if (verb === Verb.followUpDone) {
-    const { id, list } = readData(ActionData.followUp, data);
+  if (action.verb === Verb.followUpDone) {
+    const { id, list } = action.data;
     inList = list === true;
     updated = await container.followUps.markDone(actor, { interactionId: id });
   } else {
-    const { id, preset } = readData(ActionData.snooze, data);
+    const { id, preset } = action.data;
     updated = await container.followUps.snooze(actor, { interactionId: id, preset });
   }
   const now = container.clock.now();

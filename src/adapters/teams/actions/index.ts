@@ -4,12 +4,14 @@ import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { noticeCard } from '../cards/card-kit.js';
+import type { ViewContext } from '../cards/view-context.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { Verb } from '../ids.js';
+import { type CardAction, cardActionActivity } from '../payloads/card-actions.js';
+import { CARD_UNREADABLE, readPayload, unreadableMessage } from '../payloads/parse.js';
 import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
 import type { TeamsTenancy } from '../tenant.js';
-import { ActionData, readData, type ViewContext } from './action-data.js';
 import { followUpAction } from './follow-up-actions.js';
 import { inlineFormAction } from './inline-forms.js';
 import { cardResponse, messageResponse } from './responses.js';
@@ -30,35 +32,34 @@ export function renderContext(
 type Send = (activity: IAdaptiveCard | string) => Promise<unknown>;
 
 async function answer(
-  verb: string,
-  data: unknown,
+  action: CardAction,
   tenant: Tenant,
   deps: TeamsDeps,
   send: Send,
 ): Promise<AdaptiveCardActionResponse> {
-  switch (verb) {
+  switch (action.verb) {
     case Verb.timelinePage:
     case Verb.listPage:
     case Verb.itemDeleteCancel:
-      return cardResponse(await renderContext(tenant, deps, readData(ActionData.withContext, data).ctx));
+      return cardResponse(await renderContext(tenant, deps, action.data.ctx));
     case Verb.itemDelete: {
-      const { id, ctx } = readData(ActionData.item, data);
+      const { id, ctx } = action.data;
       return cardResponse(await renderContext(tenant, deps, ctx, id));
     }
     case Verb.itemDeleteConfirm: {
-      const { id, ctx } = readData(ActionData.item, data);
+      const { id, ctx } = action.data;
       await deps.container.interactions.deleteInteraction(tenant.actor, { id });
       return cardResponse(await renderContext(tenant, deps, ctx));
     }
     case Verb.timelineOpen: {
-      const { ref, asNew } = readData(ActionData.timelineOpen, data);
+      const { ref, asNew } = action.data;
       const card = await timelineCardFor(tenant, deps, ref);
       if (!asNew) return cardResponse(card);
       await send(card);
       return messageResponse('Timeline posted below.');
     }
     case Verb.exportList: {
-      const { ctx } = readData(ActionData.withContext, data);
+      const { ctx } = action.data;
       if (ctx.v !== 'list') return messageResponse('Only lists can be exported.');
       const query = { filter: parseInteractionFilter(ctx.filter), sort: ctx.sort };
       await send(await exportCardFor(tenant, deps, query));
@@ -66,12 +67,12 @@ async function answer(
     }
     case Verb.followUpDone:
     case Verb.followUpSnooze:
-      return followUpAction(verb, data, tenant, deps);
+      return followUpAction(action, tenant, deps);
     case Verb.logHere:
     case Verb.logHereSubmit:
     case Verb.contactHere:
     case Verb.contactHereSubmit:
-      return inlineFormAction(verb, data, tenant, deps, send);
+      return inlineFormAction(action, tenant, deps, send);
     default:
       return cardResponse(noticeCard('This button is no longer supported. Run the command again.'));
   }
@@ -79,16 +80,18 @@ async function answer(
 
 /**
  * Action.Execute (`adaptiveCard/action`): paging, delete with confirmation, follow-up buttons.
+ * The button's data is read by its verb's schema first; a card that does not parse changes nothing.
  * The answer is the refreshed card, shown in place; a refusal or failure replaces nothing and
  * is told as a short message on the card.
  */
 export function registerCardActions(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
   app.on('card.action', async (ctx) => {
     const { activity } = ctx;
-    const action = activity.value.action;
+    const parsed = readPayload(cardActionActivity, activity, deps.container.logger);
+    if (!parsed.ok) return messageResponse(unreadableMessage(parsed.referenceId, CARD_UNREADABLE));
     try {
       const tenant = await tenancy.tenantOf(activity);
-      return await answer(action.verb ?? '', action.data, tenant, deps, (card) => ctx.send(card));
+      return await answer(parsed.data.value.action, tenant, deps, (card) => ctx.send(card));
     } catch (error) {
       return messageResponse(describeError(error, activity, deps.container.logger).message);
     }

@@ -11,34 +11,34 @@ import { openLogDialog } from '../dialogs/log-dialog.js';
 import { submitLogDialog } from '../dialogs/log-submit.js';
 import { stringValues, submitContactDialog } from '../dialogs/simple-submits.js';
 import { ContactField, Verb } from '../ids.js';
-import { ActionData, readData } from './action-data.js';
+import type { CardAction } from '../payloads/card-actions.js';
 import { cardResponse, messageResponse } from './responses.js';
 
 type Send = (activity: IAdaptiveCard | string) => Promise<unknown>;
 
-export type InlineFormVerb =
-  | typeof Verb.logHere
-  | typeof Verb.logHereSubmit
-  | typeof Verb.contactHere
-  | typeof Verb.contactHereSubmit;
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
+type InlineFormAction = Extract<
+  CardAction,
+  {
+    verb:
+      | typeof Verb.logHere
+      | typeof Verb.logHereSubmit
+      | typeof Verb.contactHere
+      | typeof Verb.contactHereSubmit;
+  }
+>;
 
 /** "Add here" and its Add button: the contact dialog's card and submit, inline. */
 async function contactHereAction(
-  verb: typeof Verb.contactHere | typeof Verb.contactHereSubmit,
-  data: unknown,
+  action: Extract<CardAction, { verb: typeof Verb.contactHere | typeof Verb.contactHereSubmit }>,
   tenant: Tenant,
   deps: TeamsDeps,
 ): Promise<AdaptiveCardActionResponse> {
   assertCanWrite(tenant.actor);
-  if (verb === Verb.contactHere) {
+  if (action.verb === Verb.contactHere) {
     return cardResponse(contactDialogCard({}, `teams-contact:${randomUUID()}`, undefined, { inline: true }));
   }
-  const { submission } = readData(ActionData.contactHereSubmit, data);
-  const values = stringValues(record(data), Object.values(ContactField));
+  const { submission } = action.data;
+  const values = stringValues(action.data, Object.values(ContactField));
   const outcome = await submitContactDialog(tenant, deps, submission, values, { inline: true });
   if (outcome.kind === 'invalid') return cardResponse(outcome.card);
   return cardResponse(outcome.card ?? noticeCard(outcome.message));
@@ -52,17 +52,16 @@ async function contactHereAction(
  * under their fields in the same card and the dialog's confirmation in its place.
  */
 export async function inlineFormAction(
-  verb: InlineFormVerb,
-  data: unknown,
+  action: InlineFormAction,
   tenant: Tenant,
   deps: TeamsDeps,
   send: Send,
 ): Promise<AdaptiveCardActionResponse> {
-  if (verb === Verb.contactHere || verb === Verb.contactHereSubmit) {
-    return contactHereAction(verb, data, tenant, deps);
+  if (action.verb === Verb.contactHere || action.verb === Verb.contactHereSubmit) {
+    return contactHereAction(action, tenant, deps);
   }
-  if (verb === Verb.logHere) {
-    const { contactIds, contactNames, asNew } = readData(ActionData.logHere, data);
+  if (action.verb === Verb.logHere) {
+    const { contactIds, contactNames, asNew } = action.data;
     const form = await openLogDialog(tenant, deps, {
       ...(contactIds ? { contactIds } : {}),
       ...(contactNames ? { contactNames } : {}),
@@ -72,10 +71,10 @@ export async function inlineFormAction(
     await send(form);
     return messageResponse('The log form is below.');
   }
-  const { submission, src } = readData(ActionData.logHereSubmit, data);
+  const { submission, src } = action.data;
   const outcome = await submitLogDialog(tenant, deps, {
     key: submission,
-    values: dialogValues(record(data)),
+    values: dialogValues(action.data),
     inline: true,
     ...(src ? { sourceLink: src } : {}),
   });

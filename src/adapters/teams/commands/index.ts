@@ -4,6 +4,8 @@ import { dispatchCommand } from '../../../core/commands/command-dispatch.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { userText } from '../limits.js';
+import { messageActivity } from '../payloads/messages.js';
+import { readPayload, unreadableMessage } from '../payloads/parse.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { teamsCommandHandlers } from './command-handlers.js';
 import { importContactsFromAttachment, isContactImport } from './contact-import.js';
@@ -25,8 +27,14 @@ export function commandText(raw: string | undefined): string {
 export function registerCommands(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
   app.on('message', async (ctx) => {
     const { activity } = ctx;
+    const parsed = readPayload(messageActivity, activity, deps.container.logger);
+    if (!parsed.ok) {
+      await ctx.send(unreadableMessage(parsed.referenceId));
+      return;
+    }
     try {
-      const text = commandText(activity.text);
+      // The SDK has stripped the bot's @mention from this text already.
+      const text = commandText(parsed.data.text ?? undefined);
       const tenant = await tenancy.tenantOf(activity);
       if (isContactImport(text, activity)) {
         await ctx.send(await importContactsFromAttachment(tenant, deps, activity));
@@ -35,7 +43,7 @@ export function registerCommands(app: App, deps: TeamsDeps, tenancy: TeamsTenanc
       const origin = {
         conversationId: activity.conversation.id,
         // Teams gives every message an id; without one a retry cannot be recognised anyway.
-        activityId: activity.id ?? randomUUID(),
+        activityId: parsed.data.id ?? randomUUID(),
       };
       const answer = await dispatchCommand(text || 'help', teamsCommandHandlers(tenant, deps, origin), {
         interactionTypes: tenant.workspace.settings.interactionTypes,

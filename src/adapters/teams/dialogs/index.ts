@@ -7,7 +7,14 @@ import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { contactDialogCard, settingsDialogCard } from '../cards/simple-dialogs.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
-import { ContactField, DIALOG_KEY, Dialog, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
+import { ContactField, Dialog, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
+import {
+  type DialogOpenData,
+  type DialogSubmitData,
+  dialogOpenActivity,
+  dialogSubmitActivity,
+} from '../payloads/dialogs.js';
+import { readPayload, unreadableMessage } from '../payloads/parse.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { dialogValues } from './dialog-fields.js';
 import { openEditDialog, openLogDialog } from './log-dialog.js';
@@ -41,19 +48,6 @@ export function closeWith(message: string): TaskModuleResponse {
   return { task: { type: 'message', value: message } };
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/** The follow-up a log dialog closes, as its button or its submit carried it (the core checks it). */
-function followUpOf(data: Record<string, unknown>): string | undefined {
-  const id = data[FOLLOW_UP_OF_KEY];
-  return typeof id === 'string' && id.length > 0 ? id : undefined;
-}
-
 function placeOf(activity: Activity) {
   const conversation = activity.conversation;
   const personal = conversation?.conversationType === 'personal';
@@ -67,15 +61,11 @@ async function openDialog(
   tenant: Tenant,
   deps: TeamsDeps,
   activity: Activity,
-  data: Record<string, unknown>,
+  data: DialogOpenData,
 ): Promise<TaskModuleResponse> {
-  const dialog = String(data[DIALOG_KEY] ?? Dialog.log);
-  switch (dialog) {
+  switch (data.dialog) {
     case Dialog.edit:
-      return continueWith(
-        TITLES[Dialog.edit] ?? '',
-        await openEditDialog(tenant, deps, String(data.id ?? '')),
-      );
+      return continueWith(TITLES[Dialog.edit] ?? '', await openEditDialog(tenant, deps, data.id));
     case Dialog.contactAdd:
       return continueWith(
         TITLES[Dialog.contactAdd] ?? '',
@@ -95,12 +85,9 @@ async function openDialog(
     case Dialog.roles:
       return continueWith(TITLES[Dialog.roles] ?? '', await openRolesDialog(tenant, deps));
     default: {
-      const contactIds = [
-        ...strings(data.contactIds),
-        ...(typeof data.contactId === 'string' ? [data.contactId] : []),
-      ];
-      const contactNames = strings(data.contactNames);
-      const closesFollowUpOf = followUpOf(data);
+      const contactIds = [...(data.contactIds ?? []), ...(data.contactId ? [data.contactId] : [])];
+      const contactNames = data.contactNames ?? [];
+      const closesFollowUpOf = data[FOLLOW_UP_OF_KEY];
       return continueWith(
         TITLES[Dialog.log] ?? '',
         await openLogDialog(tenant, deps, {
@@ -117,19 +104,17 @@ export async function submitDialog(
   tenant: Tenant,
   deps: TeamsDeps,
   activity: Activity,
-  data: Record<string, unknown>,
+  data: DialogSubmitData,
 ): Promise<SubmitOutcome> {
-  const dialog = String(data[DIALOG_KEY] ?? '');
-  const key = typeof data.key === 'string' ? data.key : '';
-  switch (dialog) {
+  switch (data.dialog) {
     case Dialog.edit:
       return submitEditDialog(tenant, deps, {
-        key,
+        key: data.key,
         values: dialogValues(data),
-        interactionId: String(data.id ?? ''),
+        interactionId: data.id,
       });
     case Dialog.contactAdd:
-      return submitContactDialog(tenant, deps, key, stringValues(data, Object.values(ContactField)));
+      return submitContactDialog(tenant, deps, data.key, stringValues(data, Object.values(ContactField)));
     case Dialog.settings:
       return submitSettingsDialog(
         tenant,
@@ -139,41 +124,49 @@ export async function submitDialog(
       );
     case Dialog.roles:
       return submitRolesDialog(tenant, deps, stringValues(data, Object.values(RoleField)));
-    default:
+    default: {
+      const closesFollowUpOf = data[FOLLOW_UP_OF_KEY];
       return submitLogDialog(tenant, deps, {
-        key,
+        key: data.key,
         values: dialogValues(data),
-        ...(typeof data.src === 'string' ? { sourceLink: data.src } : {}),
-        ...(followUpOf(data) ? { closesFollowUpOf: followUpOf(data) } : {}),
+        ...(data.src ? { sourceLink: data.src } : {}),
+        ...(closesFollowUpOf ? { closesFollowUpOf } : {}),
       });
+    }
   }
 }
 
 /**
  * Dialogs (task modules): `task/fetch` opens the log, edit, contact, settings or roles dialog named in
  * the button's data; `task/submit` validates, writes once, closes with a confirmation posted
- * in the conversation — or answers with the same dialog and the reasons under the fields.
+ * in the conversation — or answers with the same dialog and the reasons under the fields. The
+ * button's data and the inputs are read by the dialog's schema first; unreadable, nothing runs.
  */
 export function registerDialogs(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
+  const { logger } = deps.container;
   app.on('dialog.open', async (ctx) => {
+    const parsed = readPayload(dialogOpenActivity, ctx.activity, logger);
+    if (!parsed.ok) return closeWith(unreadableMessage(parsed.referenceId));
     try {
       const tenant = await tenancy.tenantOf(ctx.activity);
-      return await openDialog(tenant, deps, ctx.activity, record(ctx.activity.value.data));
+      return await openDialog(tenant, deps, ctx.activity, parsed.data.value.data);
     } catch (error) {
-      return closeWith(describeError(error, ctx.activity, deps.container.logger).message);
+      return closeWith(describeError(error, ctx.activity, logger).message);
     }
   });
   app.on('dialog.submit', async (ctx) => {
-    const data = record(ctx.activity.value.data);
+    const parsed = readPayload(dialogSubmitActivity, ctx.activity, logger);
+    if (!parsed.ok) return closeWith(unreadableMessage(parsed.referenceId));
+    const data = parsed.data.value.data;
     try {
       const tenant = await tenancy.tenantOf(ctx.activity);
       const outcome = await submitDialog(tenant, deps, ctx.activity, data);
       if (outcome.kind === 'invalid')
-        return continueWith(TITLES[String(data[DIALOG_KEY])] ?? 'Log an interaction', outcome.card);
+        return continueWith(TITLES[data.dialog ?? Dialog.log] ?? 'Log an interaction', outcome.card);
       if (outcome.card) await ctx.send(outcome.card);
       return closeWith(outcome.message);
     } catch (error) {
-      return closeWith(describeError(error, ctx.activity, deps.container.logger).message);
+      return closeWith(describeError(error, ctx.activity, logger).message);
     }
   });
 }

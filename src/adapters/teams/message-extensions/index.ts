@@ -11,11 +11,18 @@ import { submitLogDialog } from '../dialogs/log-submit.js';
 import { describeError } from '../errors.js';
 import { MessageExtensionCommand } from '../ids.js';
 import { TEAMS_LIMITS, truncate } from '../limits.js';
+import {
+  messageExtensionOpenActivity,
+  messageExtensionQueryActivity,
+  messageExtensionSubmitActivity,
+} from '../payloads/message-extensions.js';
+import { readPayload, unreadableMessage } from '../payloads/parse.js';
 import { timelineCardFor } from '../results/result-cards.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { messageText } from './message-text.js';
 
-function messageResult(text: string): MessagingExtensionResponse {
+/** A sentence in the compose area's message-extension pane. */
+export function messageResult(text: string): MessagingExtensionResponse {
   return { composeExtension: { type: 'message', text } };
 }
 
@@ -25,14 +32,18 @@ function messageResult(text: string): MessagingExtensionResponse {
  * with the message's text as description and its link as the source.
  */
 export function registerMessageExtensions(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
+  const { logger } = deps.container;
   app.on('message.ext.query', async (ctx) => {
     const { activity } = ctx;
+    const parsed = readPayload(messageExtensionQueryActivity, activity, logger);
+    if (!parsed.ok) return messageResult(unreadableMessage(parsed.referenceId));
+    const { value } = parsed.data;
     try {
       const tenant = await tenancy.tenantOf(activity);
-      const query = activity.value.parameters?.find((p) => p.name === 'query')?.value;
+      const query = value.parameters.find((p) => p.name === 'query')?.value;
       const text = typeof query === 'string' ? query : '';
       const count = Math.min(
-        activity.value.queryOptions?.count ?? TEAMS_LIMITS.messageExtensionResults,
+        value.queryOptions?.count ?? TEAMS_LIMITS.messageExtensionResults,
         TEAMS_LIMITS.messageExtensionResults,
       );
       const contacts = text.trim()
@@ -53,46 +64,51 @@ export function registerMessageExtensions(app: App, deps: TeamsDeps, tenancy: Te
       );
       return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
     } catch (error) {
-      return messageResult(describeError(error, activity, deps.container.logger).message);
+      return messageResult(describeError(error, activity, logger).message);
     }
   });
 
   app.on('message.ext.open', async (ctx) => {
     const { activity } = ctx;
+    const parsed = readPayload(messageExtensionOpenActivity, activity, logger);
+    if (!parsed.ok) return messageResult(unreadableMessage(parsed.referenceId));
+    const { value } = parsed.data;
     try {
       const tenant = await tenancy.tenantOf(activity);
-      if (activity.value.commandId !== MessageExtensionCommand.logInteraction)
+      if (value.commandId !== MessageExtensionCommand.logInteraction)
         return messageResult('Unknown command.');
       if (!canWrite(tenant.actor)) return messageResult('⛔ Viewers can read the log but cannot change it.');
-      const payload = activity.value.messagePayload;
+      const payload = value.messagePayload;
       const card = await openLogDialog(tenant, deps, {
         description: truncate(
-          messageText(payload?.body?.content ?? '', payload?.body?.contentType),
+          messageText(payload?.body?.content ?? '', payload?.body?.contentType ?? undefined),
           TEAMS_LIMITS.descriptionChars,
         ),
         ...(payload?.linkToMessage ? { sourceLink: payload.linkToMessage } : {}),
       });
       return continueWith('Log as interaction', card);
     } catch (error) {
-      return messageResult(describeError(error, activity, deps.container.logger).message);
+      return messageResult(describeError(error, activity, logger).message);
     }
   });
 
   app.on('message.ext.submit', async (ctx) => {
     const { activity } = ctx;
-    const data = (activity.value.data ?? {}) as Record<string, unknown>;
+    const parsed = readPayload(messageExtensionSubmitActivity, activity, logger);
+    if (!parsed.ok) return messageResult(unreadableMessage(parsed.referenceId));
+    const { data } = parsed.data.value;
     try {
       const tenant = await tenancy.tenantOf(activity);
       const outcome = await submitLogDialog(tenant, deps, {
-        key: typeof data.key === 'string' ? data.key : '',
+        key: data.key,
         values: dialogValues(data),
-        ...(typeof data.src === 'string' ? { sourceLink: data.src } : {}),
+        ...(data.src ? { sourceLink: data.src } : {}),
       });
       if (outcome.kind === 'invalid') return continueWith('Log as interaction', outcome.card);
       if (outcome.card) await ctx.send(outcome.card);
       return {};
     } catch (error) {
-      return messageResult(describeError(error, activity, deps.container.logger).message);
+      return messageResult(describeError(error, activity, logger).message);
     }
   });
 }

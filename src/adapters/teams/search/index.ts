@@ -11,11 +11,13 @@ import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { Dataset } from '../ids.js';
 import { TEAMS_LIMITS, truncate } from '../limits.js';
+import { readPayload } from '../payloads/parse.js';
+import { searchActivity } from '../payloads/search.js';
 import type { TeamsTenancy } from '../tenant.js';
 
 type Choice = { title: string; value: string };
 
-function searchResponse(results: Choice[]): SearchInvokeResponse {
+export function searchResponse(results: Choice[]): SearchInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } };
 }
 
@@ -72,7 +74,10 @@ async function peopleChoices(
 /** Type-ahead for the dialog's Input.ChoiceSet (Data.Query → `application/search`). */
 export function registerSearch(app: App, deps: TeamsDeps, tenancy: TeamsTenancy): void {
   app.on('card.search', async (ctx) => {
-    const { queryText, dataset, queryOptions } = ctx.activity.value;
+    const parsed = readPayload(searchActivity, ctx.activity, deps.container.logger);
+    // A type-ahead has no room for a sentence: the list stays empty, the log line has the reference.
+    if (!parsed.ok) return searchResponse([]);
+    const { queryText, dataset, queryOptions } = parsed.data.value;
     const limit = Math.min(
       Math.max(queryOptions?.top ?? TEAMS_LIMITS.searchChoices, 1),
       TEAMS_LIMITS.searchChoices,
