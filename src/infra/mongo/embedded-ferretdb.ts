@@ -19,6 +19,8 @@ export interface EmbeddedServer {
   uri: string;
   /** The running server process, when it is one of ours and alive (tests stop and freeze it). */
   pid?: () => number | undefined;
+  /** Settles when the current server process has exited. */
+  exited?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +145,10 @@ export async function startFerretdb(
   return {
     uri,
     pid: () => (child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    exited: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((done) => child.once('exit', () => done())),
     async stop() {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

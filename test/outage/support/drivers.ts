@@ -1,0 +1,156 @@
+import { expect } from 'vitest';
+import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
+import type { Contact } from '../../../src/core/contacts/contact.js';
+import type { StoredView } from '../../slack/fake-slack/index.js';
+import {
+  ALICE,
+  addContact,
+  GENERAL,
+  openLogFormByShortcut,
+  type Seeded,
+  seedWorkspace,
+  submission,
+  textOf,
+} from '../../slack/forms/form-support.js';
+import type { SlackTestApp } from '../../slack/support/slack-app.js';
+import { action, cardOf, cardText, dialogCard } from '../../teams/support/cards.js';
+import { addContact as addTeamsContact, seedTenant, type TeamsWorld } from '../../teams/support/seed.js';
+import { personalChat, type TeamsTestApp } from '../../teams/support/teams-app.js';
+import { ACK_WINDOW_MS } from './outage-stores.js';
+
+/** A form submission always waits for its write: the store's own deadline decides the answer. */
+export const writeDeadlineNeverPasses: AckDeadlineFactory = () => ({
+  reached: new Promise(() => {}),
+  cancel() {},
+});
+
+/** What the person saw after one request: the HTTP status and every word they were shown. */
+export interface Seen {
+  status: number;
+  told: string;
+}
+
+const inTime = () => AbortSignal.timeout(ACK_WINDOW_MS);
+
+/** Slack: alice's workspace, a contact, and a log form she opened while the store was up. */
+export class SlackPerson {
+  seeded!: Seeded;
+  contact!: Contact;
+  constructor(private readonly slack: SlackTestApp) {}
+
+  async setUp(): Promise<void> {
+    this.seeded = await seedWorkspace(this.slack);
+    this.contact = await addContact(this.slack, this.seeded.alice, 'Rachel', 'Cohen');
+  }
+
+  private saidSince(before: { ephemerals: number; dms: number }): string {
+    const { fake } = this.slack;
+    return [
+      ...fake.ephemeralMessages(GENERAL).slice(before.ephemerals),
+      ...fake.messages(ALICE).slice(before.dms),
+    ]
+      .map((message) => `${message.text ?? ''}\n${textOf(message.blocks)}`)
+      .join('\n');
+  }
+
+  private mark() {
+    return {
+      ephemerals: this.slack.fake.ephemeralMessages(GENERAL).length,
+      dms: this.slack.fake.messages(ALICE).length,
+    };
+  }
+
+  /** `/interaction log Cohen call "…"`: a write from a command. */
+  async typedLog(description: string): Promise<Seen> {
+    const before = this.mark();
+    const response = await this.slack.command(`log Cohen call "${description}"`, { signal: inTime() });
+    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+  }
+
+  /** `/interaction timeline Cohen`: a read from a command. */
+  async timeline(): Promise<Seen> {
+    const before = this.mark();
+    const response = await this.slack.command('timeline Cohen', { signal: inTime() });
+    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+  }
+
+  async openForm(): Promise<StoredView> {
+    return openLogFormByShortcut(this.slack);
+  }
+
+  /** The log form's Log button: a view submission. */
+  async submitForm(view: StoredView, description: string): Promise<Seen> {
+    const before = this.mark();
+    const payload = submission(this.slack, view, {
+      contacts: [{ id: this.contact.id }],
+      type: 'Call',
+      description,
+    });
+    const response = await this.slack.interact(payload, { signal: inTime() });
+    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+  }
+}
+
+const fetchTask = (data: Record<string, unknown>) => ({
+  data: { ...data, msteams: { type: 'task/fetch' } },
+  context: { theme: 'default' },
+});
+
+/** Teams: alice's tenant, a contact, her typed lines and the log dialog. */
+export class TeamsPerson {
+  world!: TeamsWorld;
+  contact!: Contact;
+  constructor(private readonly teams: TeamsTestApp) {}
+
+  async setUp(): Promise<void> {
+    this.world = await seedTenant(this.teams.container);
+    this.contact = await addTeamsContact(this.teams.container, this.world.actors.alice, 'Ann', 'Lévy');
+  }
+
+  private replies() {
+    return this.teams.connector.messages(personalChat('alice'));
+  }
+
+  private saidSince(count: number): string {
+    return this.replies()
+      .slice(count)
+      .map((reply) => (reply.attachments?.length ? cardText(cardOf(reply)) : (reply.text ?? '')))
+      .join('\n');
+  }
+
+  /** `log Lévy call "…"` typed in the personal chat. */
+  async typedLog(description: string): Promise<Seen> {
+    const before = this.replies().length;
+    const response = await this.teams.message(`log Lévy call "${description}"`, { signal: inTime() });
+    return { status: response.status, told: this.saidSince(before) };
+  }
+
+  /** The log dialog's card, fetched while the store answers. */
+  async openDialog(): Promise<Record<string, unknown>> {
+    const card = dialogCard(
+      (await this.teams.invoke('task/fetch', fetchTask({ dialog: 'log', contactId: this.contact.id }))).body,
+    );
+    return action(card, 'Log').data ?? {};
+  }
+
+  /** The dialog's Log button: a task/submit answered in the HTTP body. */
+  async submitDialog(data: Record<string, unknown>, description: string): Promise<Seen> {
+    const before = this.replies().length;
+    const response = await this.teams.invoke(
+      'task/submit',
+      { data: { ...data, contacts: this.contact.id, type: 'Call', description } },
+      { signal: inTime() },
+    );
+    const task = (response.body as { task?: { type?: string; value?: unknown } } | undefined)?.task;
+    const closing = task?.type === 'message' && typeof task.value === 'string' ? task.value : '';
+    return { status: response.status, told: `${closing}\n${this.saidSince(before)}` };
+  }
+}
+
+/** Answered with 200 inside the window (the AbortSignal saw to that) and told `words`. */
+export function expectTold(seen: Seen, words: string): void {
+  if (process.env.SHOW_SEEN) console.log(JSON.stringify(seen));
+  expect(seen.status).toBe(200);
+  expect(seen.told).toContain(words);
+  expect(seen.told).not.toContain('did not go through');
+}
