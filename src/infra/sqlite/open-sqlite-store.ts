@@ -80,7 +80,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
      */
     async ping() {
       try {
-        if (file.problem()) return false;
+        const problem = file.problem();
+        if (problem) {
+          onFileUnusable(problem);
+          return false;
+        }
         const probe = health ?? database.db;
         probe.prepare('PRAGMA schema_version').get();
         probe.exec('BEGIN IMMEDIATE');

@@ -90,7 +90,7 @@ export interface SqliteOutageOptions {
   /**
    * The file is unusable for good (deleted, replaced, unreadable, I/O error, damaged): the
    * composition root exits so a supervisor restarts the app on a file it can open — or the
-   * start-up says in one line why it cannot.
+   * start-up says in one line why it cannot. Called on every call that finds it so.
    */
   onFileUnusable(reason: string): void;
 }
@@ -117,12 +117,7 @@ export function guardSqliteRepositories<R extends object>(repositories: R, optio
     totalChanges ??= db.prepare('SELECT total_changes() AS n');
     return Number(totalChanges.get()?.n);
   };
-  let reported = false;
-  const fileUnusable = (reason: string) => {
-    if (reported) return;
-    reported = true;
-    options.onFileUnusable(reason);
-  };
+  const fileUnusable = options.onFileUnusable;
 
   const failure = (method: string, error: unknown, wrote: boolean): unknown => {
     const kind = classify(error);
