@@ -40,9 +40,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
   const database = openSqlite(options);
   database.db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const file = new SqliteFileWatch(options.path);
-  const onFileUnusable =
+  const report =
     options.onFileUnusable ??
     ((reason: string) => options.logger.error('The store stopped working', { reason }));
+  let reported = false;
+  // Once, whoever notices first: a request or /healthz.
+  const onFileUnusable = (reason: string) => {
+    if (reported) return;
+    reported = true;
+    report(reason);
+  };
   const health = healthConnection(options.path);
   const repositories = guardSqliteRepositories(
     {
@@ -66,9 +73,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
     description: `SQLite (${options.path})`,
     path: options.path,
     database,
-    repositories: {
-      ...repositories,
-    },
+    repositories,
     deliveries: new SqliteDeliveryRepository(database),
     interactionLookup: new SqliteInteractionLookup(database),
     conversationRefs: new SqliteConversationRefRepository(database),
