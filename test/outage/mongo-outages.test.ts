@@ -35,20 +35,31 @@ describe('MongoDB outages, over HTTP on Slack and Teams', () => {
     await teamsPerson.setUp();
   });
 
+  /** Forms, dialogs and buttons opened while the store answers, to be used during the outage. */
+  async function opened() {
+    return {
+      form: await slackPerson.openForm(),
+      dialog: await teamsPerson.openDialog(),
+      slackButton: await slackPerson.showTimeline(),
+      teamsButton: await teamsPerson.showTimelineButton(),
+    };
+  }
+
   /** Every surface during the outage; returns what each saw. */
   async function duringOutage(
+    open: Awaited<ReturnType<typeof opened>>,
     outage: () => Promise<void> | void,
     label: string,
   ): Promise<Record<string, Seen>> {
-    const form = await slackPerson.openForm();
-    const dialog = await teamsPerson.openDialog();
     await outage();
     return {
+      slackButton: await slackPerson.pressButton(open.slackButton),
+      teamsButton: await teamsPerson.pressButton(open.teamsButton),
       slackTimeline: await slackPerson.timeline(),
       slackTypedLog: await slackPerson.typedLog(`Typed while ${label}`),
-      slackForm: await slackPerson.submitForm(form, `Submitted while ${label}`),
+      slackForm: await slackPerson.submitForm(open.form, `Submitted while ${label}`),
       teamsTypedLog: await teamsPerson.typedLog(`Typed while ${label}`),
-      teamsDialog: await teamsPerson.submitDialog(dialog, `Submitted while ${label}`),
+      teamsDialog: await teamsPerson.submitDialog(open.dialog, `Submitted while ${label}`),
     };
   }
 
@@ -70,8 +81,9 @@ describe('MongoDB outages, over HTTP on Slack and Teams', () => {
   ])(
     'when the server is %s: "unreachable, nothing was saved" in time, 503, nothing written, back without a restart',
     async (label, outage) => {
+      const open = await opened();
       const before = await server.interactionCount();
-      const seen = await duringOutage(outage, label);
+      const seen = await duringOutage(open, outage, label);
       for (const [surface, what] of Object.entries(seen)) {
         // A read that never reached a server wrote nothing, and says so.
         expectTold(what, surface === 'slackTimeline' ? NOTHING_SAVED : UNREACHABLE);
@@ -85,8 +97,9 @@ describe('MongoDB outages, over HTTP on Slack and Teams', () => {
   );
 
   it('when the server freezes (SIGSTOP): answered in time, 503, and back when it thaws', async () => {
+    const open = await opened();
     const before = await server.interactionCount();
-    const seen = await duringOutage(() => server.freeze(), 'frozen');
+    const seen = await duringOutage(open, () => server.freeze(), 'frozen');
     // Each request's first call on the frozen server was a read, so the watchdog can say nothing was saved.
     for (const what of Object.values(seen)) expectTold(what, NOTHING_SAVED);
     expect(await health.status()).toBe(503);

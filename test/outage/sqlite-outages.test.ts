@@ -36,6 +36,8 @@ describe('SQLite outages, over HTTP on Slack and Teams', () => {
     it('answers every write with "unreachable, nothing was saved" in time, writes nothing, and /healthz says 503', async () => {
       const form = await slackPerson.openForm();
       const dialog = await teamsPerson.openDialog();
+      const slackButton = await slackPerson.showTimeline();
+      const teamsButton = await teamsPerson.showTimelineButton();
       const before = await interactions();
       const writer = frozenWriter(path());
       try {
@@ -44,8 +46,10 @@ describe('SQLite outages, over HTTP on Slack and Teams', () => {
         expectTold(await teamsPerson.typedLog('Typed during the lock'), NOTHING_SAVED);
         expectTold(await teamsPerson.submitDialog(dialog, 'Submitted during the lock'), NOTHING_SAVED);
         expect(await health.status()).toBe(503);
-        // Reads do not need the lock (WAL): a timeline still answers.
+        // Reads do not need the lock (WAL): a timeline and its buttons still answer.
         expect((await slackPerson.timeline()).told).not.toContain('unreachable');
+        expect((await slackPerson.pressButton(slackButton)).status).toBe(200);
+        expect((await teamsPerson.pressButton(teamsButton)).told).toContain('Ann Lévy');
         expect(await interactions()).toBe(before);
       } finally {
         writer.release();
@@ -70,7 +74,12 @@ describe('SQLite outages, over HTTP on Slack and Teams', () => {
     it('refuses to write into the deleted file, says so in time, reports the store lost once, and /healthz says 503', async () => {
       const form = await slackPerson.openForm();
       const dialog = await teamsPerson.openDialog();
+      const slackButton = await slackPerson.showTimeline();
+      const teamsButton = await teamsPerson.showTimelineButton();
       unlinkSync(path());
+      expectTold(await slackPerson.pressButton(slackButton), NOTHING_SAVED);
+      expectTold(await teamsPerson.pressButton(teamsButton), NOTHING_SAVED);
+      expectTold(await slackPerson.timeline(), NOTHING_SAVED);
       expectTold(await slackPerson.typedLog('Typed after the delete'), NOTHING_SAVED);
       expectTold(await slackPerson.submitForm(form, 'Submitted after the delete'), NOTHING_SAVED);
       expectTold(await teamsPerson.typedLog('Typed after the delete'), NOTHING_SAVED);

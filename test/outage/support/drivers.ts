@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
+import { ActionId } from '../../../src/adapters/slack/ids.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
-import type { StoredView } from '../../slack/fake-slack/index.js';
+import { findElement } from '../../slack/commands/support.js';
+import { blockActionsPayload, type StoredView } from '../../slack/fake-slack/index.js';
 import {
   ALICE,
   addContact,
@@ -32,11 +34,14 @@ export interface Seen {
   tookMs?: number;
 }
 
-let started = 0;
-const inTime = () => {
-  started = performance.now();
-  return AbortSignal.timeout(ACK_WINDOW_MS);
-};
+const inTime = () => AbortSignal.timeout(ACK_WINDOW_MS);
+
+/** Runs one request and notes how long its answer took (for the figures, never asserted). */
+async function timed(request: () => Promise<Seen>): Promise<Seen> {
+  const started = performance.now();
+  const seen = await request();
+  return { ...seen, tookMs: Math.round(performance.now() - started) };
+}
 
 /** Slack: alice's workspace, a contact, and a log form she opened while the store was up. */
 export class SlackPerson {
@@ -68,16 +73,45 @@ export class SlackPerson {
 
   /** `/interaction log Cohen call "…"`: a write from a command. */
   async typedLog(description: string): Promise<Seen> {
-    const before = this.mark();
-    const response = await this.slack.command(`log Cohen call "${description}"`, { signal: inTime() });
-    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+    return timed(async () => {
+      const before = this.mark();
+      const response = await this.slack.command(`log Cohen call "${description}"`, { signal: inTime() });
+      return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+    });
   }
 
   /** `/interaction timeline Cohen`: a read from a command. */
   async timeline(): Promise<Seen> {
-    const before = this.mark();
-    const response = await this.slack.command('timeline Cohen', { signal: inTime() });
-    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+    return timed(async () => {
+      const before = this.mark();
+      const response = await this.slack.command('timeline Cohen', { signal: inTime() });
+      return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+    });
+  }
+
+  /** The timeline's buttons, shown while the store answered. */
+  async showTimeline(): Promise<Record<string, unknown>> {
+    await this.slack.command('timeline Cohen');
+    const shown = this.slack.fake.ephemeralMessages(GENERAL).at(-1);
+    return findElement(shown?.blocks, ActionId.timelineLog);
+  }
+
+  /** A button of a message: the timeline's Log button (block_actions). */
+  async pressButton(button: Record<string, unknown>): Promise<Seen> {
+    return timed(async () => {
+      const before = this.mark();
+      const payload = blockActionsPayload({
+        fake: this.slack.fake,
+        channelId: GENERAL,
+        action: {
+          action_id: String(button.action_id),
+          block_id: 'actions',
+          value: typeof button.value === 'string' ? button.value : '',
+        },
+      });
+      const response = await this.slack.interact(payload, { signal: inTime() });
+      return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
+    });
   }
 
   async openForm(): Promise<StoredView> {
@@ -86,14 +120,16 @@ export class SlackPerson {
 
   /** The log form's Log button: a view submission. */
   async submitForm(view: StoredView, description: string): Promise<Seen> {
-    const before = this.mark();
-    const payload = submission(this.slack, view, {
-      contacts: [{ id: this.contact.id }],
-      type: 'Call',
-      description,
+    return timed(async () => {
+      const before = this.mark();
+      const payload = submission(this.slack, view, {
+        contacts: [{ id: this.contact.id }],
+        type: 'Call',
+        description,
+      });
+      const response = await this.slack.interact(payload, { signal: inTime() });
+      return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
     });
-    const response = await this.slack.interact(payload, { signal: inTime() });
-    return { status: response.status, told: `${textOf(response.body)}\n${this.saidSince(before)}` };
   }
 }
 
@@ -126,9 +162,31 @@ export class TeamsPerson {
 
   /** `log Lévy call "…"` typed in the personal chat. */
   async typedLog(description: string): Promise<Seen> {
-    const before = this.replies().length;
-    const response = await this.teams.message(`log Lévy call "${description}"`, { signal: inTime() });
-    return { status: response.status, told: this.saidSince(before) };
+    return timed(async () => {
+      const before = this.replies().length;
+      const response = await this.teams.message(`log Lévy call "${description}"`, { signal: inTime() });
+      return { status: response.status, told: this.saidSince(before) };
+    });
+  }
+
+  /** The "timeline" button of a logged line's confirmation card, shown while the store answered. */
+  async showTimelineButton(): Promise<{ verb?: string; data?: Record<string, unknown> }> {
+    await this.teams.message('log Lévy call "Before the outage"');
+    return action(cardOf(this.replies().at(-1)), "Ann Lévy's timeline");
+  }
+
+  /** A card button: an adaptiveCard/action invoke answered in the HTTP body. */
+  async pressButton(button: { verb?: string; data?: Record<string, unknown> }): Promise<Seen> {
+    return timed(async () => {
+      const response = await this.teams.invoke(
+        'adaptiveCard/action',
+        { action: { type: 'Action.Execute', verb: button.verb, data: button.data }, trigger: 'manual' },
+        { signal: inTime() },
+      );
+      const body = response.body as { type?: string; value?: unknown } | undefined;
+      const told = typeof body?.value === 'string' ? body.value : cardText(body?.value);
+      return { status: response.status, told };
+    });
   }
 
   /** The log dialog's card, fetched while the store answers. */
@@ -141,22 +199,23 @@ export class TeamsPerson {
 
   /** The dialog's Log button: a task/submit answered in the HTTP body. */
   async submitDialog(data: Record<string, unknown>, description: string): Promise<Seen> {
-    const before = this.replies().length;
-    const response = await this.teams.invoke(
-      'task/submit',
-      { data: { ...data, contacts: this.contact.id, type: 'Call', description } },
-      { signal: inTime() },
-    );
-    const task = (response.body as { task?: { type?: string; value?: unknown } } | undefined)?.task;
-    const closing = task?.type === 'message' && typeof task.value === 'string' ? task.value : '';
-    return { status: response.status, told: `${closing}\n${this.saidSince(before)}` };
+    return timed(async () => {
+      const before = this.replies().length;
+      const response = await this.teams.invoke(
+        'task/submit',
+        { data: { ...data, contacts: this.contact.id, type: 'Call', description } },
+        { signal: inTime() },
+      );
+      const task = (response.body as { task?: { type?: string; value?: unknown } } | undefined)?.task;
+      const closing = task?.type === 'message' && typeof task.value === 'string' ? task.value : '';
+      return { status: response.status, told: `${closing}\n${this.saidSince(before)}` };
+    });
   }
 }
 
 /** Answered with 200 inside the window (the AbortSignal saw to that) and told `words`. */
 export function expectTold(seen: Seen, words: string): void {
-  if (process.env.SHOW_SEEN)
-    console.log(JSON.stringify({ ...seen, tookMs: Math.round(performance.now() - started) }));
+  if (process.env.SHOW_SEEN) console.log(JSON.stringify(seen));
   expect(seen.status).toBe(200);
   expect(seen.told).toContain(words);
   expect(seen.told).not.toContain('did not go through');
