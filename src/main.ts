@@ -32,7 +32,14 @@ async function main(): Promise<void> {
   const slack = slackMode(config);
   const teams = teamsMode(config);
   const logger = createLogger(config.LOG_LEVEL);
-  const storage = await openStorage(config, logger);
+  const storage = await openStorage(config, logger, (reason) => {
+    // One line, non-zero: a supervisor (systemd, Docker, Kubernetes) starts the app again, and
+    // start-up says in one line if the store still cannot be opened. The half second lets the
+    // requests that met the failure send their "unreachable" answers first.
+    console.error(`${reason} Exiting so the app can be started again.`);
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 500);
+  });
   logger.info('Database ready', { database: storage.description });
   // The scheduler exists in every mode: the bot queues reminders even where no jobs run.
   // Jobs live in the store: agenda on MongoDB, the jobs table on SQLite.

@@ -17,11 +17,27 @@ export const SQLITE_FILE_NAME = 'interaction-log.sqlite';
 export async function openStorage(
   config: Pick<AppConfig, 'MONGODB_URI' | 'DATA_DIR' | 'STORE'>,
   logger: Logger,
+  /**
+   * The store cannot come back in this process (the SQLite file deleted or unusable, the
+   * embedded FerretDB dying again and again): the caller exits so a supervisor restarts it.
+   * A MongoDB server that goes away is not this: the driver reconnects by itself.
+   */
+  onStoreLost?: (reason: string) => void,
 ): Promise<Storage> {
+  const lost = onStoreLost ? { onStoreLost } : {};
   if (!config.MONGODB_URI && config.STORE !== 'ferretdb') {
     checkEarlierStore(config.DATA_DIR, join(config.DATA_DIR, SQLITE_FILE_NAME), logger);
-    return openSqliteStore({ path: join(config.DATA_DIR, SQLITE_FILE_NAME), logger });
+    return openSqliteStore({
+      path: join(config.DATA_DIR, SQLITE_FILE_NAME),
+      logger,
+      ...(onStoreLost ? { onFileUnusable: onStoreLost } : {}),
+    });
   }
-  const database = await openDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, logger });
+  const database = await openDatabase({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.DATA_DIR,
+    logger,
+    ...lost,
+  });
   return mongoStore(database);
 }

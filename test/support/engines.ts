@@ -50,7 +50,7 @@ function ready(storage: Storage | undefined): Storage {
  * A fresh SQLite file per test file. After the file, every statement the repositories
  * prepared (on either handle) must be served by an index (test/support/sqlite-query-plans.ts).
  */
-function useSqliteStore(): EngineHandle {
+function useSqliteStore(options: { onFileUnusable?: (reason: string) => void } = {}): EngineHandle {
   const statements = new Set<string>();
   const opened: SqliteStorage[] = [];
   let dir = '';
@@ -59,6 +59,7 @@ function useSqliteStore(): EngineHandle {
       path: join(dir, 'store.sqlite'),
       logger: silentLogger,
       onPrepare: (sql) => statements.add(sql),
+      ...(options.onFileUnusable ? { onFileUnusable: options.onFileUnusable } : {}),
     });
     opened.push(store);
     return store;
@@ -148,6 +149,6 @@ export const ENGINES: Engine[] = [
  * A fresh store on the app's default engine (SQLite, a temp file per test file) for tests that
  * drive the app rather than a store: the Slack and Teams HTTP tests. Call at describe level.
  */
-export function useDefaultStore(): EngineHandle {
-  return useSqliteStore();
+export function useDefaultStore(options: { onFileUnusable?: (reason: string) => void } = {}): EngineHandle {
+  return useSqliteStore(options);
 }

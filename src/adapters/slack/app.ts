@@ -9,6 +9,7 @@ import { createGlobalErrorHandler } from './error-handler.js';
 import { refuseFutureSlackRequests, refusingFutureSlackRequests } from './future-timestamp.js';
 import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
+import { answeringStoreOutages } from './middleware/store-outage.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
 import { BOT_SCOPES } from './scopes.js';
 
@@ -129,6 +130,8 @@ export function createSlackApp(options: SlackAppOptions): App {
   }
 
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
+  // Ahead of tenancy, which reads the store before any listener can answer.
+  app.use(answeringStoreOutages(logger));
   app.use(tenancy.middleware);
   // After tenancy: only the request's own writes decide whether a failure may have saved something.
   app.use(({ next }) => runWriteScope(next));

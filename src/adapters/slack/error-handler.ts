@@ -1,9 +1,8 @@
 import type { AnyMiddlewareArgs, CodedError, Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isDomainError } from '../../core/shared/errors.js';
 import type { Logger } from '../../core/shared/ports.js';
 import { writeOutcomeOf } from '../../core/shared/write-outcome.js';
-import { newReferenceId, unexpectedErrorMessage, userMessageFor } from './errors.js';
+import { describeForSlack, slackFailureText } from './errors.js';
 
 type Body = AnyMiddlewareArgs['body'];
 
@@ -31,29 +30,36 @@ function text(source: unknown, ...path: string[]): string | undefined {
 export function createGlobalErrorHandler(logger: Logger, clientForToken: (botToken: string) => WebClient) {
   return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
     const cause = 'original' in error && error.original instanceof Error ? error.original : error;
-    let message: string;
-    if (isDomainError(cause)) {
-      message = userMessageFor(cause);
-      logger.info('Request refused', { code: cause.code, teamId: context.teamId, userId: context.userId });
+    const description = describeForSlack(cause, writeOutcomeOf(cause));
+    const message = slackFailureText(description);
+    if (description.kind === 'refused') {
+      logger.info('Request refused', {
+        code: description.code,
+        teamId: context.teamId,
+        userId: context.userId,
+      });
     } else {
-      const referenceId = newReferenceId();
-      const outcome = writeOutcomeOf(cause);
-      message = unexpectedErrorMessage(referenceId, outcome);
-      logger.error('Unhandled error in a Slack listener', {
-        referenceId,
-        outcome,
+      const details = {
+        referenceId: description.referenceId,
+        saved: description.saved,
         errorCode: error.code,
         error: cause.message,
         stack: cause.stack,
         teamId: context.teamId,
         enterpriseId: context.enterpriseId,
         userId: context.userId,
-        requestType: text(body, 'type') ?? text(body, 'command') ?? text(body, 'event', 'type'),
-      });
+        requestType: requestTypeOf(body),
+      };
+      if (description.kind === 'store-unreachable') logger.warn('The store is unreachable', details);
+      else logger.error('Unhandled error in a Slack listener', details);
     }
     const client = typeof context.botToken === 'string' ? clientForToken(context.botToken) : undefined;
     await tellUser(body, context.userId, message, client, logger);
   };
+}
+
+export function requestTypeOf(body: Body): string | undefined {
+  return text(body, 'type') ?? text(body, 'command') ?? text(body, 'event', 'type');
 }
 
 async function tellUser(

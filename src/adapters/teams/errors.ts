@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from '@microsoft/teams.api';
-import { ErrorCode, isDomainError, ValidationError } from '../../core/shared/errors.js';
+import { describeFailure, type FailureDescription, isForbidden } from '../../core/shared/describe-failure.js';
+import { isDomainError } from '../../core/shared/errors.js';
 import type { Logger } from '../../core/shared/ports.js';
 import { writeOutcomeOf } from '../../core/shared/write-outcome.js';
 import { tenantIdOf } from './tenant.js';
@@ -8,7 +9,7 @@ import { tenantIdOf } from './tenant.js';
 /** What the user is told: their own mistake in words, or "our fault" with a reference to quote. */
 export interface UserFacingError {
   message: string;
-  /** Present for unexpected errors: the same id is in the log line. */
+  /** Present for failures that are not the user's: the same id is in the log line. */
   referenceId?: string;
 }
 
@@ -17,44 +18,40 @@ export function newReferenceId(): string {
   return randomBytes(4).toString('hex').toUpperCase();
 }
 
+/** Teams' rendering of the core's failure descriptions (core/shared/describe-failure.ts). */
+export function teamsFailureText(description: FailureDescription): string {
+  if (description.kind === 'refused')
+    return isForbidden(description) ? `⛔ ${description.text}` : description.text;
+  return `⚠️ ${description.text}`;
+}
+
 export function userMessageFor(error: unknown): string | undefined {
   if (!isDomainError(error)) return undefined;
-  switch (error.code) {
-    case ErrorCode.ValidationFailed:
-      return error instanceof ValidationError ? Object.values(error.fieldErrors).join('\n') : error.message;
-    case ErrorCode.Forbidden:
-      return `⛔ ${error.message}`;
-    default:
-      return error.message;
-  }
+  return teamsFailureText(describeFailure(error, { outcome: 'nothing-written', referenceId: '' }));
 }
 
 /**
- * The one sink for errors a Teams listener did not handle itself. A failure the user caused gets
- * its specific message; anything else is logged with context — activity type, invoke name,
- * tenant, never tokens or message text — and the user hears back with a reference id.
+ * The one sink for errors a Teams listener did not handle itself. The core describes the
+ * failure; anything not the user's is logged with context — activity type, invoke name,
+ * tenant, never tokens or message text — under the reference id the user is given.
  */
 export function describeError(error: unknown, activity: Activity, logger: Logger): UserFacingError {
-  const message = userMessageFor(error);
-  if (message !== undefined) return { message };
-  const referenceId = newReferenceId();
-  // "Did not go through" only when no write had started (see core/shared/write-outcome.ts).
-  const outcome = writeOutcomeOf(error);
-  logger.error('Unhandled error in a Teams listener', {
-    referenceId,
-    outcome,
+  const description = describeFailure(error, {
+    outcome: writeOutcomeOf(error),
+    referenceId: newReferenceId(),
+  });
+  const message = teamsFailureText(description);
+  if (description.kind === 'refused') return { message };
+  const context = {
+    referenceId: description.referenceId,
+    saved: description.saved,
     activityType: activity.type,
     ...('name' in activity && typeof activity.name === 'string' ? { invoke: activity.name } : {}),
     tenantId: tenantIdOf(activity),
     conversationType: activity.conversation?.conversationType,
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-  const what =
-    outcome === 'unknown'
-      ? 'Something went wrong on our side while saving, and your change may have been saved. Look at the timeline before you try again.'
-      : 'Something went wrong on our side and your request did not go through.';
-  return {
-    message: `⚠️ ${what} If it happens again, give this reference to your admin: ${referenceId}`,
-    referenceId,
   };
+  if (description.kind === 'store-unreachable') logger.warn('The store is unreachable', context);
+  else logger.error('Unhandled error in a Teams listener', context);
+  return { message, referenceId: description.referenceId };
 }

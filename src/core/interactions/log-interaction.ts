@@ -7,6 +7,7 @@ import {
 } from '../followups/close-follow-up.js';
 import { type Actor, assertCanWrite } from '../shared/actor.js';
 import { ConflictError, ErrorCode, ValidationError } from '../shared/errors.js';
+import { storeUnreachableIn } from '../shared/store-unreachable.js';
 import { parseInput } from '../shared/zod.js';
 import {
   addToWorkspaceLists,
@@ -225,6 +226,9 @@ async function insertCompensated(
     inserted.push(...records.filter((record) => ids.has(record.id)));
     return { duplicateKeys: result.duplicateKeys };
   } catch (error) {
+    // The store refused before taking anything (a held lock, no server): nothing to undo, and
+    // undoing would only wait on the same outage past the person's ack window.
+    if (inserted.length === 0 && storeUnreachableIn(error)?.mayHaveWritten === false) throw error;
     // Ids are fresh, so deleting every id we attempted never touches another call's records.
     const attempted = [...inserted, ...records].map((record) => record.id);
     try {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isDomainError } from './errors.js';
+import { storeUnreachableIn } from './store-unreachable.js';
 
 /**
  * Whether a failed request may have written something. "Your request did not go through" is
@@ -9,7 +10,10 @@ import { isDomainError } from './errors.js';
  * repositories note every write they start in it (journalingWrites).
  */
 interface WriteScope {
-  writeStarted: boolean;
+  /** A write of this request succeeded, or failed in a way that may have applied it. */
+  mayHaveWritten: boolean;
+  /** Writes started and not settled yet: their outcome is unknown while they run. */
+  inFlight: number;
 }
 
 const scopes = new AsyncLocalStorage<WriteScope>();
@@ -35,16 +39,23 @@ export type WriteOutcome = 'nothing-written' | 'unknown';
 export function writeOutcomeOf(error: unknown): WriteOutcome {
   if (error instanceof WriteOutcomeUnknownError) return 'unknown';
   if (isDomainError(error)) return 'nothing-written';
-  return scopes.getStore()?.writeStarted ? 'unknown' : 'nothing-written';
+  if (storeUnreachableIn(error)?.mayHaveWritten) return 'unknown';
+  const scope = scopes.getStore();
+  return scope && writesMayHaveApplied(scope) ? 'unknown' : 'nothing-written';
+}
+
+function writesMayHaveApplied(scope: WriteScope): boolean {
+  return scope.mayHaveWritten || scope.inFlight > 0;
 }
 
 /** Runs one request's work; a failure after a write started leaves as WriteOutcomeUnknownError. */
 export async function runWriteScope<T>(work: () => Promise<T>): Promise<T> {
-  const scope: WriteScope = { writeStarted: false };
+  const scope: WriteScope = { mayHaveWritten: false, inFlight: 0 };
   try {
     return await scopes.run(scope, work);
   } catch (error) {
-    if (scope.writeStarted && !isDomainError(error) && !(error instanceof WriteOutcomeUnknownError)) {
+    if (isDomainError(error) || error instanceof WriteOutcomeUnknownError) throw error;
+    if (writesMayHaveApplied(scope) || storeUnreachableIn(error)?.mayHaveWritten) {
       throw new WriteOutcomeUnknownError(error);
     }
     throw error;
@@ -54,9 +65,50 @@ export async function runWriteScope<T>(work: () => Promise<T>): Promise<T> {
 /** Repository methods that only read, by the ports' naming; anything else counts as a write. */
 const READ_METHOD = /^(find|list|count|search|page|stream|get|personal|conversation)/;
 
-function noteWriteStarted(): void {
+/** Whether a repository method only reads (the engines' outage guards use the same rule). */
+export function isReadMethod(name: string): boolean {
+  return READ_METHOD.test(name);
+}
+
+/**
+ * Notes a write in the current request's scope until it settles: a success wrote, a refusal
+ * or a store that surely never took it did not, anything else may have.
+ */
+function journalWrite(run: () => unknown): unknown {
   const scope = scopes.getStore();
-  if (scope) scope.writeStarted = true;
+  if (!scope) return run();
+  scope.inFlight++;
+  const settled = (applied: boolean) => {
+    scope.inFlight--;
+    if (applied) scope.mayHaveWritten = true;
+  };
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    settled(mayHaveApplied(error));
+    throw error;
+  }
+  if (!(result instanceof Promise)) {
+    settled(true);
+    return result;
+  }
+  return result.then(
+    (value: unknown) => {
+      settled(true);
+      return value;
+    },
+    (error: unknown) => {
+      settled(mayHaveApplied(error));
+      throw error;
+    },
+  );
+}
+
+function mayHaveApplied(error: unknown): boolean {
+  if (isDomainError(error)) return false;
+  const unreachable = storeUnreachableIn(error);
+  return unreachable ? unreachable.mayHaveWritten : true;
 }
 
 function journaling<T extends object>(repository: T): T {
@@ -67,10 +119,7 @@ function journaling<T extends object>(repository: T): T {
         return typeof value === 'function' ? value.bind(target) : value;
       }
       // Errors pass as they are: callers outside a request (CLI, jobs) keep their own handling.
-      return (...args: unknown[]) => {
-        noteWriteStarted();
-        return value.apply(target, args);
-      };
+      return (...args: unknown[]) => journalWrite(() => value.apply(target, args));
     },
   });
 }

@@ -15,6 +15,7 @@ export interface Database {
   connection: Connection;
   /** Where the app is connected, for logs; credentials stripped. */
   description: string;
+  /** Whether the server answers within PING_DEADLINE_MS; concurrent callers share one ping. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -25,6 +26,8 @@ export interface OpenDatabaseOptions {
   logger: Logger;
   /** Turn on driver command monitoring (tests attach the portability guard to it). */
   monitorCommands?: boolean;
+  /** The embedded server died for good (see startFerretdb's supervise): main.ts exits. */
+  onStoreLost?: (reason: string) => void;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let embedded: EmbeddedServer | undefined;
   let uri = options.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedServer(options.dataDir, options.logger);
+    embedded = await startEmbeddedServer(options.dataDir, options.logger, options.onStoreLost);
     uri = `${embedded.uri.replace(/\/$/, '')}/${DEFAULT_DB_NAME}`;
   }
   const database = await connect(uri, options);
@@ -49,6 +52,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
+/**
+ * Fail fast when the server is gone, so a person is answered inside the platform's ack window
+ * (Slack: 3 s) and /healthz inside 1 s: server selection gives up after 1.5 s (the driver's
+ * default is 30 s), a new connection after 2 s. A server that accepts connections but froze
+ * is caught by the repositories' watchdog (outage.ts) and the ping's own deadline instead:
+ * a socket timeout would also cut a legitimately long report.
+ */
+const MONGO_DEADLINES = {
+  serverSelectionTimeoutMS: 1_500,
+  connectTimeoutMS: 2_000,
+  // Notice a server that is back (or gone) within 2 s rather than the default 10 s.
+  heartbeatFrequencyMS: 2_000,
+} as const;
+
+/** How long a ping may take before the server counts as not answering. */
+export const PING_DEADLINE_MS = 500;
+
 export async function connect(
   uri: string,
   options: Pick<OpenDatabaseOptions, 'logger' | 'monitorCommands'>,
@@ -57,20 +77,39 @@ export async function connect(
     autoIndex: false,
     autoCreate: false,
     monitorCommands: options.monitorCommands ?? false,
-    serverSelectionTimeoutMS: 10_000,
+    ...MONGO_DEADLINES,
   });
   await connection.asPromise();
   await ensureIndexes(connection.getClient().db(connection.name), options.logger);
+  let pinging: Promise<boolean> | undefined;
+  const pingOnce = async (): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_DEADLINE_MS);
+    });
+    const answered = connection
+      .getClient()
+      .db(connection.name)
+      .command({ ping: 1 })
+      .then(
+        () => true,
+        () => false,
+      );
+    try {
+      return await Promise.race([answered, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     connection,
     description: redactUri(uri),
-    async ping() {
-      try {
-        await connection.getClient().db(connection.name).command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
-      }
+    ping() {
+      // A frozen server leaves pings hanging: one at a time, never a pile of them.
+      pinging ??= pingOnce().finally(() => {
+        pinging = undefined;
+      });
+      return pinging;
     },
     async close() {
       await connection.close();
@@ -78,10 +117,16 @@ export async function connect(
   };
 }
 
-async function startEmbeddedServer(dataDir: string, logger: Logger): Promise<EmbeddedServer> {
+async function startEmbeddedServer(
+  dataDir: string,
+  logger: Logger,
+  onStoreLost: ((reason: string) => void) | undefined,
+): Promise<EmbeddedServer> {
   try {
     const binary = await ensureFerretdbBinary(logger);
-    return await startFerretdb(binary, join(dataDir, 'ferretdb'), logger);
+    const onGiveUp =
+      onStoreLost ?? ((reason: string) => logger.error('The store stopped working', { reason }));
+    return await startFerretdb(binary, join(dataDir, 'ferretdb'), logger, { supervise: { onGiveUp } });
   } catch (error) {
     if (!(error instanceof EmbeddedDatabaseUnavailable)) throw error;
     logger.warn('Embedded FerretDB unavailable, trying mongodb-memory-server', { reason: error.message });

@@ -17,6 +17,10 @@ export class EmbeddedDatabaseUnavailable extends Error {}
 
 export interface EmbeddedServer {
   uri: string;
+  /** The running server process, when it is one of ours and alive (tests stop and freeze it). */
+  pid?: () => number | undefined;
+  /** Settles when the current server process has exited. */
+  exited?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,23 +83,75 @@ function tryLock(lock: string): boolean {
   }
 }
 
-/** Starts FerretDB on a free loopback port with its SQLite files under dataDir. */
+export interface FerretdbOptions {
+  /** host:port to listen on; a free loopback port by default. */
+  listen?: string;
+  /**
+   * Keep it running (the app's embedded store): a child that dies is started again on the same
+   * port and files, and the driver reconnects by itself. After MAX_RESTARTS deaths within a
+   * minute, or a restart that fails, `onGiveUp` says why (main.ts exits for a supervisor).
+   */
+  supervise?: { onGiveUp(reason: string): void };
+}
+
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+/** Starts FerretDB on a free loopback port (or `listen`) with its SQLite files under dataDir. */
 export async function startFerretdb(
   binary: string,
   dataDir: string,
   logger: Logger,
+  options: FerretdbOptions = {},
 ): Promise<EmbeddedServer> {
   const sqliteDir = resolve(dataDir);
   mkdirSync(sqliteDir, { recursive: true });
-  const child = spawn(binary, ['-sqlite-dir', sqliteDir, '-listen', '127.0.0.1:0', '-log-level', 'error'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const uri = await waitForReady(child);
-  child.stderr?.on('data', (chunk: Buffer) => logger.warn('ferretdb', { output: chunk.toString().trim() }));
+  const spawnChild = async (listen: string): Promise<{ child: ChildProcess; uri: string }> => {
+    const child = spawn(binary, ['-sqlite-dir', sqliteDir, '-listen', listen, '-log-level', 'error'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const uri = await waitForReady(child);
+    child.stderr?.on('data', (chunk: Buffer) => logger.warn('ferretdb', { output: chunk.toString().trim() }));
+    return { child, uri };
+  };
+  let { child, uri } = await spawnChild(options.listen ?? '127.0.0.1:0');
+  const address = new URL(uri).host;
+  let stopping = false;
+  const deaths: number[] = [];
+  const watch = (watched: ChildProcess) => {
+    watched.once('exit', (code, signal) => {
+      if (stopping || !options.supervise) return;
+      const { onGiveUp } = options.supervise;
+      const now = Date.now();
+      deaths.push(now);
+      const recent = deaths.filter((at) => now - at < RESTART_WINDOW_MS).length;
+      const how = signal ? `signal ${signal}` : `code ${code}`;
+      if (recent > MAX_RESTARTS) {
+        onGiveUp(`The embedded FerretDB died ${recent} times within a minute (last: ${how}).`);
+        return;
+      }
+      logger.warn('The embedded FerretDB died; starting it again on the same port', { exit: how, address });
+      spawnChild(address).then(
+        (started) => {
+          child = started.child;
+          watch(child);
+        },
+        (error: unknown) =>
+          onGiveUp(`The embedded FerretDB died (${how}) and could not be started again: ${String(error)}`),
+      );
+    });
+  };
+  watch(child);
   return {
     uri,
+    pid: () => (child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    exited: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((done) => child.once('exit', () => done())),
     async stop() {
-      if (child.exitCode !== null) return;
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
       child.stdin?.end(); // the wrapper stops when its stdin closes
       child.kill('SIGTERM');

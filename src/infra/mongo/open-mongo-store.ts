@@ -1,5 +1,6 @@
 import type { Storage } from '../storage.js';
 import type { Database } from './database.js';
+import { guardMongoRepositories } from './outage.js';
 import { MongoAuditRepository, MongoClaimRepository } from './repositories/claim-audit.repository.js';
 import { MongoContactRepository, MongoOrganisationRepository } from './repositories/contact.repository.js';
 import { MongoConversationRefRepository } from './repositories/conversation-ref.repository.js';
@@ -22,15 +23,19 @@ export function mongoStore(database: Database): MongoStorage {
     engine: 'mongodb',
     description: database.description,
     database,
-    repositories: {
-      workspaces: new MongoWorkspaceRepository(connection),
-      members: new MongoMemberRepository(connection),
-      contacts: new MongoContactRepository(connection),
-      organisations: new MongoOrganisationRepository(connection),
-      interactions: new MongoInteractionRepository(connection),
-      audit: new MongoAuditRepository(connection),
-      claims: new MongoClaimRepository(connection),
-    },
+    // Driver failures become StoreUnreachableError; a frozen server is noticed by a watchdog.
+    repositories: guardMongoRepositories(
+      {
+        workspaces: new MongoWorkspaceRepository(connection),
+        members: new MongoMemberRepository(connection),
+        contacts: new MongoContactRepository(connection),
+        organisations: new MongoOrganisationRepository(connection),
+        interactions: new MongoInteractionRepository(connection),
+        audit: new MongoAuditRepository(connection),
+        claims: new MongoClaimRepository(connection),
+      },
+      { answers: () => database.ping() },
+    ),
     deliveries: new MongoDeliveryRepository(connection),
     interactionLookup: new MongoInteractionLookup(connection),
     conversationRefs: new MongoConversationRefRepository(connection),

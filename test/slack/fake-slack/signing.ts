@@ -38,6 +38,8 @@ export interface SendOptions {
   timestamp?: number;
   /** Extra headers, e.g. a tampered signature. */
   headers?: Record<string, string>;
+  /** Gives up on the answer (Slack's own 3-second window, passed in by a test). */
+  signal?: AbortSignal;
 }
 
 async function postSigned(
@@ -55,6 +57,7 @@ async function postSigned(
       ...options.headers,
     },
     body,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;

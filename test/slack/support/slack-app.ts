@@ -47,9 +47,12 @@ export interface SlackTestApp {
   /** Base URL of the Slack endpoint (`…/slack/events`). */
   url: string;
   /** `/interaction <text>` as `user` (default alice) in `channel` (default #general). */
-  command(text: string, options?: { user?: string; channel?: string }): Promise<SlackHttpResponse>;
+  command(
+    text: string,
+    options?: { user?: string; channel?: string; signal?: AbortSignal },
+  ): Promise<SlackHttpResponse>;
   /** A block_actions / view_submission / shortcut / block_suggestion payload, signed. */
-  interact(payload: object): Promise<SlackHttpResponse>;
+  interact(payload: object, options?: { signal?: AbortSignal }): Promise<SlackHttpResponse>;
   /** An Events API envelope, signed, optionally as a Slack retry. */
   event(envelope: object, retry?: { retryNum: number; retryReason: string }): Promise<SlackHttpResponse>;
 }
@@ -64,6 +67,8 @@ export interface SlackTestAppOptions {
   suggestionDeadline?: AckDeadlineFactory;
   /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
   faults?: RepositoryFaults;
+  /** Outage tests: a store of their own (e.g. a FerretDB they stop); default a fresh SQLite file. */
+  store?: EngineHandle;
 }
 
 /**
@@ -71,7 +76,7 @@ export interface SlackTestAppOptions {
  * engine, talking to the fake Slack Web API. Call at describe level.
  */
 export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
-  const store = useDefaultStore();
+  const store = options.store ?? useDefaultStore();
   const handle = { store } as SlackTestApp;
   let server: Server | undefined;
   beforeAll(async () => {
@@ -121,7 +126,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       app,
       clock,
       url,
-      command: (text: string, where: { user?: string; channel?: string } = {}) =>
+      command: (text: string, where: { user?: string; channel?: string; signal?: AbortSignal } = {}) =>
         sendSlashCommand(
           url,
           SIGNING_SECRET,
@@ -131,9 +136,10 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
             user_id: where.user ?? FAKE_DEFAULTS.users.alice,
             channel_id: where.channel ?? FAKE_DEFAULTS.channels.general,
           },
-          { fake },
+          { fake, ...(where.signal ? { signal: where.signal } : {}) },
         ),
-      interact: (payload: object) => sendInteraction(url, SIGNING_SECRET, payload),
+      interact: (payload: object, sending: { signal?: AbortSignal } = {}) =>
+        sendInteraction(url, SIGNING_SECRET, payload, sending),
       event: (envelope: object, retry?: { retryNum: number; retryReason: string }) =>
         sendEvent(url, SIGNING_SECRET, envelope, retry ?? {}),
     });

@@ -34,6 +34,8 @@ export interface TeamsHttpResponse {
 }
 
 export interface Where {
+  /** Gives up on the answer (the test's stand-in for Teams' own window). */
+  signal?: AbortSignal;
   user?: UserName;
   conversation?: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
@@ -49,7 +51,7 @@ export interface TeamsTestApp {
   clock: TestClock;
   url: string;
   /** POST an activity to /api/messages as Teams would (channelId msteams, serviceUrl = the fake). */
-  post(activity: Record<string, unknown>): Promise<TeamsHttpResponse>;
+  post(activity: Record<string, unknown>, signal?: AbortSignal): Promise<TeamsHttpResponse>;
   /** A message typed by `user` (alice by default) in their personal chat, or where told. */
   message(text: string, where?: Where & { extra?: Record<string, unknown> }): Promise<TeamsHttpResponse>;
   /** An invoke (`adaptiveCard/action`, `task/fetch`, `composeExtension/query`…) answered in the HTTP body. */
@@ -65,6 +67,8 @@ export interface TeamsTestAppOptions {
   faults?: RepositoryFaults;
   /** Tests that assert what was logged pass a recording logger; silent otherwise. */
   logger?: Logger;
+  /** Outage tests: a store of their own (e.g. a FerretDB they stop); default a fresh SQLite file. */
+  store?: EngineHandle;
 }
 
 let sequence = 0;
@@ -75,7 +79,7 @@ let sequence = 0;
  * engine. Call at describe level.
  */
 export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
-  const store = useDefaultStore();
+  const store = options.store ?? useDefaultStore();
   const handle = { store } as TeamsTestApp;
   let server: Server | undefined;
   beforeAll(async () => {
@@ -123,11 +127,15 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       token: () => fakeBotToken(BOT_APP_ID),
     });
     const url = `${base}/api/messages`;
-    const post = async (activity: Record<string, unknown>): Promise<TeamsHttpResponse> => {
+    const post = async (
+      activity: Record<string, unknown>,
+      signal?: AbortSignal,
+    ): Promise<TeamsHttpResponse> => {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(activity),
+        ...(signal ? { signal } : {}),
       });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
@@ -164,10 +172,11 @@ export function useTeamsApp(options: TeamsTestAppOptions = {}): TeamsTestApp {
       url,
       post,
       message: (text: string, where: Where & { extra?: Record<string, unknown> } = {}) =>
-        post({ ...envelope(where), type: 'message', text, ...where.extra }),
+        post({ ...envelope(where), type: 'message', text, ...where.extra }, where.signal),
       invoke: (name: string, value: unknown, where: Where = {}) =>
-        post({ ...envelope(where), type: 'invoke', name, value }),
-      event: (fields: Record<string, unknown>, where: Where = {}) => post({ ...envelope(where), ...fields }),
+        post({ ...envelope(where), type: 'invoke', name, value }, where.signal),
+      event: (fields: Record<string, unknown>, where: Where = {}) =>
+        post({ ...envelope(where), ...fields }, where.signal),
     });
   });
   afterAll(async () => {

@@ -3,7 +3,9 @@ import type { WebClient } from '@slack/web-api';
 import { logInteractionSchema } from '../../../core/interactions/interaction.schemas.js';
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
+import { STORE_UNREACHABLE_NOTHING_SAVED } from '../../../core/shared/describe-failure.js';
 import { ValidationError } from '../../../core/shared/errors.js';
+import { storeUnreachableIn } from '../../../core/shared/store-unreachable.js';
 import { writeOutcomeOf } from '../../../core/shared/write-outcome.js';
 import { parseInput } from '../../../core/shared/zod.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
@@ -141,7 +143,9 @@ async function finishAfterAck(
     }
     const reason = isDomainError(error)
       ? userMessageFor(error)
-      : 'Something went wrong while saving. Please try again.';
+      : storeUnreachableIn(error)
+        ? STORE_UNREACHABLE_NOTHING_SAVED
+        : 'Something went wrong while saving. Please try again.';
     const metadata = decodeFormMetadata(args.view.private_metadata);
     const files = values.files.length > 0 ? ' Attach the files again before you do.' : '';
     await replaceSavingView(

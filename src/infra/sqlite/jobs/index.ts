@@ -39,7 +39,9 @@ export function openSqliteScheduling(
     // A second ':memory:' connection is another, empty database: the jobs would never be seen.
     throw new Error('Scheduled jobs need the store on a file: a :memory: store has no second connection.');
   }
-  const db = new DatabaseSync(path, { timeout: 5_000 });
+  // A held lock blocks the event loop for this long at most (see ../outage.ts); the runner
+  // tries again on its next poll.
+  const db = new DatabaseSync(path, { timeout: 250 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
   return {
     ...createSqliteScheduling(db, setup),

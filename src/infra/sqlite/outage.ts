@@ -1,0 +1,177 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { setTimeout as wait } from 'node:timers/promises';
+import { StoreUnreachableError } from '../../core/shared/store-unreachable.js';
+import { isReadMethod } from '../../core/shared/write-outcome.js';
+import type { SqliteDatabase } from './database.js';
+
+/**
+ * How long one statement may block the event loop waiting for another process's write lock.
+ * DatabaseSync waits synchronously, so this is also the longest the whole process (every
+ * request, /healthz) stands still for one attempt.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 100;
+/** How long a call keeps retrying a held lock, with the loop free between attempts. */
+export const SQLITE_LOCK_RETRY_BUDGET_MS = 1_500;
+const FIRST_BACKOFF_MS = 10;
+const MAX_BACKOFF_MS = 200;
+
+// SQLite primary result codes (the low byte of an extended code).
+const SQLITE_PERM = 3;
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const SQLITE_READONLY = 8;
+const SQLITE_IOERR = 10;
+const SQLITE_CORRUPT = 11;
+const SQLITE_FULL = 13;
+const SQLITE_CANTOPEN = 14;
+const SQLITE_NOTADB = 26;
+
+type Failure = 'locked' | 'disk' | 'file-gone';
+
+function classify(error: unknown): Failure | undefined {
+  const code =
+    typeof error === 'object' && error !== null && 'errcode' in error && typeof error.errcode === 'number'
+      ? error.errcode & 0xff
+      : undefined;
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return 'locked';
+    // Full, read-only or refused: the disk may come back (space freed, remounted).
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return 'disk';
+    // The file itself is unusable: this process cannot make it good again.
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+      return 'file-gone';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The file this connection opened, checked before each call: a connection keeps working on a
+ * deleted or replaced file (its inode lives on until closed), so writes would go to a file
+ * nobody will ever open again. Also refuses a file this user can no longer read and write,
+ * which a restart could not open.
+ */
+export class SqliteFileWatch {
+  private readonly identity: { dev: number; ino: number } | undefined;
+  constructor(private readonly path: string) {
+    const stat = path === ':memory:' ? undefined : statSync(path, { throwIfNoEntry: false });
+    this.identity = stat ? { dev: stat.dev, ino: stat.ino } : undefined;
+  }
+
+  /** Why the file is no longer usable, or undefined while it is. */
+  problem(): string | undefined {
+    if (!this.identity) return undefined;
+    const stat = statSync(this.path, { throwIfNoEntry: false });
+    if (!stat) return `The database file ${this.path} was deleted while the app was running.`;
+    if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino)
+      return `The database file ${this.path} was replaced while the app was running.`;
+    try {
+      accessSync(this.path, constants.R_OK | constants.W_OK);
+    } catch {
+      return `The database file ${this.path} can no longer be read and written by this user.`;
+    }
+    return undefined;
+  }
+}
+
+export interface SqliteOutageOptions {
+  database: SqliteDatabase;
+  file: SqliteFileWatch;
+  /** How long a call keeps retrying a held write lock (default SQLITE_LOCK_RETRY_BUDGET_MS). */
+  lockRetryBudgetMs?: number;
+  /**
+   * The file is unusable for good (deleted, replaced, unreadable, I/O error, damaged): the
+   * composition root exits so a supervisor restarts the app on a file it can open — or the
+   * start-up says in one line why it cannot. Called on every call that finds it so.
+   */
+  onFileUnusable(reason: string): void;
+}
+
+function isThenable(value: unknown): value is Promise<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Promise<unknown>).then === 'function'
+  );
+}
+
+/**
+ * The repositories with the engine's failures turned into StoreUnreachableError, and a held
+ * write lock retried off the event loop: each attempt blocks for at most the busy timeout,
+ * and between attempts the loop serves other requests and /healthz. A call is only retried
+ * while this connection has written nothing since it began (a lock refused before the first
+ * write), so a retry never applies anything twice.
+ */
+export function guardSqliteRepositories<R extends object>(repositories: R, options: SqliteOutageOptions): R {
+  const budget = options.lockRetryBudgetMs ?? SQLITE_LOCK_RETRY_BUDGET_MS;
+  const { db } = options.database;
+  let totalChanges: ReturnType<typeof db.prepare> | undefined;
+  const changes = () => {
+    if (!db.isOpen) return 0;
+    totalChanges ??= db.prepare('SELECT total_changes() AS n');
+    return Number(totalChanges.get()?.n);
+  };
+  const fileUnusable = options.onFileUnusable;
+
+  const failure = (method: string, error: unknown, wrote: boolean): unknown => {
+    const kind = classify(error);
+    if (!kind) return error;
+    if (kind === 'file-gone')
+      fileUnusable(
+        `The database file cannot be used any more (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    const mayHaveWritten = kind === 'locked' ? wrote : wrote || !isReadMethod(method);
+    return new StoreUnreachableError(kind === 'locked' ? 'locked' : 'storage-failed', mayHaveWritten, error);
+  };
+
+  const call = (method: string, run: () => unknown): unknown => {
+    const started = Date.now();
+    let backoff = FIRST_BACKOFF_MS;
+    const attempt = (): unknown => {
+      const problem = options.file.problem();
+      if (problem) {
+        fileUnusable(problem);
+        return Promise.reject(new StoreUnreachableError('storage-failed', false, new Error(problem)));
+      }
+      const before = changes();
+      const retryOrFail = async (error: unknown): Promise<unknown> => {
+        const wrote = changes() !== before;
+        if (classify(error) === 'locked' && !wrote && Date.now() - started + backoff <= budget) {
+          await wait(backoff);
+          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+          return attempt();
+        }
+        throw failure(method, error, wrote);
+      };
+      let result: unknown;
+      try {
+        result = run();
+      } catch (error) {
+        return retryOrFail(error);
+      }
+      return isThenable(result) ? result.then(undefined, retryOrFail) : result;
+    };
+    return attempt();
+  };
+
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, repository] of Object.entries(repositories)) {
+    wrapped[name] =
+      typeof repository === 'object' && repository !== null
+        ? new Proxy(repository, {
+            get(target, property) {
+              const value: unknown = Reflect.get(target, property, target);
+              if (typeof value !== 'function' || typeof property !== 'string') return value;
+              return (...args: unknown[]) => call(property, () => value.apply(target, args));
+            },
+          })
+        : repository;
+  }
+  return wrapped as R;
+}
