@@ -60,19 +60,24 @@ function classify(error: unknown): Failure | undefined {
  * which a restart could not open.
  */
 export class SqliteFileWatch {
-  private readonly identity: { dev: number; ino: number } | undefined;
+  private readonly identity: { dev: number; ino: number; mode: number; uid: number; gid: number } | undefined;
   constructor(private readonly path: string) {
     const stat = path === ':memory:' ? undefined : statSync(path, { throwIfNoEntry: false });
-    this.identity = stat ? { dev: stat.dev, ino: stat.ino } : undefined;
+    this.identity = stat
+      ? { dev: stat.dev, ino: stat.ino, mode: stat.mode, uid: stat.uid, gid: stat.gid }
+      : undefined;
   }
 
-  /** Why the file is no longer usable, or undefined while it is. */
+  /** Why the file is no longer usable, or undefined while it is. Runs before every call: one stat. */
   problem(): string | undefined {
     if (!this.identity) return undefined;
     const stat = statSync(this.path, { throwIfNoEntry: false });
     if (!stat) return `The database file ${this.path} was deleted while the app was running.`;
     if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino)
       return `The database file ${this.path} was replaced while the app was running.`;
+    // Access can only have changed if the owner or the permission bits did: ask the kernel then.
+    const { mode, uid, gid } = this.identity;
+    if (stat.mode === mode && stat.uid === uid && stat.gid === gid) return undefined;
     try {
       accessSync(this.path, constants.R_OK | constants.W_OK);
     } catch {
@@ -133,15 +138,17 @@ export function guardSqliteRepositories<R extends object>(repositories: R, optio
   const call = (method: string, run: () => unknown): unknown => {
     const started = Date.now();
     let backoff = FIRST_BACKOFF_MS;
+    const reading = isReadMethod(method);
     const attempt = (): unknown => {
       const problem = options.file.problem();
       if (problem) {
         fileUnusable(problem);
         return Promise.reject(new StoreUnreachableError('storage-failed', false, new Error(problem)));
       }
-      const before = changes();
+      // A read writes nothing, so it needs no count of changes around it.
+      const before = reading ? 0 : changes();
       const retryOrFail = async (error: unknown): Promise<unknown> => {
-        const wrote = changes() !== before;
+        const wrote = reading ? false : changes() !== before;
         if (classify(error) === 'locked' && !wrote && Date.now() - started + backoff <= budget) {
           await wait(backoff);
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
