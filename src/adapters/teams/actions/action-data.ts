@@ -33,7 +33,12 @@ export const ActionData = {
   /** The inline form's Log button: its submission key; the inputs ride along and are read like a dialog's. */
   contactHereSubmit: z.object({ submission: z.string().min(1).max(200) }),
   logHereSubmit: z.object({ submission: z.string().min(1).max(200), src: z.string().max(2000).optional() }),
-  snooze: z.object({ id: z.string().min(1).max(100), preset: z.enum(['1h', 'tomorrow', 'next-week']) }),
+  snooze: z.object({
+    id: z.string().min(1).max(100),
+    preset: z.enum(['1h', 'tomorrow', 'next-week']),
+    /** From the follow-ups card: refresh that list rather than show a reminder card. */
+    list: z.boolean().optional(),
+  }),
 };
 
 export function readData<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {

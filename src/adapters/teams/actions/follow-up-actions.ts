@@ -30,7 +30,8 @@ export async function followUpAction(
     inList = list === true;
     updated = await container.followUps.markDone(actor, { interactionId: id });
   } else {
-    const { id, preset } = readData(ActionData.snooze, data);
+    const { id, preset, list } = readData(ActionData.snooze, data);
+    inList = list === true;
     updated = await container.followUps.snooze(actor, { interactionId: id, preset });
   }
   const now = container.clock.now();
