@@ -1,0 +1,310 @@
+import {
+  blockActionsPayload,
+  FAKE_DEFAULTS,
+  type JsonObject,
+  type SlackHttpResponse,
+  type StoredView,
+  viewSubmissionPayload,
+} from '../../slack/fake-slack/index.js';
+import { useSlackApp } from '../../slack/support/slack-app.js';
+import type { Driver, Given, Observation, Person, Step } from '../scenario.js';
+import { type CoreSeed, seedGiven } from './seed.js';
+import {
+  blockIndexMentioning,
+  blocksOf,
+  buttonLabelled,
+  type FieldValue,
+  firstChoice,
+  optionLabelled,
+  submittedState,
+  textOf,
+  unescapeSlack,
+} from './slack-surfaces.js';
+
+const GENERAL = FAKE_DEFAULTS.channels.general;
+const SURFACE_METHODS = new Set(['chat.postEphemeral', 'chat.postMessage', 'chat.update', 'response_url']);
+const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update']);
+
+/** The last message a person was shown with items or buttons: where their next click lands. */
+interface Surface {
+  blocks: JsonObject[];
+  channel: string;
+  ts?: string;
+}
+
+/**
+ * The scenario driver for Slack: the real Bolt app over HTTP with signed requests, the fake
+ * Slack Web API recording every call the app makes. What the person saw is read from those
+ * calls (ephemeral messages, posts, DMs, modals) and the files they were sent.
+ */
+export function useSlackDriver(): Driver {
+  const slack = useSlackApp();
+  let seed: CoreSeed;
+  const users: Record<Person, string> = {
+    alice: FAKE_DEFAULTS.users.alice,
+    bob: FAKE_DEFAULTS.users.bob,
+    vera: '',
+  };
+  let surface: Surface | undefined;
+
+  /** Runs `act` and gathers everything the app showed because of it. */
+  async function observe(act: () => Promise<SlackHttpResponse>): Promise<Observation> {
+    const from = slack.fake.calls.length;
+    const filesBefore = new Set(slack.fake.files().map((file) => file.id));
+    const response = await act();
+    const texts: string[] = [];
+    const formErrors: string[] = [];
+    let formOpened = false;
+    const body = response.body;
+    if (typeof body === 'object' && body !== null) {
+      const ack = body as JsonObject;
+      if (ack.response_action === 'errors' && typeof ack.errors === 'object' && ack.errors !== null)
+        formErrors.push(...Object.values(ack.errors).map(String));
+      if ((ack.response_action === 'update' || ack.response_action === 'push') && ack.view) {
+        formOpened = true;
+        texts.push(textOf([(ack.view as JsonObject).title, (ack.view as JsonObject).blocks]));
+      }
+      if (typeof ack.text === 'string') texts.push(textOf(ack.blocks) || ack.text);
+    } else if (typeof body === 'string' && body) texts.push(body);
+    for (const call of slack.fake.calls.slice(from)) {
+      if (!call.ok && call.method !== 'response_url') continue;
+      const args = call.args;
+      if (SURFACE_METHODS.has(call.method) && args.delete_original !== true) {
+        const blocks = Array.isArray(args.blocks) ? (args.blocks as JsonObject[]) : [];
+        texts.push(blocks.length > 0 ? textOf(blocks) : String(args.text ?? ''));
+        if (blocks.length > 0) remember(call.method, args, blocks);
+      }
+      // A report (and its CSV) is one file share whose blocks are the message.
+      if (call.method === 'files.completeUploadExternal')
+        texts.push(textOf(args.blocks) || String(args.initial_comment ?? ''));
+      if (VIEW_METHODS.has(call.method) && typeof args.view === 'object' && args.view !== null) {
+        const view = args.view as JsonObject;
+        formOpened = true;
+        texts.push(textOf([view.title, view.blocks]));
+      }
+    }
+    const files = slack.fake.files().filter((file) => file.completed && !filesBefore.has(file.id));
+    const csv = files
+      .at(-1)
+      ?.content?.toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/);
+    for (const message of slack.fake
+      .messages(GENERAL)
+      .filter((m) => m.files?.some((f) => !filesBefore.has(String(f.id)))))
+      texts.push(message.text ?? '');
+    return {
+      text: unescapeSlack(texts.filter(Boolean).join('\n')),
+      formErrors: formErrors.map(unescapeSlack),
+      formOpened,
+      ...(csv ? { csv } : {}),
+    };
+  }
+
+  function remember(method: string, args: JsonObject, blocks: JsonObject[]): void {
+    const channel = String(args.channel ?? GENERAL);
+    if (method === 'response_url') {
+      const ephemeral = slack.fake.ephemeralMessages(GENERAL).at(-1);
+      surface = { blocks, channel: GENERAL, ...(ephemeral ? { ts: ephemeral.message_ts } : {}) };
+    } else {
+      const posted = slack.fake.messages(channel).at(-1);
+      surface = { blocks, channel, ...(posted ? { ts: posted.ts } : {}) };
+    }
+  }
+
+  const command = (as: Person, text: string) => observe(() => slack.command(text, { user: users[as] }));
+
+  /** A click on a button or a choice in the last surface, as Slack sends it. */
+  function click(as: Person, block: JsonObject, element: JsonObject, option?: JsonObject) {
+    if (!surface) throw new Error('Nothing on screen to click');
+    const at = surface;
+    const action = option
+      ? {
+          type: String(element.type),
+          action_id: String(element.action_id),
+          block_id: String(block.block_id),
+          selected_option: option,
+          action_ts: '1.000001',
+        }
+      : {
+          type: 'button',
+          action_id: String(element.action_id),
+          block_id: String(block.block_id),
+          value: String(element.value ?? ''),
+          text: element.text,
+          action_ts: '1.000001',
+        };
+    return slack.interact(
+      blockActionsPayload(
+        {
+          fake: slack.fake,
+          userId: users[as],
+          channelId: at.channel,
+          ...(at.ts ? { messageTs: at.ts } : {}),
+        },
+        // Overflow and select choices have no factory of their own: the action is Slack's shape as-is.
+        { actions: [action] as never },
+      ),
+    );
+  }
+
+  const openModal = (as: Person): StoredView | undefined => slack.fake.openViews(users[as]).at(-1);
+
+  async function submitModal(as: Person, view: StoredView, set: Record<string, FieldValue>) {
+    return observe(() =>
+      slack.interact(
+        viewSubmissionPayload({
+          fake: slack.fake,
+          userId: users[as],
+          view,
+          values: submittedState(view, set),
+        }),
+      ),
+    );
+  }
+
+  /** Opens a form with `open`; when one opened, submits it and reports that; else what opening said. */
+  async function openThenSubmit(
+    as: Person,
+    open: () => Promise<SlackHttpResponse>,
+    set: Record<string, FieldValue>,
+  ) {
+    const before = openModal(as)?.id;
+    const opened = await observe(open);
+    const view = openModal(as);
+    if (!view || view.id === before) return opened;
+    return submitModal(as, view, set);
+  }
+
+  const itemRow = (words: string) => {
+    const blocks = blocksOf(surface);
+    const index = blockIndexMentioning(blocks, words);
+    if (index < 0) throw new Error(`"${words}" is not on screen: ${textOf(blocks).slice(0, 400)}`);
+    return { blocks, index };
+  };
+
+  function itemMenu(as: Person, description: string, choice: 'Edit' | 'Delete') {
+    const { blocks, index } = itemRow(description);
+    const { block, element, option } = optionLabelled(blocks, choice, index);
+    return () => click(as, block, element, option);
+  }
+
+  const logFields = (step: {
+    contacts: string[];
+    type: string;
+    description: string;
+    at?: { day: string; time: string };
+  }) => ({
+    Contacts: step.contacts.map((name) => seed.contactId(name)),
+    Type: step.type,
+    Description: step.description,
+    ...(step.at ? { Date: step.at.day, Time: step.at.time } : {}),
+  });
+
+  return {
+    platform: 'slack',
+    async prepare(given: Given) {
+      const vera = slack.fake.addUser({ name: 'vera', realName: 'Vera Viewer' });
+      slack.fake.addMember(GENERAL, vera.id);
+      users.vera = vera.id;
+      seed = await seedGiven(slack.container, given, {
+        platform: 'slack',
+        workspace: FAKE_DEFAULTS.teamId,
+        otherWorkspace: 'T0OTHER',
+        people: {
+          alice: { userId: users.alice, displayName: 'alice', facts: { platformAdmin: true } },
+          bob: { userId: users.bob, displayName: 'bob' },
+          vera: { userId: vera.id, displayName: 'vera' },
+        },
+        now: () => slack.clock.now(),
+        advance: (ms) => slack.clock.advance(ms),
+      });
+    },
+    async perform(step: Step): Promise<Observation> {
+      const as = step.as;
+      switch (step.step) {
+        case 'command':
+          return command(as, step.text);
+        case 'timeline':
+          return command(as, `timeline ${step.contact}`);
+        case 'followups':
+          return command(as, 'followups');
+        case 'settings':
+          return command(as, 'settings');
+        case 'openLogForm':
+          return command(as, 'log');
+        case 'log':
+          return openThenSubmit(as, () => slack.command('log', { user: users[as] }), logFields(step));
+        case 'older':
+        case 'newer': {
+          const { block, element } = buttonLabelled(
+            blocksOf(surface),
+            step.step === 'older' ? /Older/ : /Newer/,
+          );
+          return observe(() => click(as, block, element));
+        }
+        case 'edit':
+          return openThenSubmit(as, itemMenu(as, step.item, 'Edit'), { Description: step.description });
+        case 'openEdit':
+          return observe(itemMenu(as, step.item, 'Edit'));
+        case 'delete':
+          return openThenSubmit(as, itemMenu(as, step.item, 'Delete'), {});
+        case 'followUpDone': {
+          const { blocks, index } = itemRow(step.contact);
+          const { block, element } = buttonLabelled(blocks, 'Done', index);
+          return observe(() => click(as, block, element));
+        }
+        case 'followUpSnooze': {
+          const { blocks, index } = itemRow(step.contact);
+          const { block, element, option } = firstChoice(blocks, index);
+          return observe(() => click(as, block, element, option));
+        }
+        case 'followUpLog': {
+          const { blocks, index } = itemRow(step.contact);
+          const { block, element } = buttonLabelled(blocks, 'Log the follow-up', index);
+          return openThenSubmit(as, () => click(as, block, element), {
+            Type: step.type,
+            Description: step.description,
+          });
+        }
+        case 'foreign':
+          return observe(() => forged(as, step.action));
+      }
+    },
+  };
+
+  /**
+   * A click whose payload names the other workspace's record: the value of a genuine button
+   * of ours, with our id swapped for theirs, as a tampered client would send it.
+   */
+  function forged(as: Person, action: 'timeline' | 'edit' | 'delete' | 'followUpDone') {
+    const own = seed.ownInteraction;
+    const foreign = seed.foreign;
+    if (!surface) throw new Error('Nothing on screen to tamper with');
+    const swap = (value: unknown) =>
+      String(value ?? '')
+        .replaceAll(own.id, foreign.interactionId)
+        .replaceAll(own.contactId, foreign.contactId);
+    const blocks = blocksOf(surface);
+    const pickAction = () => {
+      if (action === 'edit' || action === 'delete') {
+        const { block, element, option } = optionLabelled(blocks, action === 'edit' ? 'Edit' : 'Delete');
+        return {
+          block,
+          element: { ...element, action_id: swap(element.action_id) },
+          option: { ...option, value: swap(option.value) },
+        };
+      }
+      const label = action === 'timeline' ? 'Open timeline' : 'Done';
+      const { block, element } = buttonLabelled(blocks, label);
+      return {
+        block,
+        element: { ...element, action_id: swap(element.action_id), value: swap(element.value) },
+        option: undefined,
+      };
+    };
+    const { block, element, option } = pickAction();
+    return click(as, block, element, option);
+  }
+}
