@@ -51,6 +51,10 @@ export type Step =
   /** Open the edit form only (no submit): refused early for someone who may not edit. */
   | { step: 'openEdit'; as: Person; item: string }
   | { step: 'delete'; as: Person; item: string }
+  /** The follow-up reminder about this contact reaches its assignee, at its time (the scheduler's part). */
+  | { step: 'reminder'; as: Person; contact: string }
+  /** Slack's App Home tab, opened. */
+  | { step: 'home'; as: Person }
   /** The person's follow-ups list, then a button on the row of this contact. */
   | { step: 'followups'; as: Person }
   | { step: 'followUpDone'; as: Person; contact: string }

@@ -1,4 +1,9 @@
-import type { Container } from '../../../src/app/container.js';
+import { type Container, storageOf } from '../../../src/app/container.js';
+import {
+  createReminderDelivery,
+  type ReminderNotifier,
+  type ReminderOutcome,
+} from '../../../src/core/followups/reminder-delivery.js';
 import type { Actor } from '../../../src/core/shared/actor.js';
 import type { ResolveActorInput } from '../../../src/core/workspaces/resolve-actor.js';
 import type { Given, Person } from '../scenario.js';
@@ -100,4 +105,34 @@ export async function seedGiven(container: Container, given: Given, options: See
   }
   options.advance(ahead * 60_000);
   return { actors, contactId, ownInteraction: own, foreign };
+}
+
+/**
+ * What the scheduler does at a follow-up's time: the production reminder delivery (exactly-once
+ * record, stale check, the assignee's zone) sends through the platform's own notifier.
+ */
+export async function deliverReminder(
+  container: Container,
+  notifier: ReminderNotifier,
+  assignee: Actor,
+  contactName: string,
+): Promise<ReminderOutcome> {
+  const open = await container.followUps.listMyFollowUps(assignee, { scope: 'open', limit: 50 });
+  const due = open.find((interaction) => interaction.contactName === contactName);
+  if (!due?.followUp) throw new Error(`${assignee.userId} has no open follow-up about ${contactName}`);
+  const storage = storageOf(container);
+  const delivery = createReminderDelivery({
+    interactions: storage.interactionLookup,
+    workspaces: storage.repositories.workspaces,
+    members: storage.repositories.members,
+    deliveries: storage.deliveries,
+    notifier,
+    clock: container.clock,
+    logger: container.logger,
+  });
+  return delivery.deliver({
+    workspaceId: due.workspaceId,
+    interactionId: due.id,
+    fireAt: due.followUp.dueAt,
+  });
 }

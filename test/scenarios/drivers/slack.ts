@@ -1,18 +1,24 @@
+import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
+import { silentLogger } from '../../../src/core/shared/ports.js';
 import {
+  appHomeOpenedEvent,
   blockActionsPayload,
+  eventEnvelope,
   FAKE_DEFAULTS,
   type JsonObject,
   type SlackHttpResponse,
   type StoredView,
   viewSubmissionPayload,
+  webClientFor,
 } from '../../slack/fake-slack/index.js';
 import { useSlackApp } from '../../slack/support/slack-app.js';
 import type { Driver, Given, Observation, Person, Step } from '../scenario.js';
-import { type CoreSeed, seedGiven } from './seed.js';
+import { type CoreSeed, deliverReminder, seedGiven } from './seed.js';
 import {
   blockIndexMentioning,
   blocksOf,
   buttonLabelled,
+  elementsOf,
   type FieldValue,
   firstChoice,
   optionLabelled,
@@ -30,6 +36,8 @@ interface Surface {
   blocks: JsonObject[];
   channel: string;
   ts?: string;
+  /** The App Home tab, when the surface is one: clicks there come from a view. */
+  home?: StoredView;
 }
 
 /**
@@ -77,6 +85,18 @@ export function useSlackDriver(): Driver {
       // A report (and its CSV) is one file share whose blocks are the message.
       if (call.method === 'files.completeUploadExternal')
         texts.push(textOf(args.blocks) || String(args.initial_comment ?? ''));
+      if (call.method === 'views.publish' && typeof args.view === 'object' && args.view !== null) {
+        const view = args.view as JsonObject;
+        texts.push(textOf(view.blocks));
+        const home = slack.fake.homeView(String(args.user_id));
+        if (home) surface = { blocks: blocksOf(view), channel: '', home };
+      }
+      if (call.method === 'views.publish' && typeof args.view === 'object' && args.view !== null) {
+        const view = args.view as JsonObject;
+        texts.push(textOf(view.blocks));
+        const home = slack.fake.homeView(String(args.user_id));
+        if (home) surface = { blocks: blocksOf(view), channel: '', home };
+      }
       if (VIEW_METHODS.has(call.method) && typeof args.view === 'object' && args.view !== null) {
         const view = args.view as JsonObject;
         formOpened = true;
@@ -108,8 +128,9 @@ export function useSlackDriver(): Driver {
       const ephemeral = slack.fake.ephemeralMessages(GENERAL).at(-1);
       surface = { blocks, channel: GENERAL, ...(ephemeral ? { ts: ephemeral.message_ts } : {}) };
     } else {
-      const posted = slack.fake.messages(channel).at(-1);
-      surface = { blocks, channel, ...(posted ? { ts: posted.ts } : {}) };
+      // An update names its message; a post is the channel's latest.
+      const ts = typeof args.ts === 'string' ? args.ts : slack.fake.messages(channel).at(-1)?.ts;
+      surface = { blocks, channel, ...(ts ? { ts } : {}) };
     }
   }
 
@@ -135,14 +156,12 @@ export function useSlackDriver(): Driver {
           text: element.text,
           action_ts: '1.000001',
         };
+    const where = at.home
+      ? { view: at.home }
+      : { channelId: at.channel, ...(at.ts ? { messageTs: at.ts } : {}) };
     return slack.interact(
       blockActionsPayload(
-        {
-          fake: slack.fake,
-          userId: users[as],
-          channelId: at.channel,
-          ...(at.ts ? { messageTs: at.ts } : {}),
-        },
+        { fake: slack.fake, userId: users[as], ...where },
         // Overflow and select choices have no factory of their own: the action is Slack's shape as-is.
         { actions: [action] as never },
       ),
@@ -230,6 +249,28 @@ export function useSlackDriver(): Driver {
           return command(as, `timeline ${step.contact}`);
         case 'followups':
           return command(as, 'followups');
+        case 'reminder': {
+          const notifier = createSlackReminderNotifier({
+            clientFor: async () => webClientFor(slack.fake),
+            logger: silentLogger,
+          });
+          return observe(async () => {
+            const sent = await deliverReminder(slack.container, notifier, seed.actors[as], step.contact);
+            return {
+              status: sent.outcome === 'attempted' && sent.status === 'sent' ? 200 : 500,
+              body: sent,
+              headers: {},
+            };
+          });
+        }
+        case 'home':
+          return observe(() =>
+            slack.event(
+              eventEnvelope(appHomeOpenedEvent({ fake: slack.fake, userId: users[as] }), {
+                fake: slack.fake,
+              }),
+            ),
+          );
         case 'settings':
           return command(as, 'settings');
         case 'openLogForm':
@@ -257,6 +298,16 @@ export function useSlackDriver(): Driver {
         }
         case 'followUpSnooze': {
           const { blocks, index } = itemRow(step.contact);
+          // A button on the reminder DM, a choice in the list's select.
+          const onReminder = blocks
+            .slice(index)
+            .some((block) =>
+              elementsOf(block).some((e) => e.type === 'button' && textOf(e.text) === 'Snooze 1 hour'),
+            );
+          if (onReminder) {
+            const { block, element } = buttonLabelled(blocks, 'Snooze 1 hour', index);
+            return observe(() => click(as, block, element));
+          }
           const { block, element, option } = firstChoice(blocks, index);
           return observe(() => click(as, block, element, option));
         }

@@ -15,7 +15,7 @@ import {
   type Person,
   type Step,
 } from '../scenario.js';
-import { type CoreSeed, seedGiven } from './seed.js';
+import { type CoreSeed, deliverReminder, seedGiven } from './seed.js';
 
 type Json = Record<string, unknown>;
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -228,6 +228,18 @@ export function useTeamsDriver(): Driver {
           return say(as, `timeline ${step.contact}`);
         case 'followups':
           return say(as, 'followups');
+        case 'reminder':
+          return observe(async () => {
+            const sent = await deliverReminder(
+              t.container,
+              t.teams.senders.notifier,
+              seed.actors[as],
+              step.contact,
+            );
+            return { status: sent.outcome === 'attempted' && sent.status === 'sent' ? 200 : 500, body: sent };
+          });
+        case 'home':
+          throw new Error('Teams has no App Home: the table must skip this row on Teams');
         case 'settings': {
           // A bot message cannot open a dialog: the command answers with a button that does.
           const offered = await say(as, 'settings');
