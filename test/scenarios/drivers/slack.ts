@@ -46,7 +46,10 @@ interface Surface {
  * calls (ephemeral messages, posts, DMs, modals) and the files they were sent.
  */
 export function useSlackDriver(): Driver {
-  const slack = useSlackApp();
+  // As in production: Bolt answers Slack as soon as the listener acknowledges, and the
+  // listener's work goes on after the HTTP response. The driver waits for that work to end.
+  const slack = useSlackApp({ processBeforeResponse: false });
+  const running = new Set<Promise<unknown>>();
   let seed: CoreSeed;
   const users: Record<Person, string> = {
     alice: FAKE_DEFAULTS.users.alice,
@@ -60,6 +63,8 @@ export function useSlackDriver(): Driver {
     const from = slack.fake.calls.length;
     const filesBefore = new Set(slack.fake.files().map((file) => file.id));
     const response = await act();
+    // Every event the app is still processing (what happens after the ack), to its end.
+    while (running.size > 0) await Promise.allSettled([...running]);
     const texts: string[] = [];
     const formErrors: string[] = [];
     let formOpened = false;
@@ -224,6 +229,17 @@ export function useSlackDriver(): Driver {
   return {
     platform: 'slack',
     async prepare(given: Given) {
+      // Bolt's receivers call processEvent for each request; tracking it tells when the
+      // listener has finished, without guessing with a timer. Behaviour is unchanged.
+      const app = slack.app;
+      const processEvent = app.processEvent.bind(app);
+      app.processEvent = (event) => {
+        const work = processEvent(event);
+        running.add(work);
+        const done = () => running.delete(work);
+        work.then(done, done);
+        return work;
+      };
       const vera = slack.fake.addUser({ name: 'vera', realName: 'Vera Viewer' });
       slack.fake.addMember(GENERAL, vera.id);
       users.vera = vera.id;

@@ -1,4 +1,4 @@
-import { cardText } from '../../teams/support/cards.js';
+import { cardText, expectValidCard } from '../../teams/support/cards.js';
 import {
   OTHER_TENANT,
   personalChat,
@@ -122,6 +122,7 @@ export function useTeamsDriver(): Driver {
         const card = isJson(task.value.card) ? task.value.card.content : undefined;
         formOpened = true;
         dialog = { card };
+        cards.push(card);
         texts.push(String(task.value.title ?? ''), cardText(card));
       }
     }
@@ -136,6 +137,8 @@ export function useTeamsDriver(): Driver {
     }
     // A dialog answered with itself again is a refusal: its text carries the reasons.
     if (formOpened && dialog && /Nothing was saved/.test(texts.join('\n'))) formErrors.push(texts.join('\n'));
+    // Whatever the person is shown must render: Adaptive Cards 1.5, inside the message size.
+    for (const card of cards) expectValidCard(card);
     const csv = await downloadIfOffered(cards);
     return { text: texts.filter(Boolean).join('\n'), formErrors, formOpened, ...(csv ? { csv } : {}) };
   }
