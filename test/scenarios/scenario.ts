@@ -47,7 +47,7 @@ export type Step =
   | { step: 'older'; as: Person }
   | { step: 'newer'; as: Person }
   /** Edit the interaction with this description, from the last timeline or list shown. */
-  | { step: 'edit'; as: Person; item: string; description: string }
+  | { step: 'edit'; as: Person; item: string; description: string; at?: { day: string; time: string } }
   /** Open the edit form only (no submit): refused early for someone who may not edit. */
   | { step: 'openEdit'; as: Person; item: string }
   | { step: 'delete'; as: Person; item: string }

@@ -302,7 +302,10 @@ export function useSlackDriver(): Driver {
           return observe(() => click(as, block, element));
         }
         case 'edit':
-          return openThenSubmit(as, itemMenu(as, step.item, 'Edit'), { Description: step.description });
+          return openThenSubmit(as, itemMenu(as, step.item, 'Edit'), {
+            Description: step.description,
+            ...(step.at ? { Date: step.at.day, Time: step.at.time } : {}),
+          });
         case 'openEdit':
           return observe(itemMenu(as, step.item, 'Edit'));
         case 'delete':

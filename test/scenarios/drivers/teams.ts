@@ -270,7 +270,10 @@ export function useTeamsDriver(): Driver {
           );
         case 'edit': {
           const opened = await observe(() => press(as, buttonAfter(surface, step.item, 'Edit')));
-          return openThenSubmit(as, opened, { description: step.description });
+          return openThenSubmit(as, opened, {
+            description: step.description,
+            ...(step.at ? { date: step.at.day, time: step.at.time } : {}),
+          });
         }
         case 'openEdit':
           return observe(() => press(as, buttonAfter(surface, step.item, 'Edit')));

@@ -28,6 +28,20 @@ export const edit: Table = {
       { expect: 'confirmed' },
     ],
     [
+      { step: 'timeline', as: 'alice', contact: 'Ann Lévy' },
+      { expect: 'items', descriptions: ['Bob dropped by with the forms', 'Agreed on the prices'] },
+    ],
+    [
+      {
+        step: 'edit',
+        as: 'alice',
+        item: 'Agreed on the prices',
+        description: 'Moved to the future',
+        at: { day: '2030-01-01', time: '10:00' },
+      },
+      { expect: 'refused', mentions: ["can't be in the future"] },
+    ],
+    [
       { step: 'timeline', as: 'bob', contact: 'Ann Lévy' },
       { expect: 'items', descriptions: ['Bob dropped by with the forms', 'Agreed on the prices'] },
     ],

@@ -5,6 +5,11 @@ export const logOne: Table = {
   feature: 'log one',
   given: { contacts: ['Ann Lévy', 'Dan Cohen'] },
   rows: [
+    // Names typed after `log` choose the form's contacts ("ann" finds Ann Lévy, accents aside).
+    [
+      { step: 'command', as: 'alice', text: 'log ann' },
+      { expect: 'said', mentions: ['Ann Lévy'] },
+    ],
     [
       { step: 'log', as: 'alice', contacts: ['Ann Lévy'], type: 'Call', description: 'Met at the fair' },
       { expect: 'confirmed', mentions: ['Logged', 'Ann Lévy', 'Call'] },

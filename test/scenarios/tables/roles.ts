@@ -30,6 +30,15 @@ export const roles: Table = {
     ],
     [{ step: 'openEdit', as: 'bob', item: 'Owner call' }, { expect: 'notOffered' }],
     [
+      { step: 'timeline', as: 'vera', contact: 'Ann Lévy' },
+      { expect: 'items', descriptions: ['Member call', 'Owner call'] },
+    ],
+    [{ step: 'openEdit', as: 'vera', item: 'Member call' }, { expect: 'notOffered' }],
+    [
+      { step: 'timeline', as: 'bob', contact: 'Ann Lévy' },
+      { expect: 'items', descriptions: ['Member call', 'Owner call'] },
+    ],
+    [
       { step: 'openEdit', as: 'bob', item: 'Member call' },
       { expect: 'form', mentions: ['Member call'] },
     ],
