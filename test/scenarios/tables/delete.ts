@@ -17,7 +17,7 @@ export const deleteTable: Table = {
     ],
     [
       { step: 'delete', as: 'alice', item: 'Logged by mistake' },
-      { expect: 'confirmed', mentions: ['Ann Lévy'], absent: ['Logged by mistake'] },
+      { expect: 'confirmed', mentions: ['Deleted', 'Note', 'Ann Lévy'], absent: ['Logged by mistake'] },
     ],
     [
       { step: 'timeline', as: 'alice', contact: 'Ann Lévy' },
