@@ -68,10 +68,13 @@ function check(expected: Expectation, seen: Observation, known: string[]): void 
   switch (expected.expect) {
     case 'confirmed':
       expect(seen.formErrors, shown).toEqual([]);
+      expect(seen.formOpened, `no form is left open. ${shown}`).toBe(false);
       expect(seen.text.trim(), 'the person was told something').not.toBe('');
       return;
     case 'refused':
       expect(everything.trim(), 'the person was told why').not.toBe('');
+      // A form may come back with its reasons; one that simply opens is no refusal.
+      if (seen.formOpened) expect(seen.formErrors, `a form opened without reasons. ${shown}`).not.toEqual([]);
       return;
     case 'form':
       expect(seen.formOpened, shown).toBe(true);

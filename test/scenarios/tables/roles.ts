@@ -44,7 +44,7 @@ export const roles: Table = {
     ],
     [
       { step: 'settings', as: 'bob' },
-      { expect: 'refused', mentions: ['admin'] },
+      { expect: 'refused', mentions: ['Only workspace admins can change settings and roles.'] },
     ],
     [
       { step: 'settings', as: 'alice' },
