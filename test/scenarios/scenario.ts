@@ -32,9 +32,12 @@ export type Step =
       step: 'log';
       as: Person;
       contacts: string[];
+      /** One of the workspace's types, or with `newType` a type typed on the spot. */
       type: string;
+      newType?: boolean;
       description: string;
       at?: { day: string; time: string };
+      followUp?: { day: string; time: string };
     }
   /** The log form opened with nothing but its defaults changed. */
   | { step: 'openLogForm'; as: Person }

@@ -177,3 +177,25 @@ export function submittedState(view: StoredView, set: Record<string, FieldValue>
   if (missing.length > 0) throw new Error(`The form has no field ${missing.join(', ')}`);
   return values;
 }
+
+/**
+ * Picking `wanted` in the modal's select labelled `label`, as Slack sends it at once when the
+ * select dispatches its actions (the form then changes, e.g. "Other…" reveals "New type").
+ */
+export function pickInModal(view: StoredView, label: string, wanted: string) {
+  const block = blocksOf(view.definition).find(
+    (candidate) => candidate.type === 'input' && labelOf({ text: candidate.label } as Node) === label,
+  );
+  if (!block || !isNode(block.element)) throw new NotOffered(`The form has no field ${label}`);
+  const option = pick(block.element, wanted);
+  return {
+    values: submittedState(view, { [label]: wanted }),
+    action: {
+      type: String(block.element.type),
+      action_id: String(block.element.action_id),
+      block_id: String(block.block_id),
+      selected_option: option,
+      action_ts: '1.000001',
+    },
+  };
+}

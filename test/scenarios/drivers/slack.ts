@@ -22,6 +22,7 @@ import {
   type FieldValue,
   firstChoice,
   optionLabelled,
+  pickInModal,
   submittedState,
   textOf,
   unescapeSlack,
@@ -63,8 +64,7 @@ export function useSlackDriver(): Driver {
     const from = slack.fake.calls.length;
     const filesBefore = new Set(slack.fake.files().map((file) => file.id));
     const response = await act();
-    // Every event the app is still processing (what happens after the ack), to its end.
-    while (running.size > 0) await Promise.allSettled([...running]);
+    await settled();
     const texts: string[] = [];
     const formErrors: string[] = [];
     let formOpened = false;
@@ -139,6 +139,11 @@ export function useSlackDriver(): Driver {
     }
   }
 
+  /** Every event the app is still processing (what happens after the ack), to its end. */
+  async function settled(): Promise<void> {
+    while (running.size > 0) await Promise.allSettled([...running]);
+  }
+
   const command = (as: Person, text: string) => observe(() => slack.command(text, { user: users[as] }));
 
   /** A click on a button or a choice in the last surface, as Slack sends it. */
@@ -193,11 +198,24 @@ export function useSlackDriver(): Driver {
     as: Person,
     open: () => Promise<SlackHttpResponse>,
     set: Record<string, FieldValue>,
+    /** Choices the form reacts to at once (it changes before the rest is filled in). */
+    picks: Record<string, string> = {},
   ) {
     const before = openModal(as)?.id;
     const opened = await observe(open);
-    const view = openModal(as);
+    let view = openModal(as);
     if (!view || view.id === before) return opened;
+    for (const [label, wanted] of Object.entries(picks)) {
+      const { values, action } = pickInModal(view, label, wanted);
+      await slack.interact(
+        blockActionsPayload(
+          { fake: slack.fake, userId: users[as], view, values },
+          { actions: [action] as never },
+        ),
+      );
+      await settled();
+      view = openModal(as) ?? view;
+    }
     return submitModal(as, view, set);
   }
 
@@ -214,15 +232,11 @@ export function useSlackDriver(): Driver {
     return () => click(as, block, element, option);
   }
 
-  const logFields = (step: {
-    contacts: string[];
-    type: string;
-    description: string;
-    at?: { day: string; time: string };
-  }) => ({
+  const logFields = (step: Extract<Step, { step: 'log' }>) => ({
     Contacts: step.contacts.map((name) => seed.contactId(name)),
-    Type: step.type,
+    ...(step.newType ? { Type: 'Other…', 'New type': step.type } : { Type: step.type }),
     Description: step.description,
+    ...(step.followUp ? { 'Follow-up date': step.followUp.day, 'Follow-up time': step.followUp.time } : {}),
     ...(step.at ? { Date: step.at.day, Time: step.at.time } : {}),
   });
 
@@ -292,7 +306,12 @@ export function useSlackDriver(): Driver {
         case 'openLogForm':
           return command(as, 'log');
         case 'log':
-          return openThenSubmit(as, () => slack.command('log', { user: users[as] }), logFields(step));
+          return openThenSubmit(
+            as,
+            () => slack.command('log', { user: users[as] }),
+            logFields(step),
+            step.newType ? { Type: 'Other…' } : {},
+          );
         case 'older':
         case 'newer': {
           const { block, element } = buttonLabelled(

@@ -61,6 +61,30 @@ function buttonAfter(card: unknown, words: string | undefined, title: string | R
   throw new NotOffered(`No "${String(title)}" button after "${words}": ${cardText(card).slice(0, 400)}`);
 }
 
+/** The value behind a choice the person reads (`title`) in the dialog's choice set `id`. */
+function choiceValue(card: unknown, id: string, title: string | RegExp): string {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (!isJson(node)) return;
+    if (node.type === 'Input.ChoiceSet' && node.id === id && Array.isArray(node.choices)) {
+      const matches = (text: unknown) =>
+        typeof text === 'string' && (typeof title === 'string' ? text === title : title.test(text));
+      const choice = node.choices.filter(isJson).find((candidate) => matches(candidate.title));
+      if (choice) found = String(choice.value);
+      return;
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(card);
+  if (found === undefined) throw new NotOffered(`No "${String(title)}" choice in ${id}`);
+  return found;
+}
+
 /** The dialog's inputs as the client would send them: what they show, plus what the person set. */
 function dialogInputs(card: unknown, set: Record<string, string>): Json {
   const values: Json = {};
@@ -193,15 +217,13 @@ export function useTeamsDriver(): Driver {
     );
   }
 
-  const logInputs = (step: {
-    contacts: string[];
-    type: string;
-    description: string;
-    at?: { day: string; time: string };
-  }) => ({
+  const logInputs = (step: Extract<Step, { step: 'log' }>, card: unknown) => ({
     contacts: step.contacts.map((name) => seed.contactId(name)).join(','),
-    type: step.type,
+    ...(step.newType
+      ? { type: choiceValue(card, 'type', /^Other…/), customType: step.type }
+      : { type: choiceValue(card, 'type', step.type) }),
     description: step.description,
+    ...(step.followUp ? { followUpDate: step.followUp.day, followUpTime: step.followUp.time } : {}),
     ...(step.at ? { date: step.at.day, time: step.at.time } : {}),
   });
 
@@ -261,7 +283,9 @@ export function useTeamsDriver(): Driver {
           );
           if (!button || !('action' in button)) return offered;
           const opened = await observe(() => fetchTask(as, button.action));
-          return step.step === 'log' ? openThenSubmit(as, opened, logInputs(step)) : opened;
+          return step.step === 'log' && dialog
+            ? openThenSubmit(as, opened, logInputs(step, dialog.card))
+            : opened;
         }
         case 'older':
         case 'newer':

@@ -26,5 +26,34 @@ export const logOne: Table = {
       { step: 'timeline', as: 'alice', contact: 'Dan Cohen' },
       { expect: 'items', descriptions: ['Brought the order forms'] },
     ],
+    // F1/F4: a type typed on the spot joins the list; a follow-up set in the form is listed.
+    [
+      {
+        step: 'log',
+        as: 'alice',
+        contacts: ['Dan Cohen'],
+        type: 'Home visit',
+        newType: true,
+        description: 'Saw the new flat',
+        followUp: { day: '2026-11-16', time: '18:00' },
+      },
+      { expect: 'confirmed', mentions: ['Logged', 'Home visit', 'Dan Cohen'] },
+    ],
+    [
+      { step: 'timeline', as: 'alice', contact: 'Dan Cohen' },
+      {
+        expect: 'items',
+        descriptions: ['Saw the new flat', 'Brought the order forms'],
+        mentions: ['Home visit'],
+      },
+    ],
+    [
+      { step: 'command', as: 'alice', text: 'list type:"Home visit"' },
+      { expect: 'items', descriptions: ['Saw the new flat'] },
+    ],
+    [
+      { step: 'followups', as: 'alice' },
+      { expect: 'said', mentions: ['Dan Cohen', 'Saw the new flat'] },
+    ],
   ],
 };
