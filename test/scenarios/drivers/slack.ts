@@ -14,6 +14,7 @@ import {
 import { useSlackApp } from '../../slack/support/slack-app.js';
 import type { Driver, Given, Observation, Person, Step } from '../scenario.js';
 import { type CoreSeed, deliverReminder, seedGiven } from './seed.js';
+import { markOf, outcomeSince, type Surface } from './slack-outcome.js';
 import {
   blockIndexMentioning,
   blocksOf,
@@ -25,21 +26,9 @@ import {
   pickInModal,
   submittedState,
   textOf,
-  unescapeSlack,
 } from './slack-surfaces.js';
 
 const GENERAL = FAKE_DEFAULTS.channels.general;
-const SURFACE_METHODS = new Set(['chat.postEphemeral', 'chat.postMessage', 'chat.update', 'response_url']);
-const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update']);
-
-/** The last message a person was shown with items or buttons: where their next click lands. */
-interface Surface {
-  blocks: JsonObject[];
-  channel: string;
-  ts?: string;
-  /** The App Home tab, when the surface is one: clicks there come from a view. */
-  home?: StoredView;
-}
 
 /**
  * The scenario driver for Slack: the real Bolt app over HTTP with signed requests, the fake
@@ -59,84 +48,14 @@ export function useSlackDriver(): Driver {
   };
   let surface: Surface | undefined;
 
-  /** Runs `act` and gathers everything the app showed because of it. */
+  /** Runs `act` and gathers everything the app showed because of it, once its work has ended. */
   async function observe(act: () => Promise<SlackHttpResponse>): Promise<Observation> {
-    const from = slack.fake.calls.length;
-    const filesBefore = new Set(slack.fake.files().map((file) => file.id));
+    const mark = markOf(slack.fake);
     const response = await act();
     await settled();
-    const texts: string[] = [];
-    const formErrors: string[] = [];
-    let formOpened = false;
-    const body = response.body;
-    if (typeof body === 'object' && body !== null) {
-      const ack = body as JsonObject;
-      if (ack.response_action === 'errors' && typeof ack.errors === 'object' && ack.errors !== null)
-        formErrors.push(...Object.values(ack.errors).map(String));
-      if ((ack.response_action === 'update' || ack.response_action === 'push') && ack.view) {
-        formOpened = true;
-        texts.push(textOf([(ack.view as JsonObject).title, (ack.view as JsonObject).blocks]));
-      }
-      if (typeof ack.text === 'string') texts.push(textOf(ack.blocks) || ack.text);
-    } else if (typeof body === 'string' && body) texts.push(body);
-    for (const call of slack.fake.calls.slice(from)) {
-      if (!call.ok && call.method !== 'response_url') continue;
-      const args = call.args;
-      if (SURFACE_METHODS.has(call.method) && args.delete_original !== true) {
-        const blocks = Array.isArray(args.blocks) ? (args.blocks as JsonObject[]) : [];
-        texts.push(blocks.length > 0 ? textOf(blocks) : String(args.text ?? ''));
-        if (blocks.length > 0) remember(call.method, args, blocks);
-      }
-      // A report (and its CSV) is one file share whose blocks are the message.
-      if (call.method === 'files.completeUploadExternal')
-        texts.push(textOf(args.blocks) || String(args.initial_comment ?? ''));
-      if (call.method === 'views.publish' && typeof args.view === 'object' && args.view !== null) {
-        const view = args.view as JsonObject;
-        texts.push(textOf(view.blocks));
-        const home = slack.fake.homeView(String(args.user_id));
-        if (home) surface = { blocks: blocksOf(view), channel: '', home };
-      }
-      if (call.method === 'views.publish' && typeof args.view === 'object' && args.view !== null) {
-        const view = args.view as JsonObject;
-        texts.push(textOf(view.blocks));
-        const home = slack.fake.homeView(String(args.user_id));
-        if (home) surface = { blocks: blocksOf(view), channel: '', home };
-      }
-      if (VIEW_METHODS.has(call.method) && typeof args.view === 'object' && args.view !== null) {
-        const view = args.view as JsonObject;
-        formOpened = true;
-        texts.push(textOf([view.title, view.blocks]));
-      }
-    }
-    const files = slack.fake.files().filter((file) => file.completed && !filesBefore.has(file.id));
-    const csv = files
-      .at(-1)
-      ?.content?.toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trimEnd()
-      .split(/\r?\n/);
-    for (const message of slack.fake
-      .messages(GENERAL)
-      .filter((m) => m.files?.some((f) => !filesBefore.has(String(f.id)))))
-      texts.push(message.text ?? '');
-    return {
-      text: unescapeSlack(texts.filter(Boolean).join('\n')),
-      formErrors: formErrors.map(unescapeSlack),
-      formOpened,
-      ...(csv ? { csv } : {}),
-    };
-  }
-
-  function remember(method: string, args: JsonObject, blocks: JsonObject[]): void {
-    const channel = String(args.channel ?? GENERAL);
-    if (method === 'response_url') {
-      const ephemeral = slack.fake.ephemeralMessages(GENERAL).at(-1);
-      surface = { blocks, channel: GENERAL, ...(ephemeral ? { ts: ephemeral.message_ts } : {}) };
-    } else {
-      // An update names its message; a post is the channel's latest.
-      const ts = typeof args.ts === 'string' ? args.ts : slack.fake.messages(channel).at(-1)?.ts;
-      surface = { blocks, channel, ...(ts ? { ts } : {}) };
-    }
+    const outcome = outcomeSince(slack.fake, mark, response);
+    if (outcome.surface) surface = outcome.surface;
+    return outcome.observation;
   }
 
   /** Every event the app is still processing (what happens after the ack), to its end. */
