@@ -29,7 +29,8 @@ export async function followUpAction(
     inList = list === true;
     updated = await container.followUps.markDone(actor, { interactionId: id });
   } else {
-    const { id, preset } = action.data;
+    const { id, preset, list } = action.data;
+    inList = list === true;
     updated = await container.followUps.snooze(actor, { interactionId: id, preset });
   }
   const now = container.clock.now();

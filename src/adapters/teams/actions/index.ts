@@ -3,11 +3,12 @@ import type { App } from '@microsoft/teams.apps';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { parseInteractionFilter } from '../../../core/interactions/interaction.service.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
-import { noticeCard } from '../cards/card-kit.js';
+import { noticeCard, text } from '../cards/card-kit.js';
 import type { ViewContext } from '../cards/view-context.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { Verb } from '../ids.js';
+import { userText } from '../limits.js';
 import { type CardAction, cardActionActivity } from '../payloads/card-actions.js';
 import { CARD_UNREADABLE, readPayload, unreadableMessage } from '../payloads/parse.js';
 import { exportCardFor, listCardFor, timelineCardFor } from '../results/result-cards.js';
@@ -48,8 +49,11 @@ async function answer(
     }
     case Verb.itemDeleteConfirm: {
       const { id, ctx } = action.data;
-      await deps.container.interactions.deleteInteraction(tenant.actor, { id });
-      return cardResponse(await renderContext(tenant, deps, ctx));
+      const { deleted } = await deps.container.interactions.deleteInteraction(tenant.actor, { id });
+      const card = await renderContext(tenant, deps, ctx);
+      // Said on top of the refreshed card, as Slack says it: the item vanishing alone is easy to miss.
+      const note = `🗑️ Deleted: ${userText(deleted.type, 60)} with ${userText(deleted.contactName, 100)}.`;
+      return cardResponse({ ...card, body: [text(note, { weight: 'Bolder' }), ...(card.body ?? [])] });
     }
     case Verb.timelineOpen: {
       const { ref, asNew } = action.data;

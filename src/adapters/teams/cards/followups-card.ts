@@ -1,6 +1,6 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
-import { Verb } from '../ids.js';
+import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
 import { userText } from '../limits.js';
 import {
   actionSet,
@@ -8,10 +8,19 @@ import {
   type CardRenderOptions,
   execute,
   formatWhen,
+  logDialogFor,
+  openDialog,
   plural,
   subtle,
   text,
 } from './card-kit.js';
+
+/** The snooze presets of the reminder card, here refreshing the list rather than a reminder. */
+const SNOOZES = [
+  { title: 'Snooze 1 hour', preset: '1h' },
+  { title: 'Tomorrow', preset: 'tomorrow' },
+  { title: 'Next week', preset: 'next-week' },
+] as const;
 
 /** Follow-ups shown in the `followups` card; the rest are counted. */
 export const FOLLOW_UPS_SHOWN = 10;
@@ -23,14 +32,34 @@ function row(view: FollowUpView, options: CardRenderOptions): CardElement[] {
       separator: true,
     }),
     ...(view.summary ? [subtle(userText(view.summary, 200))] : []),
+    // The same choices as the reminder DM (and as Slack's list): done, log it, snooze it.
     actionSet([
       execute('Done', Verb.followUpDone, { id: view.interactionId, list: true }, { style: 'positive' }),
+      openDialog(
+        'Log follow-up',
+        Dialog.log,
+        logDialogFor([{ id: view.contactId, name: view.contactName }], {
+          [FOLLOW_UP_OF_KEY]: view.interactionId,
+        }),
+      ),
       execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: view.contactId }, asNew: true }),
     ]),
+    actionSet(
+      SNOOZES.map((snooze) =>
+        execute(snooze.title, Verb.followUpSnooze, {
+          id: view.interactionId,
+          preset: snooze.preset,
+          list: true,
+        }),
+      ),
+    ),
   ];
 }
 
-/** F12 `followups`: the caller's open follow-ups, overdue first (soonest fire time first). */
+/**
+ * F12 `followups`: the caller's open follow-ups, overdue first (soonest fire time first), each
+ * with Done / Log follow-up / Timeline and the snoozes; Done and Snooze refresh this card.
+ */
 export function followUpsCard(views: FollowUpView[], options: CardRenderOptions): IAdaptiveCard {
   const open = views.filter((view) => view.status === 'open');
   if (open.length === 0) return adaptiveCard([text('No open follow-ups. 🎉', { weight: 'Bolder' })]);

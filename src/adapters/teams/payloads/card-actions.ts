@@ -41,7 +41,12 @@ export const ACTION_DATA = {
   [Verb.itemDeleteConfirm]: item,
   [Verb.timelineOpen]: z.object({ ref, asNew: z.boolean().optional() }),
   [Verb.followUpDone]: followUp,
-  [Verb.followUpSnooze]: z.object({ id: cardId, preset: z.enum(['1h', 'tomorrow', 'next-week']) }),
+  [Verb.followUpSnooze]: z.object({
+    id: cardId,
+    preset: z.enum(['1h', 'tomorrow', 'next-week']),
+    /** From the follow-ups card: refresh that list rather than show a reminder card. */
+    list: z.boolean().optional(),
+  }),
   /** "Log here": the contacts to preselect (names travel with them) and where to show the form. */
   [Verb.logHere]: z.object({
     contactIds: z.array(cardId).max(50).optional(),
