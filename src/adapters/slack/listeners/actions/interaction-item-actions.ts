@@ -2,13 +2,14 @@ import type { App, BlockAction, ButtonAction, OverflowAction, RespondFn } from '
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
-import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
+import { ActionIdPattern, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { loadEditable, openEditForm } from '../../modals/edit-form.js';
 import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
 import { openLogForm } from '../../modals/log-form.js';
 import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
 import { renderOptionsOf } from '../../modals/submit-support.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 
