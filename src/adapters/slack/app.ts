@@ -10,7 +10,8 @@ import { refuseFutureSlackRequests, refusingFutureSlackRequests } from './future
 import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
-import { parseInboundPayloads } from './payloads/index.js';
+import { answerClientFor } from './payloads/answer-client.js';
+import { parseBeforeRouting } from './payloads/index.js';
 import { BOT_SCOPES } from './scopes.js';
 
 /**
@@ -129,8 +130,9 @@ export function createSlackApp(options: SlackAppOptions): App {
     app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
-  // First: a payload that does not parse is answered and dropped before tenancy (which writes).
-  app.use(parseInboundPayloads(logger));
+  // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
+  const botToken = mode.kind === 'oauth' ? undefined : config.SLACK_BOT_TOKEN;
+  parseBeforeRouting(app, logger, answerClientFor(botToken, options.installationStore, webClientOptions));
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   app.use(tenancy.middleware);
   // After tenancy: only the request's own writes decide whether a failure may have saved something.

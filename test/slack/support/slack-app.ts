@@ -7,7 +7,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
-import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
+import { type Clock, type Logger, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
 import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
 import type { RepositoryFaults } from '../../support/repository-faults.js';
@@ -64,6 +64,8 @@ export interface SlackTestAppOptions {
   suggestionDeadline?: AckDeadlineFactory;
   /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
   faults?: RepositoryFaults;
+  /** Where the app and its use cases log (default: nowhere). */
+  logger?: Logger;
 }
 
 /**
@@ -81,8 +83,9 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
     const storage = faults
       ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
       : store.storage;
+    const logger = options.logger ?? silentLogger;
     const container = createContainer(storage, {
-      logger: silentLogger,
+      logger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     });
@@ -102,7 +105,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       installationStore: storageOf(container).slackInstallations,
       tenants: container.workspaces,
       clock,
-      logger: silentLogger,
+      logger,
       deps: {
         container,
         parseDate: parseNaturalDate,

@@ -8,11 +8,20 @@ import { type AnswerArgs, UNREADABLE_FORM, unreadableMessage } from './parse-pay
  */
 const replyAddress = z
   .object({
-    response_url: z.url({ protocol: /^https?$/ }).optional().catch(undefined),
+    response_url: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .catch(undefined),
     trigger_id: z.string().min(1).optional().catch(undefined),
     user_id: z.string().min(1).optional().catch(undefined),
-    user: z.object({ id: z.string().min(1) }).optional().catch(undefined),
-    view: z.object({ id: z.string().min(1), type: z.string() }).optional().catch(undefined),
+    user: z
+      .object({ id: z.string().min(1) })
+      .optional()
+      .catch(undefined),
+    view: z
+      .object({ id: z.string().min(1), type: z.string() })
+      .optional()
+      .catch(undefined),
   })
   .catch({});
 
@@ -57,18 +66,23 @@ export async function answerWhereItCameFrom(
   referenceId: string,
   options: { openModal?: boolean } = {},
 ): Promise<void> {
-  await args.ack?.();
+  await args.ack();
   const address = replyAddressOf(args.body);
   const text = unreadableMessage(sentence, referenceId);
   if (address.response_url && (await postToResponseUrl(address.response_url, text))) return;
+  const client = await args.client();
+  if (!client) throw new Error('No token to answer this workspace with');
   if (address.view?.type === 'modal') {
-    await args.client.views.update({ view_id: address.view.id, view: unreadableView(unreadableMessage(UNREADABLE_FORM, referenceId)) });
+    await client.views.update({
+      view_id: address.view.id,
+      view: unreadableView(unreadableMessage(UNREADABLE_FORM, referenceId)),
+    });
     return;
   }
   if (options.openModal && address.trigger_id) {
-    await args.client.views.open({ trigger_id: address.trigger_id, view: unreadableView(text) });
+    await client.views.open({ trigger_id: address.trigger_id, view: unreadableView(text) });
     return;
   }
   const userId = address.user?.id ?? address.user_id;
-  if (userId) await args.client.chat.postMessage({ channel: userId, text });
+  if (userId) await client.chat.postMessage({ channel: userId, text });
 }

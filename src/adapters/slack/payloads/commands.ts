@@ -23,6 +23,6 @@ export const commandSurface: PayloadSurface = {
   schemaFor: () => slashCommand,
   idOf: (raw) => loggedIdAt(raw, 'command'),
   async answer({ ack }, referenceId) {
-    await ack?.({ response_type: 'ephemeral', text: unreadableMessage(UNREADABLE_COMMAND, referenceId) });
+    await ack({ response_type: 'ephemeral', text: unreadableMessage(UNREADABLE_COMMAND, referenceId) });
   },
 };

@@ -1,4 +1,5 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../../core/shared/ports.js';
 import { blockActionsSurface } from './actions.js';
@@ -20,36 +21,42 @@ const BY_TYPE = new Map<string, PayloadSurface>([
   ['event_callback', eventSurface],
 ]);
 
-/** Interactive payloads name their type; a slash command is the one without, carrying `command`. */
-function surfaceOf(body: unknown): PayloadSurface | undefined {
-  const type = loggedIdAt(body, 'type');
-  if (type !== undefined) return BY_TYPE.get(type);
-  return loggedIdAt(body, 'command') !== undefined ? commandSurface : undefined;
-}
-
-/** A request of no known kind: nothing listens to it, so it is refused with an empty ack. */
+/** A request of no kind the app handles (no listener would answer it): an empty ack, a log line. */
 const unknownSurface: PayloadSurface = {
   kind: 'unknown',
   schemaFor: () => z.never(),
   idOf: (raw) => loggedIdAt(raw, 'type'),
   async answer({ ack }) {
-    await ack?.();
+    await ack();
   },
 };
 
+/** Interactive payloads name their type; a slash command is the one without, carrying `command`. */
+export function surfaceOf(body: unknown): PayloadSurface {
+  const type = loggedIdAt(body, 'type');
+  if (type !== undefined) return BY_TYPE.get(type) ?? unknownSurface;
+  return loggedIdAt(body, 'command') !== undefined ? commandSurface : unknownSurface;
+}
+
+/** A client to answer with when Bolt has not authorized the request (it never will). */
+export type AnswerClientFor = (body: unknown) => Promise<WebClient | undefined>;
+
 /**
- * Global middleware, first in the chain (before tenancy, which writes): every inbound payload
- * is parsed by its surface's schema, and one that does not parse never reaches a listener. The
- * listeners read Bolt's body only after this step has checked every field they use.
+ * The adapter's parse step, ahead of everything else: Bolt's own routing (which reads actions,
+ * view, event and channel without checks), authorization, tenancy (which writes) and every
+ * listener. Each request is parsed by its surface's schema; one that does not parse is answered
+ * and logged by parsePayload and never handed to Bolt, so no listener can see it. Listeners
+ * then read Bolt's body, every field of which they use has been checked here.
  */
-export function parseInboundPayloads(logger: Logger): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const answerArgs: AnswerArgs = {
-      ack: 'ack' in args ? (args.ack as AnswerArgs['ack']) : undefined,
-      client: args.client,
-      body: args.body,
+export function parseBeforeRouting(app: App, logger: Logger, answerClientFor: AnswerClientFor): void {
+  const route = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const args: AnswerArgs = {
+      ack: (response) => event.ack(response),
+      client: () => answerClientFor(event.body),
+      body: event.body,
     };
-    const outcome = await parsePayload(surfaceOf(args.body) ?? unknownSurface, answerArgs, logger);
-    if (outcome.ok) await args.next();
+    const outcome = await parsePayload(surfaceOf(event.body), args, logger);
+    if (outcome.ok) await route(event);
   };
 }

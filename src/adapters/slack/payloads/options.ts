@@ -27,7 +27,7 @@ export const optionsSurface: PayloadSurface = {
   schemaFor: () => blockSuggestion,
   idOf: (raw) => loggedIdAt(raw, 'action_id'),
   async answer({ ack }) {
-    await ack?.({
+    await ack({
       options: [{ text: { type: 'plain_text', text: UNREADABLE_FORM }, value: UNREADABLE_OPTION_VALUE }],
     });
   },

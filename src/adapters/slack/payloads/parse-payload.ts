@@ -11,10 +11,11 @@ export function unreadableMessage(sentence: string, referenceId: string): string
   return `:warning: ${sentence}. Nothing was saved. If it happens again, give this reference to your admin: ${referenceId}`;
 }
 
-/** What an answer may use: Bolt's ack (absent for events, which Bolt acks itself) and client. */
+/** What an answer may use: the request's ack, and a client for answers that call Slack. */
 export interface AnswerArgs {
-  ack?: ((response?: unknown) => Promise<void>) | undefined;
-  client: WebClient;
+  ack: (response?: unknown) => Promise<void>;
+  /** Undefined when no token can be found for the request's workspace. */
+  client: () => Promise<WebClient | undefined>;
   /** The request as received: an answer reads its reply address through its own lenient schema. */
   body: unknown;
 }
@@ -39,7 +40,7 @@ const ISSUES_LOGGED = 10;
 function issuePaths(error: z.ZodError): string[] {
   return error.issues
     .slice(0, ISSUES_LOGGED)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.code}`);
+    .map((issue) => `${issue.path.map(String).join('/') || '(root)'}: ${issue.code}`);
 }
 
 /**

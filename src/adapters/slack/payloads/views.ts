@@ -28,7 +28,7 @@ export const viewSubmissionSurface: PayloadSurface = {
   idOf: (raw) => loggedIdAt(raw, 'view', 'callback_id'),
   async answer({ ack }, referenceId) {
     const view = unreadableView(unreadableMessage(UNREADABLE_FORM, referenceId));
-    await ack?.({ response_action: 'update', view });
+    await ack({ response_action: 'update', view });
   },
 };
 
@@ -38,6 +38,6 @@ export const viewClosedSurface: PayloadSurface = {
   schemaFor: () => viewClosed,
   idOf: (raw) => loggedIdAt(raw, 'view', 'callback_id'),
   async answer(args) {
-    await args.ack?.();
+    await args.ack();
   },
 };
