@@ -218,6 +218,12 @@ export const HomeBlockIdPattern = {
  */
 export const OTHER_TYPE_VALUE = 'il.type.other';
 
+/**
+ * The one option a search answers with when its request could not be read, carrying that
+ * sentence. Slack has no disabled option, so picking it must mean nothing: readers drop it.
+ */
+export const UNREADABLE_OPTION_VALUE = 'il.unreadable';
+
 /** The "logged" confirmation's per-contact timeline buttons: `${prefix}:${contactId}`. */
 export const LoggedActionPrefix = { openTimeline: 'il.logged.timeline' } as const;
 

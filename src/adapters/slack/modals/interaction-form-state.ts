@@ -6,7 +6,7 @@ import {
   DIRECTIONS,
   type Direction,
 } from '../../../core/interactions/interaction.js';
-import { InteractionFormField as F, type FieldIds } from '../ids.js';
+import { InteractionFormField as F, type FieldIds, UNREADABLE_OPTION_VALUE } from '../ids.js';
 
 /** A contact as the contacts select shows it: the option's label and its value (the id). */
 export interface ContactChoice {
@@ -97,10 +97,10 @@ function files(values: StateValues): PickedFile[] {
 
 /** Reads the form's state; fields that are not in this form (or empty) are simply absent. */
 export function readFormValues(values: StateValues): FormValues {
-  const contacts = (stateOf(values, F.contacts)?.selected_options ?? []).map((option) => ({
-    id: option.value,
-    label: option.text.text,
-  }));
+  // The "could not be read" option a failed search showed is not a contact: picking it picks none.
+  const contacts = (stateOf(values, F.contacts)?.selected_options ?? [])
+    .filter((option) => option.value !== UNREADABLE_OPTION_VALUE)
+    .map((option) => ({ id: option.value, label: option.text.text }));
   const form: FormValues = {
     contacts,
     actions: (stateOf(values, F.actions)?.selected_options ?? []).map((option) => option.value),

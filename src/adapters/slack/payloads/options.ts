@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNREADABLE_OPTION_VALUE } from '../ids.js';
 import { type PayloadSurface, UNREADABLE_FORM } from './parse-payload.js';
 import { loggedIdAt, slackUser, slackView } from './shared.js';
 
@@ -14,12 +15,6 @@ export const blockSuggestion = z.looseObject({
   value: z.string(),
   view: slackView.optional(),
 });
-
-/**
- * The value of the one option that carries the "could not be read" sentence. Slack has no
- * disabled option, so picking it must mean nothing: the form readers drop this value.
- */
-export const UNREADABLE_OPTION_VALUE = 'il.unreadable';
 
 /** A menu can only show options: one whose label says what happened (≤ 75 characters). */
 export const optionsSurface: PayloadSurface = {
