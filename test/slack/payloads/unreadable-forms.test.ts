@@ -1,5 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbackId, InteractionFormField as F } from '../../../src/adapters/slack/ids.js';
+import {
+  CallbackId,
+  ContactCallbackId,
+  ContactFormField,
+  ContactImportField,
+  ContactMergeField,
+  InteractionFormField as F,
+  type FieldIds,
+  FilterFormField,
+  SettingsFormField,
+} from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import {
   blockActionsPayload,
@@ -213,5 +223,85 @@ describe('an in-form choice or a contact search whose payload cannot be read', (
     const options = (response.body as { options?: { text: { text: string } }[] }).options ?? [];
     expect(options.map((option) => option.text.text).join()).toMatch(/Sue Search/);
     expect(log.lines.filter((line) => UNREADABLE_LOG.test(line.message))).toEqual([]);
+  });
+});
+
+describe('the other forms whose payload cannot be read', () => {
+  const log = recordingLogger();
+  const slack = useSlackApp({ logger: log.logger });
+  let seeded: Seeded;
+  beforeAll(async () => {
+    seeded = await seedWorkspace(slack);
+    await addContact(slack, seeded.alice, 'Otto', 'Other');
+  });
+  beforeEach(() => {
+    log.lines.length = 0;
+  });
+
+  const settingsNow = async () =>
+    (
+      await slack.container.workspaces.resolveWorkspace({
+        platform: 'slack',
+        externalId: seeded.workspace.externalId,
+      })
+    ).settings;
+  const state = (field: FieldIds, element: object) => ({ [field.blockId]: { [field.actionId]: element } });
+  const form = (callbackId: string, values: object) =>
+    alter(
+      viewSubmissionPayload({ fake: slack.fake, userId: ALICE, callbackId }),
+      ['view', 'state', 'values'],
+      values,
+    );
+
+  it.each<[string, string, object]>([
+    [
+      'a contact form with a first name as a number',
+      CallbackId.contactForm,
+      state(ContactFormField.firstName, { type: 'plain_text_input', value: 42 }),
+    ],
+    [
+      'a CSV import whose file has no name',
+      CallbackId.contactImport,
+      state(ContactImportField.file, { type: 'file_input', files: [{ id: 'F1', url_private: 'https://x' }] }),
+    ],
+    [
+      'a log form whose attachment size is text',
+      CallbackId.logForm,
+      state(F.attachments, { type: 'file_input', files: [{ id: 'F1', name: 'a.txt', size: 'big' }] }),
+    ],
+    [
+      'a filter form with authors as a string',
+      CallbackId.filterForm,
+      state(FilterFormField.authors, { type: 'multi_users_select', selected_users: ALICE }),
+    ],
+    [
+      'a settings form with a time zone option without text',
+      CallbackId.settingsForm,
+      state(SettingsFormField.timezone, {
+        type: 'external_select',
+        selected_option: { value: 'Europe/Paris' },
+      }),
+    ],
+    [
+      'a merge form with the target as null state',
+      ContactCallbackId.merge,
+      state(ContactMergeField.target, null as unknown as object),
+    ],
+  ])('%s: the modal says so, one log line, nothing saved', async (_name, callbackId, values) => {
+    const contactsBefore = await slack.container.contacts.findContacts(seeded.alice, { text: '', limit: 50 });
+    expect(contactsBefore.length).toBeGreaterThan(0);
+    const settingsBefore = await settingsNow();
+
+    const response = await slack.interact(form(callbackId, values));
+
+    expect(response.status).toBe(200);
+    const answer = response.body as { response_action?: string; view?: object };
+    expect(answer.response_action).toBe('update');
+    expect(textOf(answer.view)).toMatch(UNREADABLE_TEXT);
+    expectOneUnreadableLine(log.lines, { surface: 'view_submission', id: callbackId });
+    expect(await slack.container.contacts.findContacts(seeded.alice, { text: '', limit: 50 })).toEqual(
+      contactsBefore,
+    );
+    expect(await settingsNow()).toEqual(settingsBefore);
   });
 });

@@ -1,4 +1,3 @@
-import type { ViewStateValue } from '@slack/bolt';
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../../core/shared/errors.js';
@@ -6,6 +5,7 @@ import type { Logger } from '../../../core/shared/ports.js';
 import { LIMITS } from '../blocks/limits.js';
 import { userMessageFor } from '../errors.js';
 import type { FieldIds } from '../ids.js';
+import type { ElementState, StateValues } from '../payloads/shared.js';
 import { plain, section } from '../views/blocks.js';
 import { openModal, type ReplyTarget } from './replies.js';
 
@@ -67,10 +67,10 @@ export function input(
   return block;
 }
 
-export type StateValues = Record<string, Record<string, ViewStateValue>>;
+export type { StateValues };
 
 /** The state of one input, or undefined when Slack did not send it. */
-export function stateOf(values: StateValues, ids: FieldIds): ViewStateValue | undefined {
+export function stateOf(values: StateValues, ids: FieldIds): ElementState | undefined {
   return values[ids.blockId]?.[ids.actionId];
 }
 

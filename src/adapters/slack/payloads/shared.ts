@@ -55,6 +55,9 @@ export const slackView = z.looseObject({
 });
 
 export type SlackViewPayload = z.infer<typeof slackView>;
+/** view.state.values as parsed: what every form reader takes. */
+export type StateValues = z.infer<typeof viewState>['values'];
+export type ElementState = z.infer<typeof elementState>;
 
 const ID_LOGGED_MAX = 100;
 

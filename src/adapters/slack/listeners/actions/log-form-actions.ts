@@ -7,6 +7,7 @@ import { interactionFormView, showsVisitAddress } from '../../modals/interaction
 import { readFormValues } from '../../modals/interaction-form-state.js';
 import { inputBlockIds } from '../../modals/submit-support.js';
 import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 
 /**
@@ -22,7 +23,7 @@ export function registerLogFormActions(app: App, _deps: SlackDeps): void {
       await ack();
       const view = body.view;
       if (!view) return;
-      const values = readFormValues(view.state.values);
+      const values = readFormValues(formStateOf(view));
       // The state normally holds the new choice already; the action itself is authoritative.
       if (action.selected_option?.value) values.type = action.selected_option.value;
       const shown = new Set(inputBlockIds(view));
