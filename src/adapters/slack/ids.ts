@@ -85,6 +85,10 @@ export const FilterFormField = {
   sort: field('filter', 'sort'),
 } as const satisfies Record<string, FieldIds>;
 
+/** The filter form's flag checkboxes: their option values. */
+export const FLAG_IMPORTANT = 'important';
+export const FLAG_FILES = 'files';
+
 export const SettingsFormField = {
   timezone: field('settings', 'timezone'),
   dateFormat: field('settings', 'date_format'),

@@ -1,15 +1,13 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { UNDERSTOOD_COLUMNS } from '../../../core/contacts/contact-import.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import { CallbackId, ContactImportField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { type ImportedFile, importedFile } from '../payloads/views.js';
 import { context, section } from '../views/blocks.js';
-import { input, modal, noticeModal, type StateValues, stateOf } from './modal-kit.js';
+import { input, modal, noticeModal } from './modal-kit.js';
 
 /**
  * `/interaction contact import` (F11): a modal with one CSV file input. Viewers are refused
@@ -53,11 +51,4 @@ export function importingView(fileName: string): ModalView {
     'Import contacts',
     `:hourglass_flowing_sand: Importing *${name}*… You can close this window: I will send you the result in a direct message.`,
   );
-}
-
-/** The one uploaded file, or undefined when the submission carries none. */
-export function uploadedFile(values: StateValues): ImportedFile | undefined {
-  // Checked by the parse step already; a file that is not one reads as no file.
-  const files = z.array(importedFile).safeParse(stateOf(values, ContactImportField.file)?.files ?? []);
-  return files.success ? files.data[0] : undefined;
 }

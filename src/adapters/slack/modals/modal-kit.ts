@@ -5,7 +5,6 @@ import type { Logger } from '../../../core/shared/ports.js';
 import { LIMITS } from '../blocks/limits.js';
 import { userMessageFor } from '../errors.js';
 import type { FieldIds } from '../ids.js';
-import type { ElementState, StateValues } from '../payloads/shared.js';
 import { plain, section } from '../views/blocks.js';
 import { openModal, type ReplyTarget } from './replies.js';
 
@@ -65,17 +64,6 @@ export function input(
   };
   if (options.hint) block.hint = plain(options.hint, LIMITS.inputHint);
   return block;
-}
-
-export type { StateValues };
-
-/** The state of one input, or undefined when Slack did not send it. */
-export function stateOf(values: StateValues, ids: FieldIds): ElementState | undefined {
-  return values[ids.blockId]?.[ids.actionId];
-}
-
-export function textOf(values: StateValues, ids: FieldIds): string {
-  return stateOf(values, ids)?.value ?? '';
 }
 
 /** A message-only modal: what is shown when loading failed or the work is done. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallbackId, ContactImportField, type FieldIds, InteractionFormField } from '../ids.js';
 import { unreadableView } from './answers.js';
+import { stateOf } from './form-state.js';
 import { type PayloadSurface, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
 import { loggedIdAt, type StateValues, slackUser, slackView, viewState } from './shared.js';
 
@@ -98,4 +99,11 @@ export const viewClosedSurface: PayloadSurface = {
  */
 export function formStateOf(view: { state: unknown }): StateValues {
   return viewState.parse(view.state).values;
+}
+
+/** The one uploaded file, or undefined when the submission carries none. */
+export function uploadedFile(values: StateValues): ImportedFile | undefined {
+  // Checked by the parse step already; a file that is not one reads as no file.
+  const files = z.array(importedFile).safeParse(stateOf(values, ContactImportField.file)?.files ?? []);
+  return files.success ? files.data[0] : undefined;
 }

@@ -4,9 +4,9 @@ import { InteractionFormField as F, OTHER_TYPE_VALUE } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { decodeFormMetadata } from '../../modals/form-metadata.js';
 import { interactionFormView, showsVisitAddress } from '../../modals/interaction-form-blocks.js';
-import { readFormValues } from '../../modals/interaction-form-state.js';
 import { inputBlockIds } from '../../modals/submit-support.js';
 import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import { readFormValues } from '../../payloads/interaction-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 

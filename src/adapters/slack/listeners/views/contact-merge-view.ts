@@ -12,7 +12,7 @@ import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactMergeField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { contactOption, mergeMetadata } from '../../modals/contact-merge.js';
-import { stateOf } from '../../modals/modal-kit.js';
+import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { contactCard } from '../../results/contact-card.js';
 import { plural, section } from '../../views/blocks.js';

@@ -4,7 +4,7 @@ import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactSearchField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { contactSearchView } from '../../modals/contact-search-modal.js';
-import { textOf } from '../../modals/modal-kit.js';
+import { textOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { organisationNames } from '../../results/contact-card.js';
 import { findContactMatches } from '../../results/contact-search.js';

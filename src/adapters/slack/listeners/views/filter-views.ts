@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { CallbackId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readFilterFormTarget } from '../../modals/filter-form.js';
-import { readFilterForm } from '../../modals/filter-form-state.js';
+import { readFilterForm } from '../../payloads/filter-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { listMessage } from '../../results/list-message.js';
 import { replyByApi, replyToUrl } from '../../results/reply.js';

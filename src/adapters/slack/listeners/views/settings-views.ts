@@ -8,7 +8,8 @@ import type {
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { CallbackId, SettingsFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { readSettingsForm, settingsErrors, timeZoneOptions } from '../../modals/settings-fields.js';
+import { settingsErrors, timeZoneOptions } from '../../modals/settings-fields.js';
+import { readSettingsForm } from '../../payloads/settings-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 

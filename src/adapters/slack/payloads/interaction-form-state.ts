@@ -6,7 +6,7 @@ import {
 } from '../../../core/interactions/interaction.js';
 import { InteractionFormField as F, type FieldIds, UNREADABLE_OPTION_VALUE } from '../ids.js';
 import { attachedFile } from '../payloads/views.js';
-import { type StateValues, stateOf } from './modal-kit.js';
+import { type StateValues, stateOf } from './form-state.js';
 
 /** A contact as the contacts select shows it: the option's label and its value (the id). */
 export interface ContactChoice {
