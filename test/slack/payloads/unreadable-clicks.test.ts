@@ -1,5 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionId, CallbackId, ItemActionPrefix, SlashCommand } from '../../../src/adapters/slack/ids.js';
+import {
+  ActionId,
+  BlockId,
+  CallbackId,
+  ItemActionPrefix,
+  SlashCommand,
+} from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import {
   appHomeOpenedEvent,
@@ -289,6 +295,25 @@ describe('clicks, shortcuts, commands and events whose payload cannot be read', 
 
     const shortcut = alter(globalShortcut(), ['brand_new'], { nested: true });
     expect((await slack.interact(shortcut)).status).toBe(200);
+    expect(slack.fake.callsTo('views.open').at(-1)?.args.view).toMatchObject({
+      callback_id: CallbackId.logForm,
+    });
+
+    // A Home tab click whose view carries only what identifies it still opens the form.
+    const homeClick = alter(
+      alter(
+        blockActionsPayload({
+          fake: slack.fake,
+          userId: ALICE,
+          action: { action_id: ActionId.logInteraction, block_id: BlockId.homeActions },
+        }),
+        ['response_url'],
+        undefined,
+      ),
+      ['view'],
+      { id: 'VHOME2', type: 'home' },
+    );
+    expect((await slack.interact(homeClick)).status).toBe(200);
     expect(slack.fake.callsTo('views.open').at(-1)?.args.view).toMatchObject({
       callback_id: CallbackId.logForm,
     });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionIdPattern, InteractionFormField } from '../ids.js';
 import { answerWhereItCameFrom } from './answers.js';
 import { type PayloadSurface, UNREADABLE_FORM } from './parse-payload.js';
-import { loggedIdAt, selectedOption, slackId, slackUser, slackView } from './shared.js';
+import { containerView, loggedIdAt, selectedOption, slackId, slackUser, slackView } from './shared.js';
 
 /**
  * Clicks and choices (block_actions) on every surface: buttons, overflow menus, selects,
@@ -38,7 +38,7 @@ export const blockActions = z
     channel: z.looseObject({ id: slackId }).optional(),
     message: z.looseObject({ ts: z.string() }).optional(),
     container: z.looseObject({ type: z.string() }).optional(),
-    view: slackView.optional(),
+    view: containerView.optional(),
     response_url: z.string().optional(),
   })
   .superRefine((body, ctx) => {
@@ -46,8 +46,10 @@ export const blockActions = z
       if (CHOOSES_AN_OPTION.some((pattern) => pattern.test(action.action_id)) && !action.selected_option) {
         ctx.addIssue({ code: 'custom', path: ['actions', index, 'selected_option'], message: 'required' });
       }
-      if (INSIDE_A_FORM.includes(action.action_id) && !body.view) {
-        ctx.addIssue({ code: 'custom', path: ['view'], message: 'required' });
+      if (!INSIDE_A_FORM.includes(action.action_id)) return;
+      const form = slackView.safeParse(body.view);
+      for (const issue of form.success ? [] : form.error.issues) {
+        ctx.addIssue({ code: 'custom', path: ['view', ...issue.path], message: issue.message });
       }
     });
   });

@@ -5,7 +5,11 @@ import { loggedIdAt, slackId } from './shared.js';
 /** The events the manifest subscribes to, each with the fields its listener reads. */
 const subscribedEvents = new Map<string, z.ZodType>(
   Object.entries({
-    app_home_opened: z.looseObject({ type: z.literal('app_home_opened'), user: slackId, tab: z.string() }),
+    app_home_opened: z.looseObject({
+      type: z.literal('app_home_opened'),
+      user: slackId,
+      tab: z.string().optional(),
+    }),
     app_uninstalled: z.looseObject({ type: z.literal('app_uninstalled') }),
     tokens_revoked: z.looseObject({
       type: z.literal('tokens_revoked'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UNREADABLE_OPTION_VALUE } from '../ids.js';
 import { type PayloadSurface, UNREADABLE_FORM } from './parse-payload.js';
-import { loggedIdAt, slackUser, slackView } from './shared.js';
+import { containerView, loggedIdAt, slackUser } from './shared.js';
 
 /**
  * Search-as-you-type requests (block_suggestion): the log form's contacts, the merge target,
@@ -13,7 +13,7 @@ export const blockSuggestion = z.looseObject({
   action_id: z.string().min(1),
   block_id: z.string(),
   value: z.string(),
-  view: slackView.optional(),
+  view: containerView.optional(),
 });
 
 /** A menu can only show options: one whose label says what happened (≤ 75 characters). */

@@ -54,7 +54,21 @@ export const slackView = z.looseObject({
   blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })),
 });
 
-export type SlackViewPayload = z.infer<typeof slackView>;
+/**
+ * The view a click or a search came from, when only some of it is read (a Home tab click reads
+ * none of it, a search its metadata): typed where present, so a shape Slack trims never refuses
+ * a request. Listeners that re-render a form ask for the whole slackView (actions.ts).
+ */
+export const containerView = z.looseObject({
+  id: slackId,
+  type: z.string(),
+  callback_id: z.string().optional(),
+  private_metadata: z.string().optional(),
+  hash: z.string().optional(),
+  state: viewState.optional(),
+  blocks: slackView.shape.blocks.optional(),
+});
+
 /** view.state.values as parsed: what every form reader takes. */
 export type StateValues = z.infer<typeof viewState>['values'];
 export type ElementState = z.infer<typeof elementState>;
