@@ -13,7 +13,7 @@ export const actionElement = z.looseObject({
   type: z.string(),
   action_id: z.string().min(1),
   block_id: z.string(),
-  value: z.string().optional(),
+  value: z.string().nullish(),
   selected_option: selectedOption.nullish(),
   selected_options: z.array(selectedOption).nullish(),
   selected_date: z.string().nullish(),
