@@ -16,6 +16,7 @@ import {
   sendSlashCommand,
   signRequest,
   validateView,
+  viewSubmissionPayload,
 } from '../fake-slack/index.js';
 import {
   ALICE,
@@ -281,6 +282,21 @@ describe('clicks, shortcuts, commands and events whose payload cannot be read', 
     expect(response.status).toBe(200);
     expectOneUnreadableLine(log.lines, { surface: 'event_callback', ...(id ? { id } : {}) });
     expect(slack.fake.callsTo('views.publish')).toHaveLength(published);
+  });
+
+  it('a closed modal whose payload cannot be read: acked, one log line, nothing else', async () => {
+    const before = slack.fake.calls.length;
+    const closed = {
+      ...viewSubmissionPayload({ fake: slack.fake, userId: ALICE }),
+      type: 'view_closed',
+      view: null,
+    };
+    const response = await slack.interact(closed);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    expectOneUnreadableLine(log.lines, { surface: 'view_closed' });
+    expect(slack.fake.calls.slice(before)).toEqual([]);
   });
 
   it('well-formed payloads with fields nobody knows work as before', async () => {
