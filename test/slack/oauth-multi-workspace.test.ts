@@ -5,6 +5,7 @@ import type { Installation } from '@slack/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNaturalDate } from '../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../src/adapters/slack/app.js';
+import { CallbackId } from '../../src/adapters/slack/ids.js';
 import { createContainer } from '../../src/app/container.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import { MongoInstallationStore } from '../../src/infra/mongo/repositories/slack-installation.store.js';
@@ -13,7 +14,9 @@ import {
   appHomeOpenedEvent,
   eventEnvelope,
   type FakeSlack,
+  globalShortcutPayload,
   sendEvent,
+  sendInteraction,
   startFakeSlack,
 } from './fake-slack/index.js';
 import { SIGNING_SECRET } from './support/slack-app.js';
@@ -96,6 +99,21 @@ describe('many workspaces through OAuth', () => {
       .collection('workspaces');
     const keys = (await workspaces.find({ platform: 'slack' }).toArray()).map((w) => w.externalId).sort();
     expect(keys).toEqual(['T0001', 'T0002']);
+  });
+
+  it('tells a person whose shortcut could not be read with their own workspace token', async () => {
+    const payload = globalShortcutPayload({
+      fake,
+      userId: 'U2001',
+      teamId: 'T0002',
+      callbackId: CallbackId.logShortcut,
+    });
+    const response = await sendInteraction(url, SIGNING_SECRET, { ...payload, user: 'U2001' });
+
+    expect(response.status).toBe(200);
+    const opened = fake.callsTo('views.open').at(-1);
+    expect([opened?.token, opened?.ok]).toEqual(['xoxb-second', true]);
+    expect(JSON.stringify(opened?.args.view)).toMatch(/could not be read/);
   });
 
   it('refuses a workspace that never installed the app', async () => {

@@ -11,6 +11,8 @@ import { installSuccessCallback } from './install-owner.js';
 import { registerListeners, type SlackDeps } from './listeners/index.js';
 import { answeringStoreOutages } from './middleware/store-outage.js';
 import { type TenantResolver, tenantMiddleware } from './middleware/tenant.js';
+import { answerClientFor } from './payloads/answer-client.js';
+import { parseBeforeRouting } from './payloads/index.js';
 import { BOT_SCOPES } from './scopes.js';
 
 /**
@@ -129,6 +131,9 @@ export function createSlackApp(options: SlackAppOptions): App {
     app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
+  // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
+  const botToken = mode.kind === 'oauth' ? undefined : config.SLACK_BOT_TOKEN;
+  parseBeforeRouting(app, logger, answerClientFor(botToken, options.installationStore, webClientOptions));
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   // Ahead of tenancy, which reads the store before any listener can answer.
   app.use(answeringStoreOutages(logger));

@@ -4,22 +4,24 @@ import {
   ActionId,
   ActionIdPattern,
   BlockId,
-  ButtonValue,
   CallbackId,
   ContactFormField,
   ContactImportField,
-  decodeValue,
-  encodeValue,
   FilterFormField,
-  filterFromValue,
-  filterToValue,
   InteractionFormField,
   ItemActionPrefix,
   itemActionId,
   SettingsFormField,
   SlashCommand,
-  tryEncodeValue,
 } from '../../../src/adapters/slack/ids.js';
+import {
+  ButtonValue,
+  decodeValue,
+  encodeValue,
+  filterFromValue,
+  filterToValue,
+  tryEncodeValue,
+} from '../../../src/adapters/slack/payloads/action-values.js';
 import { ValidationError } from '../../../src/core/shared/errors.js';
 
 const ID = 'i0000000000000000000000000000001';

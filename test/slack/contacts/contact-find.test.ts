@@ -1,16 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ButtonValue,
   CallbackId,
   ContactActionId,
   ContactBlockId,
-  ContactButtonValue,
   ContactCallbackId,
   ContactMergeField,
-  encodeValue,
   ResultActionId,
 } from '../../../src/adapters/slack/ids.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
+import {
+  ButtonValue,
+  ContactButtonValue,
+  encodeValue,
+} from '../../../src/adapters/slack/payloads/action-values.js';
 import { respondContactSearch } from '../../../src/adapters/slack/results/contact-search.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { blockActionsPayload, blockSuggestionPayload, viewSubmissionPayload } from '../fake-slack/index.js';

@@ -2,12 +2,11 @@ import type { OverflowAction } from '@slack/bolt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BlockId,
-  ButtonValue,
-  encodeValue,
   InteractionFormField as F,
   ItemActionPrefix,
   itemActionId,
 } from '../../../src/adapters/slack/ids.js';
+import { ButtonValue, encodeValue } from '../../../src/adapters/slack/payloads/action-values.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { lastEphemeral, visibleText } from '../commands/support.js';
 import { blockActionsPayload } from '../fake-slack/index.js';

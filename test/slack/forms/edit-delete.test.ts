@@ -2,13 +2,12 @@ import type { OverflowAction } from '@slack/bolt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BlockId,
-  ButtonValue,
   CallbackId,
-  encodeValue,
   InteractionFormField as F,
   ItemActionPrefix,
   itemActionId,
 } from '../../../src/adapters/slack/ids.js';
+import { ButtonValue, encodeValue } from '../../../src/adapters/slack/payloads/action-values.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import type { Actor } from '../../../src/core/shared/actor.js';

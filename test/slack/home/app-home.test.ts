@@ -2,18 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionId,
   BlockId,
-  ButtonValue,
   CallbackId,
   ContactActionId,
   ContactBlockId,
-  ContactButtonValue,
   ContactCallbackId,
   ContactSearchField,
-  encodeValue,
   ItemActionPrefix,
   itemActionId,
 } from '../../../src/adapters/slack/ids.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
+import {
+  ButtonValue,
+  ContactButtonValue,
+  encodeValue,
+} from '../../../src/adapters/slack/payloads/action-values.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import { ALICE, allText, BOB, openView, tenantFor, textValues } from '../contacts/slack-test-kit.js';

@@ -3,18 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
-import {
-  ActionId,
-  BlockId,
-  ButtonValue,
-  encodeValue,
-  ItemActionPrefix,
-  itemActionId,
-} from '../../../src/adapters/slack/ids.js';
+import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../../../src/adapters/slack/ids.js';
 import { registerFollowUpButtons } from '../../../src/adapters/slack/listeners/actions/follow-up-actions.js';
 import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
+import { ButtonValue, encodeValue } from '../../../src/adapters/slack/payloads/action-values.js';
 import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
 import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';

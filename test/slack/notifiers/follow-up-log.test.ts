@@ -2,9 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionIdPattern,
   BlockId,
-  ButtonValue,
   CallbackId,
-  encodeValue,
   InteractionFormField as F,
   ItemActionPrefix,
   itemActionId,
@@ -12,6 +10,7 @@ import {
 } from '../../../src/adapters/slack/ids.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
+import { ButtonValue, encodeValue } from '../../../src/adapters/slack/payloads/action-values.js';
 import { storageOf } from '../../../src/app/container.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';

@@ -7,7 +7,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
-import { type Clock, silentLogger } from '../../../src/core/shared/ports.js';
+import { type Clock, type Logger, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
 import { type EngineHandle, useDefaultStore } from '../../support/engines.js';
 import type { RepositoryFaults } from '../../support/repository-faults.js';
@@ -69,6 +69,8 @@ export interface SlackTestAppOptions {
   faults?: RepositoryFaults;
   /** Outage tests: a store of their own (e.g. a FerretDB they stop); default a fresh SQLite file. */
   store?: EngineHandle;
+  /** Where the app and its use cases log (default: nowhere). */
+  logger?: Logger;
 }
 
 /**
@@ -86,8 +88,9 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
     const storage = faults
       ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
       : store.storage;
+    const logger = options.logger ?? silentLogger;
     const container = createContainer(storage, {
-      logger: silentLogger,
+      logger,
       clock,
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     });
@@ -107,7 +110,7 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       installationStore: storageOf(container).slackInstallations,
       tenants: container.workspaces,
       clock,
-      logger: silentLogger,
+      logger,
       deps: {
         container,
         parseDate: parseNaturalDate,

@@ -2,7 +2,7 @@ import { type Contact, contactDisplayName } from '../../../core/contacts/contact
 import { LIMITS, truncateText } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import type { ContactChoice } from './interaction-form-state.js';
+import type { ContactChoice } from '../payloads/interaction-form-state.js';
 
 /** A prefill never needs more: the form is for people, and the picker shows them all. */
 const PREFILL_MAX = 100;

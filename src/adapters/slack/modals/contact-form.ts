@@ -15,7 +15,7 @@ import { CallbackId, ContactFormField, type FieldIds } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { context } from '../views/blocks.js';
-import { modal, openThenFill, type StateValues, textInput, textOf } from './modal-kit.js';
+import { modal, openThenFill, textInput } from './modal-kit.js';
 
 export interface ContactFormOptions {
   /** Edit this contact; without it the form adds a new one. */
@@ -128,39 +128,6 @@ export function contactFormView(
     close: 'Cancel',
     privateMetadata: JSON.stringify(metadata),
   });
-}
-
-/** One value per line becomes a ";" list: the core's phone and tag lists do not split on newlines. */
-function lines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join(';');
-}
-
-/**
- * The form as createContact/editContact input. Every field is sent, so on edit an emptied field
- * clears it (the core reads '' as "clear" and [] as "empty the list").
- */
-export function readContactForm(values: StateValues): Record<string, unknown> {
-  const f = ContactFormField;
-  const text = (ids: FieldIds) => textOf(values, ids);
-  return {
-    firstName: text(f.firstName),
-    lastName: text(f.lastName),
-    emails: lines(text(f.emails)),
-    phones: lines(text(f.phones)),
-    tags: lines(text(f.tags)),
-    organisation: text(f.organisation),
-    externalId: text(f.externalId),
-    address: {
-      street: text(f.street),
-      city: text(f.city),
-      postalCode: text(f.postalCode),
-      country: text(f.country),
-    },
-  };
 }
 
 /** The core's field keys (zod paths) → the input that shows the message. */

@@ -1,4 +1,3 @@
-import type { UploadedFile } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { UNDERSTOOD_COLUMNS } from '../../../core/contacts/contact-import.js';
@@ -8,7 +7,7 @@ import { CallbackId, ContactImportField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { context, section } from '../views/blocks.js';
-import { input, modal, noticeModal, type StateValues, stateOf } from './modal-kit.js';
+import { input, modal, noticeModal } from './modal-kit.js';
 
 /**
  * `/interaction contact import` (F11): a modal with one CSV file input. Viewers are refused
@@ -52,9 +51,4 @@ export function importingView(fileName: string): ModalView {
     'Import contacts',
     `:hourglass_flowing_sand: Importing *${name}*… You can close this window: I will send you the result in a direct message.`,
   );
-}
-
-/** The one uploaded file, or undefined when the submission carries none. */
-export function uploadedFile(values: StateValues): UploadedFile | undefined {
-  return stateOf(values, ContactImportField.file)?.files?.[0];
 }

@@ -1,13 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import {
-  ContactActionId,
-  ContactBlockId,
-  ContactButtonValue,
-  ContactCallbackId,
-  ContactSearchField,
-  encodeValue,
-} from '../ids.js';
+import { ContactActionId, ContactBlockId, ContactCallbackId, ContactSearchField } from '../ids.js';
+import { ContactButtonValue, encodeValue } from '../payloads/action-values.js';
 import { contactLines } from '../results/contact-card.js';
 import { type ContactMatches, moreNote, searchTitle } from '../results/contact-search.js';
 import { button, context, section } from '../views/blocks.js';

@@ -6,9 +6,10 @@ import { userMessageFor } from '../errors.js';
 import { publishHome } from '../home/publish-home.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
+import { type FormValues, readFormValues } from '../payloads/interaction-form-state.js';
+import { formStateOf } from '../payloads/views.js';
 import { decodeDeleteMetadata, decodeFormMetadata, type FormMetadata } from './form-metadata.js';
 import { editInputFrom } from './interaction-form-input.js';
-import { type FormValues, readFormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 import { ALREADY_DELETED, deletedText, updatedText } from './log-confirmation.js';
 import { tellUser } from './replies.js';
@@ -36,7 +37,7 @@ async function editFromForm(
 export async function submitEditForm(args: SubmitArgs, deps: SlackDeps): Promise<void> {
   const { ack, view, client, context, body } = args;
   const tenant = tenantOf(context);
-  const values = readFormValues(view.state.values);
+  const values = readFormValues(formStateOf(view));
   const now = deps.container.clock.now();
   let outcome: Awaited<ReturnType<typeof editFromForm>>;
   try {

@@ -21,7 +21,7 @@ import type { ResultQuery } from '../../../core/queries/result-query.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIMITS } from '../blocks/limits.js';
-import { CallbackId, FilterFormField } from '../ids.js';
+import { CallbackId, FilterFormField, FLAG_FILES, FLAG_IMPORTANT } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { option } from '../views/blocks.js';
@@ -62,8 +62,6 @@ export function readFilterFormTarget(raw: string): FilterFormTarget {
   }
 }
 
-export const FLAG_IMPORTANT = 'important';
-export const FLAG_FILES = 'files';
 export const FOLLOW_UP_ANY = 'any';
 
 const FOLLOW_UP_LABELS: Record<FollowUpFilter | typeof FOLLOW_UP_ANY, string> = {

@@ -4,10 +4,10 @@ import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId, InteractionFormField as F, OTHER_TYPE_VALUE } from '../ids.js';
+import { type FormValues, IMPORTANT_VALUE } from '../payloads/interaction-form-state.js';
 import { option, plain, section } from '../views/blocks.js';
 import { choices, dateTimeInputs, input, selectInput, textInput } from './form-elements.js';
 import { encodeFormMetadata, type FormMetadata } from './form-metadata.js';
-import { type FormValues, IMPORTANT_VALUE } from './interaction-form-state.js';
 
 export interface FormSpec {
   mode: 'log' | 'edit';

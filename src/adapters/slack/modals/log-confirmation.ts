@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
 import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
-import { ButtonValue, encodeValue, LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
+import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   button,

@@ -5,11 +5,11 @@ import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
+import type { ContactChoice } from '../payloads/interaction-form-state.js';
 import { loadContactChoices } from './contact-choice.js';
 import type { FormMetadata } from './form-metadata.js';
 import { interactionFormView } from './interaction-form-blocks.js';
 import { pickerValues } from './interaction-form-input.js';
-import type { ContactChoice } from './interaction-form-state.js';
 import { openModal } from './replies.js';
 
 /** What a caller may prefill in the log form (F1–F6). */

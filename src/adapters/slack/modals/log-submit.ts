@@ -15,12 +15,13 @@ import { updateLoggedReminder } from '../listeners/actions/follow-up-log.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { type Tenant, tenantOf } from '../middleware/tenant.js';
 import { slackErrorCode } from '../notifiers/slack-errors.js';
+import { type FormValues, readFormValues } from '../payloads/interaction-form-state.js';
+import { formStateOf } from '../payloads/views.js';
 import { plural } from '../views/blocks.js';
 import { beforeDeadline, timedAckDeadline } from './ack-deadline.js';
 import { decodeFormMetadata, type FormMetadata } from './form-metadata.js';
 import { interactionFormView } from './interaction-form-blocks.js';
 import { logInputFrom } from './interaction-form-input.js';
-import { type FormValues, readFormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 import { loggedMessage } from './log-confirmation.js';
 import { tellUser } from './replies.js';
@@ -183,7 +184,7 @@ async function finishAfterAck(
  */
 export async function submitLogForm(args: SubmitArgs, deps: SlackDeps): Promise<void> {
   const tenant = tenantOf(args.context);
-  const values = readFormValues(args.view.state.values);
+  const values = readFormValues(formStateOf(args.view));
   try {
     checkForm(args, tenant, values, deps.container.clock.now());
   } catch (error) {

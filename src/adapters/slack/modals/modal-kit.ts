@@ -1,4 +1,3 @@
-import type { ViewStateValue } from '@slack/bolt';
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../../core/shared/errors.js';
@@ -65,17 +64,6 @@ export function input(
   };
   if (options.hint) block.hint = plain(options.hint, LIMITS.inputHint);
   return block;
-}
-
-export type StateValues = Record<string, Record<string, ViewStateValue>>;
-
-/** The state of one input, or undefined when Slack did not send it. */
-export function stateOf(values: StateValues, ids: FieldIds): ViewStateValue | undefined {
-  return values[ids.blockId]?.[ids.actionId];
-}
-
-export function textOf(values: StateValues, ids: FieldIds): string {
-  return stateOf(values, ids)?.value ?? '';
 }
 
 /** A message-only modal: what is shown when loading failed or the work is done. */

@@ -13,8 +13,8 @@ import { isDomainError, userMessageFor } from '../errors.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { slackFactsOf } from '../middleware/slack-profile.js';
 import type { Tenant } from '../middleware/tenant.js';
+import type { FormValues } from '../payloads/interaction-form-state.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
-import type { FormValues } from './interaction-form-state.js';
 import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

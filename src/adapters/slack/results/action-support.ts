@@ -8,7 +8,7 @@ import type {
 import type { InteractionFilter } from '../../../core/interactions/interaction-filter.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
 import type { TimelineRef } from '../../../core/queries/timeline-subject.js';
-import { ButtonValue, decodeValue, filterFromValue } from '../ids.js';
+import { ButtonValue, decodeValue, filterFromValue } from '../payloads/action-values.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 export type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;

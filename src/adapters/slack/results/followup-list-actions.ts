@@ -1,6 +1,6 @@
-import { ButtonValue, decodeValue } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { tenantOf } from '../middleware/tenant.js';
+import { ButtonValue, decodeValue } from '../payloads/action-values.js';
 import type { ButtonArgs, SelectArgs } from './action-support.js';
 import { followUpsMessage } from './followups-message.js';
 import { replyWith } from './reply.js';

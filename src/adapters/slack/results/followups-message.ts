@@ -2,9 +2,10 @@ import type { KnownBlock, StaticSelect } from '@slack/types';
 import { type FollowUpView, hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
-import { ButtonValue, encodeValue, ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
+import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,

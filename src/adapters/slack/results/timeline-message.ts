@@ -9,9 +9,10 @@ import {
 } from '../../../core/queries/timeline-subject.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
-import { ButtonValue, encodeValue, ResultActionId } from '../ids.js';
+import { ResultActionId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import { button, context, header, type SlackMessage, section } from '../views/blocks.js';
 import { timelineToBlocks } from '../views/timeline-blocks.js';
 

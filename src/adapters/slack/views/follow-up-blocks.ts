@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
-import { ActionId, BlockId, ButtonValue, encodeValue, ItemActionPrefix, itemActionId } from '../ids.js';
+import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   button,

@@ -2,15 +2,8 @@ import type { Button, KnownBlock, HomeView as SlackHomeView, StaticSelect } from
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import type { HomeView } from '../../../core/views/home-view.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
-import {
-  ActionId,
-  BlockId,
-  ButtonValue,
-  encodeValue,
-  ItemActionPrefix,
-  itemActionId,
-  type SnoozePeriod,
-} from '../ids.js';
+import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
+import { ButtonValue, encodeValue, type SnoozePeriod } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,

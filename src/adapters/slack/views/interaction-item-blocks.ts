@@ -2,7 +2,8 @@ import type { KnownBlock, Overflow, PlainTextOption, SectionBlock } from '@slack
 import { VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { FollowUpMarker, InteractionItemView } from '../../../core/views/interaction-item.js';
 import { escapeAndTruncate, LIMITS, SLACK_DATE_TOKENS, slackDate } from '../blocks/limits.js';
-import { BlockId, ButtonValue, encodeValue, ItemActionPrefix, itemActionId } from '../ids.js';
+import { BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   button,

@@ -2,7 +2,8 @@ import type { Button } from '@slack/types';
 import type { FilterChip } from '../../../core/views/filter-summary.js';
 import type { ListView } from '../../../core/views/list-view.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
-import { ActionId, BlockId, ButtonValue, filterToValue, tryEncodeValue } from '../ids.js';
+import { ActionId, BlockId } from '../ids.js';
+import { ButtonValue, filterToValue, tryEncodeValue } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,

@@ -1,7 +1,8 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { TimelineView } from '../../../core/views/timeline-view.js';
 import { escapeMrkdwn, LIMITS, truncateText } from '../blocks/limits.js';
-import { ActionId, BlockId, ButtonValue, encodeValue } from '../ids.js';
+import { ActionId, BlockId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,

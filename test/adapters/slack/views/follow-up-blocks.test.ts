@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/ids.js';
+import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
 import { followUpReminderBlocks } from '../../../../src/adapters/slack/views/follow-up-blocks.js';
 import { presentReminder } from '../../../../src/core/views/follow-up-view.js';
 import { buildInteraction, NOW } from '../../../core/views/build.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/ids.js';
+import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
 import type { RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
 import { homeToView } from '../../../../src/adapters/slack/views/home-view.js';
 import type { Interaction } from '../../../../src/core/interactions/interaction.js';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ButtonValue, decodeValue, filterFromValue } from '../../../../src/adapters/slack/ids.js';
+import {
+  ButtonValue,
+  decodeValue,
+  filterFromValue,
+} from '../../../../src/adapters/slack/payloads/action-values.js';
 import type { RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
 import { chipText, listToBlocks } from '../../../../src/adapters/slack/views/list-blocks.js';
 import type { InteractionFilter } from '../../../../src/core/interactions/interaction-filter.js';

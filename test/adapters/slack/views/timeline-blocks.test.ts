@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../src/adapters/slack/blocks/limits.js';
-import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/ids.js';
+import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
 import { countBlockText, type RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
 import { DESCRIPTION_PREVIEW } from '../../../../src/adapters/slack/views/interaction-item-blocks.js';
 import { timelineToBlocks } from '../../../../src/adapters/slack/views/timeline-blocks.js';

@@ -5,11 +5,12 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { ContactActionId, ContactButtonValue, decodeValue } from '../../ids.js';
+import { ContactActionId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { openContactForm } from '../../modals/contact-form.js';
 import { openMergeForm } from '../../modals/contact-merge.js';
 import { openLogForm } from '../../modals/log-form.js';
+import { ContactButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { replyToUser } from '../../results/contact-messages.js';
 import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';

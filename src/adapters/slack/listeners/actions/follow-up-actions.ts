@@ -9,8 +9,9 @@ import { presentContactTimeline } from '../../../../core/views/timeline-view.js'
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { followUpIcs } from '../../../shared/follow-up-ics.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
-import { ActionId, ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
+import { ActionId, ActionIdPattern, BlockId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { dateToken } from '../../views/interaction-item-blocks.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';

@@ -2,10 +2,11 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
-import { ActionIdPattern, BlockId, ButtonValue, decodeValue } from '../../ids.js';
+import { ActionIdPattern, BlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import type { FormMetadata } from '../../modals/form-metadata.js';
 import { openLogForm } from '../../modals/log-form.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
 import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 

@@ -8,17 +8,11 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { publishHome } from '../../home/publish-home.js';
-import {
-  ActionId,
-  ActionIdPattern,
-  BlockId,
-  ButtonValue,
-  decodeValue,
-  HomeBlockIdPattern,
-} from '../../ids.js';
+import { ActionId, ActionIdPattern, BlockId, HomeBlockIdPattern } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { openContactSearchModal } from '../../modals/contact-search-modal.js';
 import { openLogForm } from '../../modals/log-form.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';

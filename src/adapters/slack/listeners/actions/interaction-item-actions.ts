@@ -3,12 +3,13 @@ import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
-import { ActionIdPattern, ButtonValue, decodeValue, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
+import { ActionIdPattern, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { openEditForm } from '../../modals/edit-form.js';
 import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
 import { openLogForm } from '../../modals/log-form.js';
 import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 

@@ -4,9 +4,10 @@ import { InteractionFormField as F, OTHER_TYPE_VALUE } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { decodeFormMetadata } from '../../modals/form-metadata.js';
 import { interactionFormView, showsVisitAddress } from '../../modals/interaction-form-blocks.js';
-import { readFormValues } from '../../modals/interaction-form-state.js';
 import { inputBlockIds } from '../../modals/submit-support.js';
 import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import { readFormValues } from '../../payloads/interaction-form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 
 /**
@@ -22,7 +23,7 @@ export function registerLogFormActions(app: App, _deps: SlackDeps): void {
       await ack();
       const view = body.view;
       if (!view) return;
-      const values = readFormValues(view.state.values);
+      const values = readFormValues(formStateOf(view));
       // The state normally holds the new choice already; the action itself is authoritative.
       if (action.selected_option?.value) values.type = action.selected_option.value;
       const shown = new Set(inputBlockIds(view));

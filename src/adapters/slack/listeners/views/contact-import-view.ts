@@ -1,15 +1,10 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  SlackViewMiddlewareArgs,
-  UploadedFile,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { userMessageFor } from '../../errors.js';
 import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { importingView, uploadedFile } from '../../modals/contact-import.js';
+import { importingView } from '../../modals/contact-import.js';
+import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import { importFailedMessage, importReportMessage } from '../../results/import-report.js';
 import type { SlackMessage } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
@@ -37,7 +32,7 @@ async function submitContactImport(
   deps: SlackDeps,
 ): Promise<void> {
   const tenant = tenantOf(context);
-  const file = uploadedFile(view.state.values);
+  const file = uploadedFile(formStateOf(view));
   const problem = !file
     ? 'Choose a CSV file to import.'
     : !isCsv(file)
@@ -55,7 +50,7 @@ async function submitContactImport(
   await client.chat.postMessage({ channel: tenant.actor.userId, text: message.text, blocks: message.blocks });
 }
 
-function isCsv(file: UploadedFile): boolean {
+function isCsv(file: ImportedFile): boolean {
   return file.filetype === 'csv' || /\.(csv|txt)$/i.test(file.name);
 }
 
@@ -63,7 +58,7 @@ function isCsv(file: UploadedFile): boolean {
 async function importFile(
   deps: SlackDeps,
   tenant: Tenant,
-  file: UploadedFile,
+  file: ImportedFile,
   token: string | undefined,
 ): Promise<SlackMessage> {
   const download = await downloadFile(deps, file, token);
@@ -86,7 +81,7 @@ type Download = { ok: true; bytes: Buffer } | { ok: false; reason: string };
  */
 async function downloadFile(
   deps: SlackDeps,
-  file: UploadedFile,
+  file: ImportedFile,
   token: string | undefined,
 ): Promise<Download> {
   const url = file.url_private_download || file.url_private;

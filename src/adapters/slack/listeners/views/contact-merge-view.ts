@@ -12,7 +12,8 @@ import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactMergeField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { contactOption, mergeMetadata } from '../../modals/contact-merge.js';
-import { stateOf } from '../../modals/modal-kit.js';
+import { stateOf } from '../../payloads/form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import { contactCard } from '../../results/contact-card.js';
 import { plural, section } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
@@ -59,7 +60,7 @@ export function registerContactMergeView(app: App, deps: SlackDeps): void {
     const tenant = tenantOf(context);
     const field = ContactMergeField.target.blockId;
     const mergeId = duplicateIdOf(view.private_metadata);
-    const keepId = stateOf(view.state.values, ContactMergeField.target)?.selected_option?.value;
+    const keepId = stateOf(formStateOf(view), ContactMergeField.target)?.selected_option?.value;
     if (!mergeId || !keepId) {
       await ack({ response_action: 'errors', errors: { [field]: 'Choose the contact to keep.' } });
       return;

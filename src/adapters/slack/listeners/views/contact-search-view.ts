@@ -4,7 +4,8 @@ import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactSearchField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { contactSearchView } from '../../modals/contact-search-modal.js';
-import { textOf } from '../../modals/modal-kit.js';
+import { textOf } from '../../payloads/form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import { organisationNames } from '../../results/contact-card.js';
 import { findContactMatches } from '../../results/contact-search.js';
 import type { SlackDeps } from '../deps.js';
@@ -15,7 +16,7 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function registerContactSearchView(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(ContactCallbackId.search, async ({ ack, view, context }: SubmitArgs) => {
     const tenant = tenantOf(context);
-    const text = textOf(view.state.values, ContactSearchField.text);
+    const text = textOf(formStateOf(view), ContactSearchField.text);
     try {
       const matches = await findContactMatches(deps, tenant, text);
       const organisations = await organisationNames(deps, tenant.actor, matches.shown);

@@ -3,7 +3,9 @@ import type { Contact } from '../../../../core/contacts/contact.js';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { CallbackId, ContactFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { contactFormErrors, contactFormMetadata, readContactForm } from '../../modals/contact-form.js';
+import { contactFormErrors, contactFormMetadata } from '../../modals/contact-form.js';
+import { readContactForm } from '../../payloads/contact-form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import { confirmToUser, contactSavedMessage } from '../../results/contact-messages.js';
 import type { SlackDeps } from '../deps.js';
 import { registerContactImportView } from './contact-import-view.js';
@@ -50,7 +52,7 @@ export async function submitContactForm(
     return;
   }
   const { contacts } = deps.container;
-  const input = readContactForm(view.state.values);
+  const input = readContactForm(formStateOf(view));
   let contact: Contact;
   try {
     contact = metadata.id

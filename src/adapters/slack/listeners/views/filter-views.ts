@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { CallbackId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readFilterFormTarget } from '../../modals/filter-form.js';
-import { readFilterForm } from '../../modals/filter-form-state.js';
+import { readFilterForm } from '../../payloads/filter-form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import { listMessage } from '../../results/list-message.js';
 import { replyByApi, replyToUrl } from '../../results/reply.js';
 import type { SlackDeps } from '../deps.js';
@@ -19,7 +20,7 @@ export function registerFilterViews(app: App, deps: SlackDeps): void {
     CallbackId.filterForm,
     async ({ ack, body, view, client, context }: SubmitArgs) => {
       const tenant = tenantOf(context);
-      const result = await readFilterForm(view.state.values, tenant, deps);
+      const result = await readFilterForm(formStateOf(view), tenant, deps);
       if (!result.ok) {
         await ack({ response_action: 'errors', errors: result.errors });
         return;

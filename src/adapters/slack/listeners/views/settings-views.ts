@@ -8,7 +8,9 @@ import type {
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { CallbackId, SettingsFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { readSettingsForm, settingsErrors, timeZoneOptions } from '../../modals/settings-fields.js';
+import { settingsErrors, timeZoneOptions } from '../../modals/settings-fields.js';
+import { readSettingsForm } from '../../payloads/settings-form-state.js';
+import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -38,7 +40,7 @@ export function registerSettingsViews(app: App, deps: SlackDeps): void {
 async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDeps): Promise<void> {
   const tenant = tenantOf(context);
   const { workspaces } = deps.container;
-  const submission = readSettingsForm(view.state.values);
+  const submission = readSettingsForm(formStateOf(view));
   if (submission.roleProblem) {
     await ack({ response_action: 'errors', errors: submission.roleProblem });
     return;

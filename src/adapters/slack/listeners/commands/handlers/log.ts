@@ -3,9 +3,9 @@ import { assertCanWrite } from '../../../../../core/shared/actor.js';
 import { escapeAndTruncate } from '../../../blocks/limits.js';
 import { CallbackId } from '../../../ids.js';
 import { contactLabel } from '../../../modals/contact-choice.js';
-import type { ContactChoice } from '../../../modals/interaction-form-state.js';
 import { logFormView, openLogForm } from '../../../modals/log-form.js';
 import { openThenFill } from '../../../modals/modal-kit.js';
+import type { ContactChoice } from '../../../payloads/interaction-form-state.js';
 import type { CommandContext } from './command-context.js';
 
 /** The search's own maximum; longer text cannot name a contact. */

@@ -8,11 +8,10 @@ import {
 } from '../../../core/interactions/interaction-filter.js';
 import { findOrganisationByName, type ResultQuery } from '../../../core/queries/result-query.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { FilterFormField } from '../ids.js';
+import { FilterFormField, FLAG_FILES, FLAG_IMPORTANT } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { FLAG_FILES, FLAG_IMPORTANT } from './filter-form.js';
-import { type StateValues, stateOf, textOf } from './modal-kit.js';
+import { type StateValues, stateOf, textOf } from './form-state.js';
 
 export type FilterFormResult =
   | { ok: true; query: ResultQuery }

@@ -1,12 +1,12 @@
-import type { ViewOutput, ViewStateValue } from '@slack/bolt';
-import { z } from 'zod';
 import {
   CHANNELS,
   type Channel,
   DIRECTIONS,
   type Direction,
 } from '../../../core/interactions/interaction.js';
-import { InteractionFormField as F, type FieldIds } from '../ids.js';
+import { InteractionFormField as F, type FieldIds, UNREADABLE_OPTION_VALUE } from '../ids.js';
+import { attachedFile } from '../payloads/views.js';
+import { type StateValues, stateOf } from './form-state.js';
 
 /** A contact as the contacts select shows it: the option's label and its value (the id). */
 export interface ContactChoice {
@@ -51,12 +51,6 @@ export interface FormValues {
 
 export const IMPORTANT_VALUE = 'important';
 
-type StateValues = ViewOutput['state']['values'];
-
-function stateOf(values: StateValues, field: FieldIds): ViewStateValue | undefined {
-  return values[field.blockId]?.[field.actionId];
-}
-
 function typedText(values: StateValues, field: FieldIds): string | undefined {
   const value = stateOf(values, field)?.value;
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -66,21 +60,10 @@ function oneOf<T extends string>(list: readonly T[], value: string | undefined):
   return list.find((entry) => entry === value);
 }
 
-/** Slack's file objects vary by file type; keep only what an attachment reference needs. */
-const slackFile = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  title: z.string().optional(),
-  mimetype: z.string().optional(),
-  size: z.number().int().nonnegative().optional(),
-  url_private: z.string().optional(),
-  permalink: z.string().optional(),
-});
-
 function files(values: StateValues): PickedFile[] {
   const raw = stateOf(values, F.attachments)?.files ?? [];
   return raw.flatMap((file): PickedFile[] => {
-    const parsed = slackFile.safeParse(file);
+    const parsed = attachedFile.safeParse(file);
     if (!parsed.success) return [];
     const f = parsed.data;
     return [
@@ -97,10 +80,10 @@ function files(values: StateValues): PickedFile[] {
 
 /** Reads the form's state; fields that are not in this form (or empty) are simply absent. */
 export function readFormValues(values: StateValues): FormValues {
-  const contacts = (stateOf(values, F.contacts)?.selected_options ?? []).map((option) => ({
-    id: option.value,
-    label: option.text.text,
-  }));
+  // The "could not be read" option a failed search showed is not a contact: picking it picks none.
+  const contacts = (stateOf(values, F.contacts)?.selected_options ?? [])
+    .filter((option) => option.value !== UNREADABLE_OPTION_VALUE)
+    .map((option) => ({ id: option.value, label: option.text.text }));
   const form: FormValues = {
     contacts,
     actions: (stateOf(values, F.actions)?.selected_options ?? []).map((option) => option.value),

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * Pieces every surface's schema shares. Objects are loose: Slack adds fields over time and a
+ * new one must never refuse a request; only the fields the app reads are checked, with the
+ * types its code relies on.
+ */
+
+export const slackId = z.string().min(1).max(255);
+
+export const slackUser = z.looseObject({ id: slackId });
+
+/** A select or checkbox option as Slack reports it back: the app reads its value and label. */
+export const selectedOption = z.looseObject({
+  value: z.string(),
+  text: z.looseObject({ text: z.string() }),
+});
+
+/**
+ * One input's value in view.state.values. Every key a reader may touch is typed; Slack leaves
+ * out (or nulls) those that do not apply to the element's type.
+ */
+export const elementState = z.looseObject({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: selectedOption.nullish(),
+  selected_options: z.array(selectedOption).nullish(),
+  selected_date: z.string().nullish(),
+  selected_time: z.string().nullish(),
+  selected_date_time: z.number().nullish(),
+  selected_user: z.string().nullish(),
+  selected_users: z.array(z.string()).nullish(),
+  selected_channel: z.string().nullish(),
+  selected_channels: z.array(z.string()).nullish(),
+  selected_conversation: z.string().nullish(),
+  selected_conversations: z.array(z.string()).nullish(),
+  // Each file is read with its own schema (attachments, CSV import); here only "objects".
+  files: z.array(z.looseObject({})).nullish(),
+  rich_text_value: z.looseObject({}).nullish(),
+});
+
+export const viewState = z.looseObject({
+  values: z.record(z.string(), z.record(z.string(), elementState)),
+});
+
+/** A modal or the Home tab, as submissions, closes and in-view actions carry it. */
+export const slackView = z.looseObject({
+  id: slackId,
+  type: z.string(),
+  callback_id: z.string(),
+  private_metadata: z.string(),
+  hash: z.string(),
+  state: viewState,
+  blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })),
+});
+
+/**
+ * The view a click or a search came from, when only some of it is read (a Home tab click reads
+ * none of it, a search its metadata): typed where present, so a shape Slack trims never refuses
+ * a request. Listeners that re-render a form ask for the whole slackView (actions.ts).
+ */
+export const containerView = z.looseObject({
+  id: slackId,
+  type: z.string(),
+  callback_id: z.string().optional(),
+  private_metadata: z.string().optional(),
+  hash: z.string().optional(),
+  state: viewState.optional(),
+  blocks: slackView.shape.blocks.optional(),
+});
+
+/** view.state.values as parsed: what every form reader takes. */
+export type StateValues = z.infer<typeof viewState>['values'];
+export type ElementState = z.infer<typeof elementState>;
+
+const ID_LOGGED_MAX = 100;
+
+/** A string at a path of an unparsed payload, for the log line only; never trusted further. */
+export function loggedIdAt(raw: unknown, ...path: string[]): string | undefined {
+  let node = raw;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node.slice(0, ID_LOGGED_MAX) : undefined;
+}

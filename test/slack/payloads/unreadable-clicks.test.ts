@@ -1,0 +1,158 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ActionId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
+import type { Contact } from '../../../src/core/contacts/contact.js';
+import {
+  blockActionsPayload,
+  globalShortcutPayload,
+  messageShortcutPayload,
+  validateView,
+} from '../fake-slack/index.js';
+import { ALICE, addContact, GENERAL, type Seeded, seedWorkspace, textOf } from '../forms/form-support.js';
+import { useSlackApp } from '../support/slack-app.js';
+import {
+  alter,
+  expectOneUnreadableLine,
+  recordingLogger,
+  referenceIn,
+  UNREADABLE_TEXT,
+} from './unreadable-support.js';
+
+describe('clicks and shortcuts whose payload cannot be read', () => {
+  const log = recordingLogger();
+  const slack = useSlackApp({ logger: log.logger });
+  let seeded: Seeded;
+  let _contact: Contact;
+  beforeAll(async () => {
+    seeded = await seedWorkspace(slack);
+    _contact = await addContact(slack, seeded.alice, 'Cleo', 'Clicks');
+  });
+  beforeEach(() => {
+    log.lines.length = 0;
+  });
+
+  /** The last thing alice was told ephemerally in #general through a response_url. */
+  const lastEphemeral = () => slack.fake.ephemeralMessages(GENERAL).at(-1);
+
+  const olderButton = () =>
+    blockActionsPayload({
+      fake: slack.fake,
+      userId: ALICE,
+      action: { action_id: ActionId.timelineOlder, value: '{"k":"contact","s":"x","c":"y"}' },
+    });
+  const overflow = () =>
+    blockActionsPayload(
+      { fake: slack.fake, userId: ALICE },
+      {
+        actions: [
+          {
+            type: 'overflow',
+            action_id: `${ItemActionPrefix.itemMenu}:abc`,
+            block_id: 'il.item:abc',
+            action_ts: '1.0',
+            selected_option: {
+              text: { type: 'plain_text', text: 'Delete' },
+              value: '{"a":"delete","i":"abc"}',
+            },
+          },
+        ],
+      },
+    );
+
+  it.each<[string, () => object, string | undefined]>([
+    ['actions as a string', () => alter(olderButton(), ['actions'], 'il.timeline.older'), undefined],
+    ['no actions', () => alter(olderButton(), ['actions'], []), undefined],
+    ['a value as a number', () => alter(olderButton(), ['actions', 0, 'value'], 12), ActionId.timelineOlder],
+    ['no user', () => alter(olderButton(), ['user'], null), ActionId.timelineOlder],
+    ['the channel as a string', () => alter(olderButton(), ['channel'], GENERAL), ActionId.timelineOlder],
+    ['no trigger', () => alter(olderButton(), ['trigger_id'], undefined), ActionId.timelineOlder],
+    [
+      'an overflow with no chosen option',
+      () => alter(overflow(), ['actions', 0, 'selected_option'], undefined),
+      `${ItemActionPrefix.itemMenu}:abc`,
+    ],
+    [
+      'an overflow option without text',
+      () => alter(overflow(), ['actions', 0, 'selected_option', 'text'], undefined),
+      `${ItemActionPrefix.itemMenu}:abc`,
+    ],
+  ])('a message button with %s: an ephemeral says so, one log line', async (_name, payload, id) => {
+    const before = slack.fake.calls.length;
+    const response = await slack.interact(payload());
+
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    const told = lastEphemeral();
+    expect(told?.user).toBe(ALICE);
+    expect(told?.text).toMatch(UNREADABLE_TEXT);
+    const referenceId = expectOneUnreadableLine(log.lines, {
+      surface: 'block_actions',
+      ...(id ? { id } : {}),
+      secrets: [String((payload() as { response_url?: string }).response_url)],
+    });
+    expect(referenceIn(told?.text)).toBe(referenceId);
+    // No listener ran: one post to the response_url (the answer), not one Web API call.
+    expect(slack.fake.calls.slice(before).map((call) => call.method)).toEqual(['response_url']);
+  });
+
+  it('a Home tab button with a broken view: the app DM says so', async () => {
+    const payload = alter(
+      alter(
+        blockActionsPayload({
+          fake: slack.fake,
+          userId: ALICE,
+          action: { action_id: ActionId.logInteraction },
+        }),
+        ['response_url'],
+        undefined,
+      ),
+      ['view'],
+      { id: 'VHOME1', type: 'home', state: 'broken' },
+    );
+    const response = await slack.interact(alter(payload, ['channel'], undefined));
+
+    expect(response.status).toBe(200);
+    const dm = slack.fake.messages(ALICE).at(-1);
+    expect(dm?.text).toMatch(UNREADABLE_TEXT);
+    expect(referenceIn(dm?.text)).toBe(expectOneUnreadableLine(log.lines, { surface: 'block_actions' }));
+    expect(slack.fake.callsTo('views.open').filter((call) => call.ok)).toEqual([]);
+  });
+
+  it.each<[string, () => object]>([
+    ['a user as a string', () => alter(globalShortcut(), ['user'], ALICE)],
+    ['a callback id as a number', () => alter(globalShortcut(), ['callback_id'], 3)],
+  ])('the global shortcut with %s: a modal says so instead of the form', async (_name, payload) => {
+    const response = await slack.interact(payload());
+
+    expect(response.status).toBe(200);
+    const opened = slack.fake.callsTo('views.open').at(-1);
+    expect(opened?.ok).toBe(true);
+    expect(validateView(opened?.args.view).ok).toBe(true);
+    expect(textOf(opened?.args.view)).toMatch(/shortcut could not be read/);
+    expect(referenceIn(opened?.args.view)).toBe(expectOneUnreadableLine(log.lines, { surface: 'shortcut' }));
+  });
+
+  function globalShortcut() {
+    return globalShortcutPayload({ fake: slack.fake, userId: ALICE, callbackId: CallbackId.logShortcut });
+  }
+
+  it.each<[string, (payload: object) => object]>([
+    ['no channel', (payload) => alter(payload, ['channel'], undefined)],
+    ['the message as a string', (payload) => alter(payload, ['message'], 'hello')],
+    ['message text as an object', (payload) => alter(payload, ['message', 'text'], { text: 'x' })],
+  ])('the message shortcut with %s: an ephemeral says so, nothing logged', async (_name, broken) => {
+    const payload = messageShortcutPayload({
+      fake: slack.fake,
+      userId: ALICE,
+      callbackId: CallbackId.logMessageShortcut,
+      message: { type: 'message', ts: '1700000000.000100', text: 'Met Cleo', user: ALICE },
+    });
+    const response = await slack.interact(broken(payload));
+
+    expect(response.status).toBe(200);
+    expect(lastEphemeral()?.text).toMatch(/shortcut could not be read/);
+    expectOneUnreadableLine(log.lines, { surface: 'message_action', id: CallbackId.logMessageShortcut });
+    expect(slack.fake.callsTo('views.open').at(-1)?.args.view).not.toMatchObject({
+      callback_id: CallbackId.logForm,
+    });
+  });
+});
