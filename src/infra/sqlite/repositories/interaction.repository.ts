@@ -9,8 +9,9 @@ import type { InteractionFilter } from '../../../core/interactions/interaction-f
 import { foldForSearch } from '../../../core/shared/text.js';
 import type { SqliteDatabase } from '../database.js';
 import { placeholders, text } from '../rows.js';
+import { type InteractionRow, SELECT_INTERACTION, toInteraction } from './interaction-entity.js';
 import { filterWhere, keysetWhere, pageOrder } from './interaction-filter-sql.js';
-import { insertColumns, patchColumns, toInteraction } from './interaction-rows.js';
+import { insertColumns, patchColumns } from './interaction-rows.js';
 import { WordsSearchPlanner } from './interaction-text-search.js';
 
 const INSERT_COLUMNS = Object.keys(
@@ -91,8 +92,8 @@ export class SqliteInteractionRepository implements InteractionRepository {
   }
 
   async findById(workspaceId: string, id: string): Promise<Interaction | null> {
-    const row = this.database.get(
-      'SELECT * FROM interactions WHERE id = ? AND workspace_id = ?',
+    const [row] = this.database.rows(
+      `${SELECT_INTERACTION} WHERE id = ? AND workspace_id = ?`,
       id,
       workspaceId,
     );
@@ -102,8 +103,8 @@ export class SqliteInteractionRepository implements InteractionRepository {
   async findByIdempotencyKeys(workspaceId: string, keys: string[]): Promise<Interaction[]> {
     if (keys.length === 0) return [];
     return this.database
-      .all(
-        `SELECT * FROM interactions WHERE workspace_id = ? AND idempotency_key IN (${placeholders(keys.length)})`,
+      .rows(
+        `${SELECT_INTERACTION} WHERE workspace_id = ? AND idempotency_key IN (${placeholders(keys.length)})`,
         workspaceId,
         ...keys,
       )
@@ -154,8 +155,8 @@ export class SqliteInteractionRepository implements InteractionRepository {
     const words = this.words.plan(query.filter);
     const where = filterWhere(workspaceId, query.filter, now, query.sort, words);
     const keyset = query.cursor ? keysetWhere(query.sort, query.cursor, older, !words?.drives) : undefined;
-    const rows = this.database.all(
-      `SELECT * FROM interactions WHERE ${where.sql}${keyset ? ` AND ${keyset.sql}` : ''}
+    const rows = this.database.rows(
+      `${SELECT_INTERACTION} WHERE ${where.sql}${keyset ? ` AND ${keyset.sql}` : ''}
        ORDER BY ${pageOrder(query.sort, older)} LIMIT ?`,
       ...where.params,
       ...(keyset?.params ?? []),
@@ -185,9 +186,11 @@ export class SqliteInteractionRepository implements InteractionRepository {
   /** Oldest first, one row at a time from SQLite (`iterate`), never the whole result in memory. */
   async *stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction> {
     const where = filterWhere(workspaceId, filter, now, 'date');
-    const rows = this.database
-      .uncached(`SELECT * FROM interactions WHERE ${where.sql} ORDER BY occurred_at ASC, id ASC`)
-      .iterate(...where.params);
+    const statement = this.database.uncached(
+      `${SELECT_INTERACTION} WHERE ${where.sql} ORDER BY occurred_at ASC, id ASC`,
+    );
+    statement.setReturnArrays(true);
+    const rows = statement.iterate(...where.params) as unknown as Iterable<InteractionRow>;
     for (const row of rows) yield toInteraction(row);
   }
 
@@ -249,8 +252,8 @@ export class SqliteInteractionRepository implements InteractionRepository {
   ): Promise<Interaction[]> {
     const before = fireBefore ? ' AND follow_up_fire_at < ?' : '';
     return this.database
-      .all(
-        `SELECT * FROM interactions WHERE workspace_id = ? AND follow_up_assignee_id = ? AND follow_up_status = ?${before}
+      .rows(
+        `${SELECT_INTERACTION} WHERE workspace_id = ? AND follow_up_assignee_id = ? AND follow_up_status = ?${before}
          ORDER BY follow_up_fire_at, id LIMIT ?`,
         workspaceId,
         assigneeId,
