@@ -60,8 +60,16 @@ export interface InteractionRepository {
   /** Returns one page in display order plus whether more exist beyond it in the requested direction. */
   page(workspaceId: string, query: PageQuery, now: Date): Promise<{ items: Interaction[]; hasMore: boolean }>;
   count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number>;
-  /** Streams every match, oldest first, without loading them all in memory. */
-  stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction>;
+  /**
+   * Every match, oldest first, in batches of at most `batchSize` (none empty), without loading
+   * them all in memory: a large export awaits once per batch, not once per row.
+   */
+  stream(
+    workspaceId: string,
+    filter: InteractionFilter,
+    now: Date,
+    batchSize: number,
+  ): AsyncIterable<Interaction[]>;
   countForContact(workspaceId: string, contactId: string): Promise<number>;
   /** Moves every interaction of one contact to another (contact merge). */
   reassignContact(

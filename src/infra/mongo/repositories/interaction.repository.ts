@@ -191,7 +191,12 @@ export class MongoInteractionRepository implements InteractionRepository {
     return this.model.countDocuments(filterQuery(workspaceId, filter, now));
   }
 
-  async *stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction> {
+  async *stream(
+    workspaceId: string,
+    filter: InteractionFilter,
+    now: Date,
+    batchSize: number,
+  ): AsyncIterable<Interaction[]> {
     const cursor = this.model
       .find(filterQuery(workspaceId, filter, now))
       .sort({ occurredAt: 1, _id: 1 })
@@ -199,7 +204,15 @@ export class MongoInteractionRepository implements InteractionRepository {
       .lean<InteractionDoc[]>()
       .cursor();
     try {
-      for await (const doc of cursor) yield toInteraction(doc);
+      let batch: Interaction[] = [];
+      for await (const doc of cursor) {
+        batch.push(toInteraction(doc));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     } finally {
       await cursor.close();
     }

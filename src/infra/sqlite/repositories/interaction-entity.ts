@@ -50,6 +50,9 @@ const COLUMNS = [
   'follow_up_done_by',
 ] as const;
 
+/** Positions of the row's keyset columns, for a reader that continues after a row. */
+export const INTERACTION_ROW = { id: 0, occurredAt: 8 } as const;
+
 /** `SELECT <the entity's columns> FROM interactions`; the caller adds WHERE, ORDER BY, LIMIT. */
 export const SELECT_INTERACTION = `SELECT ${COLUMNS.join(', ')} FROM interactions`;
 

@@ -9,7 +9,12 @@ import type { InteractionFilter } from '../../../core/interactions/interaction-f
 import { foldForSearch } from '../../../core/shared/text.js';
 import type { SqliteDatabase } from '../database.js';
 import { placeholders, text } from '../rows.js';
-import { type InteractionRow, SELECT_INTERACTION, toInteraction } from './interaction-entity.js';
+import {
+  INTERACTION_ROW,
+  type InteractionRow,
+  SELECT_INTERACTION,
+  toInteraction,
+} from './interaction-entity.js';
 import { filterWhere, keysetWhere, pageOrder } from './interaction-filter-sql.js';
 import { insertColumns, patchColumns } from './interaction-rows.js';
 import { WordsSearchPlanner } from './interaction-text-search.js';
@@ -183,15 +188,38 @@ export class SqliteInteractionRepository implements InteractionRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Oldest first, one row at a time from SQLite (`iterate`), never the whole result in memory. */
-  async *stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction> {
+  /**
+   * Oldest first, a batch at a time: each batch is one indexed read that starts after the last
+   * row of the one before ((occurred_at, id) is unique and the date index's order). Reading 500
+   * rows with `all()` costs about half of stepping a cursor over them row by row, and no read
+   * transaction stays open for the whole export (which would hold back WAL checkpoints). Rows
+   * written meanwhile may or may not appear, as with a MongoDB cursor.
+   */
+  async *stream(
+    workspaceId: string,
+    filter: InteractionFilter,
+    now: Date,
+    batchSize: number,
+  ): AsyncIterable<Interaction[]> {
     const where = filterWhere(workspaceId, filter, now, 'date');
-    const statement = this.database.uncached(
-      `${SELECT_INTERACTION} WHERE ${where.sql} ORDER BY occurred_at ASC, id ASC`,
+    const order = 'ORDER BY occurred_at ASC, id ASC LIMIT ?';
+    let rows = this.database.rows(
+      `${SELECT_INTERACTION} WHERE ${where.sql} ${order}`,
+      ...where.params,
+      batchSize,
     );
-    statement.setReturnArrays(true);
-    const rows = statement.iterate(...where.params) as unknown as Iterable<InteractionRow>;
-    for (const row of rows) yield toInteraction(row);
+    while (rows.length > 0) {
+      const last = rows[rows.length - 1] as InteractionRow;
+      yield rows.map(toInteraction);
+      if (rows.length < batchSize) return;
+      rows = this.database.rows(
+        `${SELECT_INTERACTION} WHERE ${where.sql} AND (occurred_at, id) > (?, ?) ${order}`,
+        ...where.params,
+        last[INTERACTION_ROW.occurredAt] ?? null,
+        last[INTERACTION_ROW.id] ?? null,
+        batchSize,
+      );
+    }
   }
 
   async countForContact(workspaceId: string, contactId: string): Promise<number> {
