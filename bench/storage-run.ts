@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { createContainer } from '../src/app/container.js';
 import { SeedGenerator } from '../src/cli/seed-data.js';
 import { seedWorkspace } from '../src/cli/seed-workspace.js';
+import { countLimitFor } from '../src/core/interactions/count-limit.js';
 import type { InteractionFilter } from '../src/core/interactions/interaction-filter.js';
 import type { Actor } from '../src/core/shared/actor.js';
 import { silentLogger } from '../src/core/shared/ports.js';
@@ -192,7 +193,8 @@ async function main(): Promise<void> {
         },
         () => pageStatement.all(...pageSql.params).length,
       );
-      const count = () => repo.count(ws, filter, now);
+      // The product's call: a list with text counts up to its limit (countLimitFor).
+      const count = () => repo.count(ws, filter, now, countLimitFor(filter));
       const countSql = await lastStatement(count);
       const countStatement = bareStatement(db, countSql);
       counts[name] = await pair(`count: ${name}`, count, () =>

@@ -1,6 +1,7 @@
 import { WebAPIHTTPError } from '@slack/web-api';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
 import { summaryContext } from '../../../core/queries/result-query.js';
+import { countPhrase } from '../../../core/views/count-phrase.js';
 import { summarizeFilter } from '../../../core/views/filter-summary.js';
 import { ButtonValue, filterToValue, ResultActionId, ResultBlockId, tryEncodeValue } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -106,7 +107,7 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   }
   const destination = job.destination === 'channel' ? channelName(job.channelId) : 'your direct messages';
   await reply(
-    `:hourglass_flowing_sand: Preparing export… ${plural(count.total, 'row')}. The CSV will appear in ${destination}.`,
+    `:hourglass_flowing_sand: Preparing export… ${countPhrase(count.total, count.moreThanTotal === true, 'row')}. The CSV will appear in ${destination}.`,
   );
 
   const csv = await container.exports.exportInteractions(tenant.actor, { filter: job.query.filter });

@@ -76,6 +76,7 @@ export async function exportCardFor(
   const expiry = formatWhen(link.expiresAt, reader);
   return exportCard({
     rows: count.total,
+    moreRows: count.moreThanTotal === true,
     filename: exportFilename(query.filter, now, renderOptionsOf(tenant.workspace).timeZone),
     chips: summarizeFilter(query.filter, summary),
     requestedBy: tenant.actor.displayName ?? 'you',

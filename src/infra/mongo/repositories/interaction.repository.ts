@@ -187,8 +187,9 @@ export class MongoInteractionRepository implements InteractionRepository {
     return { items: older ? items : items.reverse(), hasMore };
   }
 
-  async count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number> {
-    return this.model.countDocuments(filterQuery(workspaceId, filter, now));
+  async count(workspaceId: string, filter: InteractionFilter, now: Date, limit?: number): Promise<number> {
+    const query = this.model.countDocuments(filterQuery(workspaceId, filter, now));
+    return limit === undefined ? query : query.limit(limit + 1);
   }
 
   async *stream(

@@ -172,7 +172,7 @@ export class SqliteInteractionRepository implements InteractionRepository {
     return { items: older ? items : items.reverse(), hasMore };
   }
 
-  async count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number> {
+  async count(workspaceId: string, filter: InteractionFilter, now: Date, limit?: number): Promise<number> {
     if (isWholeWorkspace(filter)) {
       const counted = this.database.get(
         'SELECT n FROM interaction_counts WHERE workspace_id = ?',
@@ -181,10 +181,14 @@ export class SqliteInteractionRepository implements InteractionRepository {
       return Number(counted?.n ?? 0);
     }
     const where = filterWhere(workspaceId, filter, now, undefined, this.words.plan(filter));
-    const row = this.database.get(
-      `SELECT count(*) AS n FROM interactions WHERE ${where.sql}`,
-      ...where.params,
-    );
+    const row =
+      limit === undefined
+        ? this.database.get(`SELECT count(*) AS n FROM interactions WHERE ${where.sql}`, ...where.params)
+        : this.database.get(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM interactions WHERE ${where.sql} LIMIT ?)`,
+            ...where.params,
+            limit + 1,
+          );
     return Number(row?.n ?? 0);
   }
 
