@@ -48,6 +48,9 @@ const INSERT_COLUMNS = Object.keys(
 const INSERT = `INSERT INTO interactions (${INSERT_COLUMNS.join(', ')}) VALUES (${placeholders(INSERT_COLUMNS.length)})
   ON CONFLICT (workspace_id, idempotency_key) DO NOTHING`;
 
+/** Text that filters nothing: absent, or nothing left once folded (absent is never folded). */
+const blank = (text: string | undefined) => !text || !foldForSearch(text);
+
 /** A filter that keeps every record of the workspace (the list with nothing chosen). */
 function isWholeWorkspace(filter: InteractionFilter): boolean {
   return (
@@ -57,13 +60,13 @@ function isWholeWorkspace(filter: InteractionFilter): boolean {
     !filter.actions?.length &&
     !filter.authorIds?.length &&
     !filter.contactIds?.length &&
-    !foldForSearch(filter.contactText ?? '') &&
-    !foldForSearch(filter.addressText ?? '') &&
+    blank(filter.contactText) &&
+    blank(filter.addressText) &&
     !filter.organisationId &&
     !filter.importantOnly &&
     filter.hasAttachments === undefined &&
     filter.followUp === undefined &&
-    !foldForSearch(filter.text ?? '')
+    blank(filter.text)
   );
 }
 
