@@ -1,18 +1,29 @@
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createContainer } from '../src/app/container.js';
 import { SeedGenerator } from '../src/cli/seed-data.js';
 import { seedWorkspace } from '../src/cli/seed-workspace.js';
+import { countLimitFor } from '../src/core/interactions/count-limit.js';
 import type { InteractionFilter } from '../src/core/interactions/interaction-filter.js';
 import type { Actor } from '../src/core/shared/actor.js';
 import { silentLogger } from '../src/core/shared/ports.js';
 import { projectRoot } from '../src/infra/mongo/project-root.js';
 import type { SqliteDatabase } from '../src/infra/sqlite/database.js';
 import { openSqliteStore } from '../src/infra/sqlite/open-sqlite-store.js';
+import { SELECT_INTERACTION } from '../src/infra/sqlite/repositories/interaction-entity.js';
 import { exportPair, type Paired, pair } from './storage-measure.js';
 import { progress, round } from './support.js';
 
@@ -22,7 +33,9 @@ import { progress, round } from './support.js';
  * seed command's batch path; then each first page and count through the repository (the port
  * the core's use cases call) next to the same SQL, captured from the repository and prepared
  * directly on node:sqlite with no mapping; then the export use case next to a bare cursor
- * through csv-stringify. Writes bench/results/storage.json.
+ * through csv-stringify. Writes bench/results/storage.json. BENCH_SEED_CACHE names a folder
+ * where the seeded file is kept and copied from on the next run of the same size (seeding a
+ * million takes minutes; measuring it again should not).
  */
 const intFromEnv = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -43,32 +56,61 @@ const TARGETS = {
   exportRssGrowthMbMax: 150,
 };
 
-/** The last statement the repository ran (all/get), so the bare side runs exactly that. */
+interface Ran {
+  sql: string;
+  params: SQLInputValue[];
+  /** The repository read the rows as arrays (`rows`): the bare statement returns them so too. */
+  arrays: boolean;
+}
+
+/** The last statement the repository ran (all/get/rows), so the bare side runs exactly that. */
 function recordStatements(database: SqliteDatabase) {
-  const seen: { last?: { sql: string; params: SQLInputValue[] } } = {};
+  const seen: { last?: Ran } = {};
   const all = database.all.bind(database);
   const get = database.get.bind(database);
+  const rows = database.rows.bind(database);
   database.all = (sql, ...params) => {
-    seen.last = { sql, params };
+    seen.last = { sql, params, arrays: false };
     return all(sql, ...params);
   };
   database.get = (sql, ...params) => {
-    seen.last = { sql, params };
+    seen.last = { sql, params, arrays: false };
     return get(sql, ...params);
+  };
+  database.rows = (sql, ...params) => {
+    seen.last = { sql, params, arrays: true };
+    return rows(sql, ...params);
   };
   return async (call: () => Promise<unknown>) => {
     seen.last = undefined;
     await call();
-    const ran = seen.last as { sql: string; params: SQLInputValue[] } | undefined;
+    const ran = seen.last as Ran | undefined;
     if (!ran) throw new Error('the repository ran no statement');
     return ran;
   };
 }
 
+/** The repository's statement prepared directly on node:sqlite, rows in the same shape. */
+function bareStatement(db: DatabaseSync, ran: Ran): StatementSync {
+  const statement = db.prepare(ran.sql);
+  if (ran.arrays) statement.setReturnArrays(true);
+  return statement;
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const dir = mkdtempSync(join(process.platform === 'linux' ? '/dev/shm' : '/tmp', 'il-bench-storage-'));
-  const storage = openSqliteStore({ path: join(dir, 'bench.sqlite'), logger: silentLogger });
+  const path = join(dir, 'bench.sqlite');
+  const cacheDir = process.env.BENCH_SEED_CACHE;
+  const cached = cacheDir
+    ? join(cacheDir, `storage-${SIZES.interactions}-${SIZES.contacts}.sqlite`)
+    : undefined;
+  const fromCache = cached !== undefined && existsSync(cached);
+  if (fromCache) {
+    progress(`copying the seeded file ${cached}`);
+    copyFileSync(cached, path);
+  }
+  const storage = openSqliteStore({ path, logger: silentLogger });
   try {
     const container = createContainer(storage, { logger: silentLogger });
     const now = container.clock.now();
@@ -78,13 +120,22 @@ async function main(): Promise<void> {
       name: 'Bench storage',
     });
     const generator = new SeedGenerator(workspace.id, container.ids, now, 7, 'bench');
-    progress(`seeding ${SIZES.interactions} interactions, ${SIZES.contacts} contacts`);
     const seedStart = Date.now();
-    const seeded = await seedWorkspace(storage.repositories, generator, SIZES, (what, done, total) => {
-      if (done % 100_000 === 0 || done === total) progress(`seed: ${done} / ${total} ${what}`);
-    });
-    const seedSeconds = round((Date.now() - seedStart) / 1000, 1);
+    if (!fromCache) {
+      progress(`seeding ${SIZES.interactions} interactions, ${SIZES.contacts} contacts`);
+      await seedWorkspace(storage.repositories, generator, SIZES, (what, done, total) => {
+        if (done % 100_000 === 0 || done === total) progress(`seed: ${done} / ${total} ${what}`);
+      });
+    }
+    const seedSeconds = fromCache ? null : round((Date.now() - seedStart) / 1000, 1);
     const db = storage.database.db;
+    if (cached && cacheDir && !fromCache) {
+      // A checkpointed copy, written aside and renamed, so a half-written file is never reused.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      mkdirSync(cacheDir, { recursive: true });
+      copyFileSync(path, `${cached}.partial`);
+      renameSync(`${cached}.partial`, cached);
+    }
     const one = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) ?? {};
     const ws = workspace.id;
     const contactId = String(
@@ -102,7 +153,7 @@ async function main(): Promise<void> {
     const fileNumber = /File (\d{5})/.exec(
       String(one("SELECT description AS d FROM interactions WHERE description LIKE '%File 0%' LIMIT 1").d),
     )?.[1];
-    const author = seeded.members[0]!;
+    const author = generator.members()[0]!;
     const actor: Actor = {
       workspaceId: ws,
       userId: author.userId,
@@ -133,7 +184,7 @@ async function main(): Promise<void> {
     for (const [name, filter] of Object.entries(lists)) {
       const page = () => repo.page(ws, { filter, sort: 'date', direction: 'older', limit: PAGE }, now);
       const pageSql = await lastStatement(page);
-      const pageStatement = db.prepare(pageSql.sql);
+      const pageStatement = bareStatement(db, pageSql);
       firstPages[name] = await pair(
         `first page: ${name}`,
         async () => {
@@ -142,16 +193,17 @@ async function main(): Promise<void> {
         },
         () => pageStatement.all(...pageSql.params).length,
       );
-      const count = () => repo.count(ws, filter, now);
+      // The product's call: a list with text counts up to its limit (countLimitFor).
+      const count = () => repo.count(ws, filter, now, countLimitFor(filter));
       const countSql = await lastStatement(count);
-      const countStatement = db.prepare(countSql.sql);
+      const countStatement = bareStatement(db, countSql);
       counts[name] = await pair(`count: ${name}`, count, () =>
         Number(countStatement.get(...countSql.params)?.n ?? 0),
       );
     }
     const mine = () => repo.listFollowUps(ws, author.userId, 'open', PAGE);
     const mineSql = await lastStatement(mine);
-    const mineStatement = db.prepare(mineSql.sql);
+    const mineStatement = bareStatement(db, mineSql);
     firstPages.myOpenFollowUps = await pair(
       'first page: my open follow-ups',
       async () => (await mine()).length,
@@ -164,23 +216,27 @@ async function main(): Promise<void> {
         await pipeline(Readable.from(result.stream), createWriteStream('/dev/null'));
         return result.done;
       },
+      // A bare cursor over the same columns in the same shape as the repository reads them
+      // (arrays), each row's first eleven values made text for csv-stringify.
       function* bareRows() {
-        const rows = db
-          .prepare('SELECT * FROM interactions WHERE workspace_id = ? ORDER BY occurred_at ASC, id ASC')
-          .iterate(ws);
+        const statement = db.prepare(
+          `${SELECT_INTERACTION} WHERE workspace_id = ? ORDER BY occurred_at ASC, id ASC`,
+        );
+        statement.setReturnArrays(true);
+        const rows = statement.iterate(ws) as unknown as Iterable<unknown[]>;
         for (const row of rows) {
           yield [
-            String(row.created_at),
-            String(row.contact_name),
-            String(row.type),
-            String(row.actions),
-            String(row.description),
-            String(row.occurred_at),
-            String(row.author_name),
-            String(row.important),
-            String(row.follow_up_due_at ?? ''),
-            String(row.follow_up_status ?? ''),
-            String(row.organisation_id ?? ''),
+            String(row[9]),
+            String(row[4]),
+            String(row[5]),
+            String(row[6]),
+            String(row[7]),
+            String(row[8]),
+            String(row[12]),
+            String(row[13]),
+            String(row[23] ?? ''),
+            String(row[22] ?? ''),
+            String(row[17] ?? ''),
           ];
         }
       },
@@ -218,7 +274,7 @@ async function main(): Promise<void> {
           ).n,
         ),
         seedSeconds,
-        seedRowsPerSecond: Math.round(SIZES.interactions / seedSeconds),
+        seedRowsPerSecond: seedSeconds === null ? null : Math.round(SIZES.interactions / seedSeconds),
         fileMb: round(
           Number(one('SELECT page_count * page_size AS b FROM pragma_page_count, pragma_page_size').b) /
             1024 ** 2,

@@ -157,8 +157,8 @@ describe.each(ENGINES)('interaction queries on $name', (engine) => {
 
   it('streams a filtered export oldest first', async () => {
     const seen: string[] = [];
-    for await (const item of repo().stream(WS, { types: ['Visit'], from: hours(-10) }, T0))
-      seen.push(item.id);
+    for await (const batch of repo().stream(WS, { types: ['Visit'], from: hours(-10) }, T0, 500))
+      seen.push(...ids(batch));
     const expected = byDisplayOrder(records.filter((r) => r.type === 'Visit' && r.occurredAt >= hours(-10)));
     expect(seen).toEqual(ids(expected).reverse());
   });

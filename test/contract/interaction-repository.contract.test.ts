@@ -65,13 +65,14 @@ describe.each(ENGINES)('interaction repository on $name', (engine) => {
     await deps.interactions.deleteByIds(WS, [fresh.id]);
   });
 
-  it('streams every match oldest first', async () => {
-    const seen: string[] = [];
-    for await (const item of deps.interactions.stream(WS, {}, T0)) seen.push(item.id);
-    expect(seen).toEqual(records.map((r) => r.id).reverse());
+  it('streams every match oldest first, in batches of at most the size asked for', async () => {
+    const batches: string[][] = [];
+    for await (const batch of deps.interactions.stream(WS, {}, T0, 3)) batches.push(batch.map((r) => r.id));
+    const oldestFirst = records.map((r) => r.id).reverse();
+    expect(batches).toEqual([oldestFirst.slice(0, 3), oldestFirst.slice(3)]);
     const early: string[] = [];
-    for await (const item of deps.interactions.stream(WS, { types: ['Call'] }, T0)) {
-      early.push(item.id);
+    for await (const batch of deps.interactions.stream(WS, { types: ['Call'] }, T0, 1)) {
+      early.push(...batch.map((r) => r.id));
       break; // the cursor is closed when the consumer stops
     }
     expect(early).toEqual([records[3]!.id]);

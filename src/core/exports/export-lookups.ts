@@ -52,11 +52,16 @@ export class ExportLookups {
     }
 
     const missingOrganisations = new Set<string>();
+    const organisationsSeen = new Set<string>();
     for (const interaction of batch) {
       const organisationId = this.organisationIdOf(interaction);
-      if (organisationId && this.organisations.get(organisationId) === undefined) {
-        missingOrganisations.add(organisationId);
-      }
+      if (!organisationId || organisationsSeen.has(organisationId)) continue;
+      organisationsSeen.add(organisationId);
+      const known =
+        this.organisations.size + batch.length <= this.organisations.capacity
+          ? this.organisations.has(organisationId)
+          : this.organisations.get(organisationId) !== undefined;
+      if (!known) missingOrganisations.add(organisationId);
     }
     await Promise.all(
       [...missingOrganisations].map(async (id) => {
@@ -66,10 +71,27 @@ export class ExportLookups {
     );
   }
 
+  /**
+   * The batch's contacts the cache lacks. Marking the others recently used matters only once
+   * the cache may evict: while it has room for every contact of the batch, nothing this batch
+   * adds can push an entry out, so the rows are only looked up (a move in the LRU's map for
+   * every row was a tenth of a large export's time). Once it is that full, each contact of the
+   * batch is marked once. Either way a contact the cache lost is read again, never missed.
+   */
   private missingContacts(batch: readonly Interaction[]): Set<string> {
     const missing = new Set<string>();
+    if (this.contacts.size + batch.length <= this.capacity) {
+      for (const interaction of batch) {
+        if (!this.contacts.has(interaction.contactId)) missing.add(interaction.contactId);
+      }
+      return missing;
+    }
+    const seen = new Set<string>();
     for (const interaction of batch) {
-      if (this.contacts.get(interaction.contactId) === undefined) missing.add(interaction.contactId);
+      const id = interaction.contactId;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (this.contacts.get(id) === undefined) missing.add(id);
     }
     return missing;
   }

@@ -84,16 +84,9 @@ export function createExportService(deps: ExportDeps) {
       counter.rows += rows.length;
       return rows;
     };
-    let batch: Interaction[] = [];
-    for await (const interaction of deps.interactions.stream(workspace.id, filter, now)) {
-      batch.push(interaction);
-      if (batch.length >= batchSize) {
-        const full = batch;
-        batch = [];
-        yield await rowsFor(full);
-      }
+    for await (const batch of deps.interactions.stream(workspace.id, filter, now, batchSize)) {
+      yield await rowsFor(batch);
     }
-    if (batch.length > 0) yield await rowsFor(batch);
   }
 
   /** Wraps the CSV output so `done` settles exactly once, however the reader stops. */

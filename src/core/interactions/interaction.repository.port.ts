@@ -59,9 +59,21 @@ export interface InteractionRepository {
   deleteByIds(workspaceId: string, ids: string[]): Promise<number>;
   /** Returns one page in display order plus whether more exist beyond it in the requested direction. */
   page(workspaceId: string, query: PageQuery, now: Date): Promise<{ items: Interaction[]; hasMore: boolean }>;
-  count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number>;
-  /** Streams every match, oldest first, without loading them all in memory. */
-  stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction>;
+  /**
+   * The number of matches; with `limit`, counting stops after limit + 1 matches, so an answer
+   * above `limit` means only "more than limit" (countLimitFor decides when a list does this).
+   */
+  count(workspaceId: string, filter: InteractionFilter, now: Date, limit?: number): Promise<number>;
+  /**
+   * Every match, oldest first, in batches of at most `batchSize` (none empty), without loading
+   * them all in memory: a large export awaits once per batch, not once per row.
+   */
+  stream(
+    workspaceId: string,
+    filter: InteractionFilter,
+    now: Date,
+    batchSize: number,
+  ): AsyncIterable<Interaction[]>;
   countForContact(workspaceId: string, contactId: string): Promise<number>;
   /** Moves every interaction of one contact to another (contact merge). */
   reassignContact(

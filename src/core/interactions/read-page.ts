@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/actor.js';
 import { ValidationError } from '../shared/errors.js';
 import { decodeCursor, encodeCursor, type Page, type PageCursor } from '../shared/paging.js';
+import { countLimitFor, countResult } from './count-limit.js';
 import type { InteractionServiceDeps } from './interaction.deps.js';
 import type { Interaction } from './interaction.js';
 import type { InteractionFilter, ListSort } from './interaction-filter.js';
@@ -53,16 +54,18 @@ export async function readPage(
     now,
   );
   // A first page that holds everything is its own total: no second query (the common case).
-  const total =
+  const limit = countLimitFor(request.filter);
+  const { total, moreThan } =
     !cursor && !hasMore
-      ? items.length
-      : await deps.interactions.count(actor.workspaceId, request.filter, now);
+      ? { total: items.length, moreThan: false }
+      : countResult(await deps.interactions.count(actor.workspaceId, request.filter, now, limit), limit);
   const first = items[0];
   const last = items.at(-1);
   // Beyond the cursor in the other direction lies at least the cursor's own page.
   const olderExist = direction === 'older' ? hasMore : cursor !== undefined;
   const newerExist = direction === 'newer' ? hasMore : cursor !== undefined;
   const page: Page<Interaction> = { items, total };
+  if (moreThan) page.moreThanTotal = true;
   if (olderExist) {
     const next = last ? cursorOf(last, request.sort) : request.cursor;
     if (next) page.nextCursor = next;

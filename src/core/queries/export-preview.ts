@@ -13,6 +13,8 @@ export type ExportPreview =
   | {
       kind: 'rows';
       rows: number;
+      /** The count stopped at `rows` (a filter that searches text): "more than" that many. */
+      moreRows: boolean;
       /** The file's name, dated in the workspace zone (the file is the workspace's). */
       filename: string;
       /** The names the filter chips need ("Organisation: Acme", not an id). */
@@ -37,6 +39,7 @@ export async function previewExport(
   return {
     kind: 'rows',
     rows: count.total,
+    moreRows: count.moreThanTotal === true,
     filename: exportFilename(query.filter, container.clock.now(), renderOptionsOf(tenant.workspace).timeZone),
     summary: await summaryContext(tenant, deps, query),
   };

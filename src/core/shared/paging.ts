@@ -41,6 +41,8 @@ export function decodeCursor(raw: string): PageCursor {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The count stopped (countLimitFor): more than `total` match. */
+  moreThanTotal?: boolean;
   /** Cursor for the next (older) page, absent on the last page. */
   nextCursor?: string;
   /** Cursor for the previous (newer) page, absent on the first page. */

@@ -14,6 +14,8 @@ import {
 export interface ListView {
   title: string;
   total: number;
+  /** The count stopped: more than `total` match (say it with countPhrase). */
+  moreThanTotal: boolean;
   items: InteractionItemView[];
   paging: PagingView;
   /** Kept whole so paging and "Export" can re-run exactly the same query. */
@@ -38,6 +40,7 @@ export function presentList(
   return {
     title: 'Interactions',
     total: page.total,
+    moreThanTotal: page.moreThanTotal === true,
     items: page.items.map((interaction) => presentInteraction(interaction, actor, now, query.sort)),
     paging: pagingOf(page),
     filter: query.filter,

@@ -160,6 +160,19 @@ describe('the description search on SQLite', () => {
     expect(planner.plan({ text: 'qu' })).toBeUndefined();
   });
 
+  it('asks the index only for the rarest trigrams of a text, and still finds exactly its rows', async () => {
+    const echoes = Array.from({ length: 50 }, (_, n) => record(600_000 + n, `An echo on the line ${n}`));
+    const recitals = [record(610_001, 'A harpsichord recital'), record(610_002, 'Harpsichords, two of them')];
+    await repo.insertMany([...echoes, ...recitals]);
+    const planner = new WordsSearchPlanner(store.database, () => 0);
+    const query = planner.plan({ text: 'Harpsichord' })?.query ?? '';
+    expect(query).toContain('"psi"');
+    expect(query).not.toContain('"cho"'); // in every echo: 50 more rows to read for nothing
+    expect(await repo.count(WS, { text: 'harpsichord' }, T0)).toBe(2);
+    expect(ids((await page({ text: 'harpsichord' })).items).sort()).toEqual(ids(recitals));
+    await repo.deleteByIds(WS, ids([...echoes, ...recitals]));
+  });
+
   it('asks the index for the text side by side, quoted', () => {
     expect(trigramQuery('ab')).toBeUndefined();
     expect(trigramQuery('abc')).toBe('"abc"');

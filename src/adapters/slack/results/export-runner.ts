@@ -1,6 +1,7 @@
 import { WebAPIHTTPError } from '@slack/web-api';
 import { previewExport } from '../../../core/queries/export-preview.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
+import { countPhrase } from '../../../core/views/count-phrase.js';
 import { type FilterSummaryContext, summarizeFilter } from '../../../core/views/filter-summary.js';
 import { ResultActionId, ResultBlockId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
@@ -103,7 +104,7 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   }
   const destination = job.destination === 'channel' ? channelName(job.channelId) : 'your direct messages';
   await reply(
-    `:hourglass_flowing_sand: Preparing export… ${plural(preview.rows, 'row')}. The CSV will appear in ${destination}.`,
+    `:hourglass_flowing_sand: Preparing export… ${countPhrase(preview.rows, preview.moreRows, 'row')}. The CSV will appear in ${destination}.`,
   );
 
   const csv = await container.exports.exportInteractions(tenant.actor, { filter: job.query.filter });

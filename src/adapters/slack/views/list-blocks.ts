@@ -1,4 +1,5 @@
 import type { Button } from '@slack/types';
+import { countPhrase } from '../../../core/views/count-phrase.js';
 import type { FilterChip } from '../../../core/views/filter-summary.js';
 import type { ListView } from '../../../core/views/list-view.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
@@ -11,7 +12,6 @@ import {
   context,
   header,
   mention,
-  plural,
   type RenderOptions,
   type SlackMessage,
 } from './blocks.js';
@@ -39,7 +39,8 @@ export function chipText(chip: FilterChip): string {
  */
 export function listToBlocks(view: ListView, options: RenderOptions): SlackMessage {
   const budget = new BlockBudget(LIMITS.messageBlocks, LIMITS.messageTextBudget);
-  budget.add([header(`${view.title} · ${plural(view.total, 'result')}`)]);
+  const results = countPhrase(view.total, view.moreThanTotal, 'result');
+  budget.add([header(`${view.title} · ${results}`)]);
   const chips = view.chips.map(chipText).join('  ·  ');
   budget.add([context([chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace'])]);
   if (view.items.length === 0) budget.add([emptyNote('Nothing matches these filters.')]);
@@ -54,7 +55,7 @@ export function listToBlocks(view: ListView, options: RenderOptions): SlackMessa
 
   const query = { f: filterToValue(view.filter), s: view.sort };
   const queryValue = tryEncodeValue(ButtonValue.list, query);
-  const note = showingNote(filled.shown, view.total);
+  const note = showingNote(filled.shown, view.total, view.moreThanTotal);
   if (queryValue === undefined) {
     budget.add([
       context([
@@ -78,5 +79,5 @@ export function listToBlocks(view: ListView, options: RenderOptions): SlackMessa
   }
   if (buttons.length > 0) budget.add([actions(BlockId.listActions, buttons)]);
 
-  return { text: `Interactions: ${plural(view.total, 'result')}`, blocks: budget.blocks };
+  return { text: `Interactions: ${results}`, blocks: budget.blocks };
 }

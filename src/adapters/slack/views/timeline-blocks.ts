@@ -1,4 +1,5 @@
 import type { Button, KnownBlock } from '@slack/types';
+import { countPhrase } from '../../../core/views/count-phrase.js';
 import type { TimelineView } from '../../../core/views/timeline-view.js';
 import { escapeMrkdwn, LIMITS, truncateText } from '../blocks/limits.js';
 import { ActionId, BlockId } from '../ids.js';
@@ -26,9 +27,11 @@ export function countedTitle(name: string, total: number): string {
 }
 
 /** "Showing 20 of 60 interactions" whenever the message does not hold them all. */
-export function showingNote(shown: number, total: number): KnownBlock | undefined {
-  if (shown >= total) return undefined;
-  return context([`Showing ${shown.toLocaleString('en-US')} of ${plural(total, 'interaction')}`]);
+export function showingNote(shown: number, total: number, moreThan = false): KnownBlock | undefined {
+  if (shown >= total && !moreThan) return undefined;
+  return context([
+    `Showing ${shown.toLocaleString('en-US')} of ${countPhrase(total, moreThan, 'interaction')}`,
+  ]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import { countPhraseFirst } from '../../../core/views/count-phrase.js';
 import type { InteractionItemView, PagingView } from '../../../core/views/interaction-item.js';
 import type { ListView } from '../../../core/views/list-view.js';
 import type { TimelineView } from '../../../core/views/timeline-view.js';
@@ -76,7 +77,7 @@ export function listCard(view: ListView, options: ResultRenderOptions): IAdaptiv
   const chips = view.chips.map((chip) => `${chip.label}: ${userText(chip.value, 120)}`).join(' · ');
   return resultCard(view, context, options, {
     title: view.title,
-    summary: `${plural(view.total, 'interaction')} · ${chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace'}`,
+    summary: `${countPhraseFirst(view.total, view.moreThanTotal, 'interaction')} · ${chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace'}`,
     empty: 'Nothing matches these filters.',
     showContact: true,
     extraAction:

@@ -70,6 +70,7 @@ export async function exportCardFor(
   const expiry = formatWhen(link.expiresAt, reader);
   return exportCard({
     rows: preview.rows,
+    moreRows: preview.moreRows,
     filename: preview.filename,
     chips: summarizeFilter(query.filter, preview.summary),
     requestedBy: tenant.actor.displayName ?? 'you',

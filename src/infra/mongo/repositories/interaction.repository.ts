@@ -187,11 +187,17 @@ export class MongoInteractionRepository implements InteractionRepository {
     return { items: older ? items : items.reverse(), hasMore };
   }
 
-  async count(workspaceId: string, filter: InteractionFilter, now: Date): Promise<number> {
-    return this.model.countDocuments(filterQuery(workspaceId, filter, now));
+  async count(workspaceId: string, filter: InteractionFilter, now: Date, limit?: number): Promise<number> {
+    const query = this.model.countDocuments(filterQuery(workspaceId, filter, now));
+    return limit === undefined ? query : query.limit(limit + 1);
   }
 
-  async *stream(workspaceId: string, filter: InteractionFilter, now: Date): AsyncIterable<Interaction> {
+  async *stream(
+    workspaceId: string,
+    filter: InteractionFilter,
+    now: Date,
+    batchSize: number,
+  ): AsyncIterable<Interaction[]> {
     const cursor = this.model
       .find(filterQuery(workspaceId, filter, now))
       .sort({ occurredAt: 1, _id: 1 })
@@ -199,7 +205,15 @@ export class MongoInteractionRepository implements InteractionRepository {
       .lean<InteractionDoc[]>()
       .cursor();
     try {
-      for await (const doc of cursor) yield toInteraction(doc);
+      let batch: Interaction[] = [];
+      for await (const doc of cursor) {
+        batch.push(toInteraction(doc));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     } finally {
       await cursor.close();
     }

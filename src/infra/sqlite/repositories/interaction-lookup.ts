@@ -2,7 +2,7 @@ import type { InteractionLookup } from '../../../core/followups/reminder-deliver
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import type { SqliteDatabase } from '../database.js';
 import { placeholders } from '../rows.js';
-import { toInteraction } from './interaction-rows.js';
+import { SELECT_INTERACTION, toInteraction } from './interaction-entity.js';
 
 /** Many interactions by id in one read (the reminder dispatcher); each checked against its workspace. */
 export class SqliteInteractionLookup implements InteractionLookup {
@@ -13,7 +13,7 @@ export class SqliteInteractionLookup implements InteractionLookup {
     const wanted = new Set(refs.map((ref) => `${ref.workspaceId}|${ref.id}`));
     const ids = [...new Set(refs.map((ref) => ref.id))];
     return this.database
-      .all(`SELECT * FROM interactions WHERE id IN (${placeholders(ids.length)})`, ...ids)
+      .rows(`${SELECT_INTERACTION} WHERE id IN (${placeholders(ids.length)})`, ...ids)
       .map(toInteraction)
       .filter((interaction) => wanted.has(`${interaction.workspaceId}|${interaction.id}`));
   }

@@ -1,28 +1,13 @@
 import type { SQLInputValue } from 'node:sqlite';
 import {
   type AttachmentRef,
-  CHANNELS,
-  DIRECTIONS,
-  FOLLOW_UP_STATUSES,
   type FollowUp,
   followUpFireAt,
   type Interaction,
-  SOURCES,
 } from '../../../core/interactions/interaction.js';
 import type { InteractionPatch } from '../../../core/interactions/interaction.repository.port.js';
 import { foldForSearch } from '../../../core/shared/text.js';
-import {
-  bool,
-  date,
-  ms,
-  oneOf,
-  optionalDate,
-  optionalText,
-  orNull,
-  type Row,
-  stringList,
-  text,
-} from '../rows.js';
+import { ms, orNull } from '../rows.js';
 
 /**
  * The interactions table's row mapping. Besides the entity's fields a row keeps derived columns
@@ -121,72 +106,4 @@ export function patchColumns(patch: InteractionPatch, unset: readonly (keyof Int
   }
   columns.updated_at = p.updatedAt.getTime();
   return columns;
-}
-
-function toFollowUp(row: Row): FollowUp | undefined {
-  const status = optionalText(row, 'follow_up_status');
-  if (status === undefined) return undefined;
-  const followUp: FollowUp = {
-    dueAt: date(row, 'follow_up_due_at'),
-    assigneeId: text(row, 'follow_up_assignee_id'),
-    status: oneOf(FOLLOW_UP_STATUSES, status) ?? 'open',
-  };
-  // Optional fields absent rather than undefined, set one by one (no entries/fromEntries per row).
-  const snoozedUntil = optionalDate(row, 'follow_up_snoozed_until');
-  if (snoozedUntil !== undefined) followUp.snoozedUntil = snoozedUntil;
-  const doneAt = optionalDate(row, 'follow_up_done_at');
-  if (doneAt !== undefined) followUp.doneAt = doneAt;
-  const doneBy = optionalText(row, 'follow_up_done_by');
-  if (doneBy !== undefined) followUp.doneBy = doneBy;
-  return followUp;
-}
-
-function toAttachments(row: Row): AttachmentRef[] {
-  const stored = text(row, 'attachments');
-  if (stored === '[]') return []; // most records: no parse
-  const parsed = JSON.parse(stored) as AttachmentRef[];
-  return parsed.map(({ platformFileId, ...rest }) => ({
-    ...rest,
-    ...(platformFileId ? { platformFileId } : {}),
-  }));
-}
-
-/**
- * The entity as the core knows it: optional fields absent rather than undefined (the contract
- * tests compare with toEqual on both engines). Built field by field, not by filtering entries:
- * this runs for every row of every page and export.
- */
-export function toInteraction(row: Row): Interaction {
-  const interaction: Interaction = {
-    id: text(row, 'id'),
-    workspaceId: text(row, 'workspace_id'),
-    eventId: text(row, 'event_id'),
-    contactId: text(row, 'contact_id'),
-    contactName: text(row, 'contact_name'),
-    type: text(row, 'type'),
-    actions: stringList(row, 'actions'),
-    description: text(row, 'description'),
-    occurredAt: date(row, 'occurred_at'),
-    createdAt: date(row, 'created_at'),
-    updatedAt: date(row, 'updated_at'),
-    authorId: text(row, 'author_id'),
-    authorName: text(row, 'author_name'),
-    important: bool(row, 'important'),
-    attachments: toAttachments(row),
-    source: { kind: oneOf(SOURCES, text(row, 'source_kind')) ?? 'manual' },
-    idempotencyKey: text(row, 'idempotency_key'),
-  };
-  const organisationId = optionalText(row, 'organisation_id');
-  if (organisationId !== undefined) interaction.organisationId = organisationId;
-  const followUp = toFollowUp(row);
-  if (followUp) interaction.followUp = followUp;
-  const visitAddress = optionalText(row, 'visit_address');
-  if (visitAddress !== undefined) interaction.visitAddress = visitAddress;
-  const direction = oneOf(DIRECTIONS, optionalText(row, 'direction'));
-  if (direction) interaction.direction = direction;
-  const channel = oneOf(CHANNELS, optionalText(row, 'channel'));
-  if (channel) interaction.channel = channel;
-  const link = optionalText(row, 'source_link');
-  if (link !== undefined) interaction.source.link = link;
-  return interaction;
 }

@@ -8,7 +8,8 @@ import {
   toOrganisation,
 } from '../repositories/contact.repository.js';
 import { toRef } from '../repositories/conversation-ref.repository.js';
-import { insertColumns, toInteraction } from '../repositories/interaction-rows.js';
+import { interactionFromObject } from '../repositories/interaction-entity.js';
+import { insertColumns } from '../repositories/interaction-rows.js';
 import { toMember, toWorkspace } from '../repositories/workspace.repository.js';
 import { date, integer, optionalBool, optionalText, orNull, type Row, text } from '../rows.js';
 
@@ -86,7 +87,7 @@ export const SQLITE_CODECS: Codecs = {
   interactions: {
     table: 'interactions',
     key: ['id'],
-    toRecord: toInteraction,
+    toRecord: interactionFromObject,
     toColumns: insertColumns,
   },
   audit: {

@@ -5,6 +5,7 @@ import { tenantOf } from '../../middleware/tenant.js';
 import { replyWith } from '../../results/reply.js';
 import { commandErrorBlocks } from '../../views/help-blocks.js';
 import type { SlackDeps } from '../deps.js';
+import { afterAck } from './after-ack.js';
 import type { CommandContext } from './handlers/command-context.js';
 import { contactCommand } from './handlers/contact.js';
 import { exportCommand } from './handlers/export.js';
@@ -20,7 +21,8 @@ import { timelineCommand } from './handlers/timeline.js';
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/interaction <subcommand>`: acked at once (an empty ack shows nothing), then routed. A
+ * `/interaction <subcommand>`: acked at once (an empty ack shows nothing), then routed once
+ * the requests waiting behind it have been acked too (afterAck). A
  * command the grammar cannot read, or a filter naming something unknown, gets an ephemeral
  * reply naming the bad part and the syntax; any other domain error (a viewer exporting is
  * fine, a viewer logging is not) reaches the global error handler, which tells the user.
@@ -28,6 +30,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function registerInteractionCommand(app: App, deps: SlackDeps): void {
   app.command(SlashCommand.interaction, async ({ ack, command, client, respond, context }: CommandArgs) => {
     await ack();
+    await afterAck();
     const reply = replyWith(respond);
     const ctx: CommandContext = {
       tenant: tenantOf(context),
