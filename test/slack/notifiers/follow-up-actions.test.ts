@@ -180,7 +180,11 @@ describe('reminder DM buttons', () => {
 
   it('Snooze keeps Done, Snooze and Log the follow-up on the DM, as the Teams card does', async () => {
     const dm = await reminderDm();
-    await click(dm, ActionId.followUpSnooze1h, encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: '1h' }));
+    await click(
+      dm,
+      ActionId.followUpSnooze1h,
+      encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: '1h' }),
+    );
     const buttons = (dmMessage(dm).blocks ?? [])
       .filter((block) => block.type === 'actions')
       .flatMap((block) => (block as { elements: Array<{ text?: { text: string } }> }).elements)
