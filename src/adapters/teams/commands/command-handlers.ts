@@ -10,6 +10,7 @@ import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { parseNaturalMoment } from '../../shared/natural-dates.js';
 import { adaptiveCard, execute, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
+import { filterPromptCard } from '../cards/filter-dialog-card.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { commandErrorCard, helpCard } from '../cards/help-card.js';
 import { loggedCard } from '../cards/logged-card.js';
@@ -66,7 +67,9 @@ export function teamsCommandHandlers(
           return `No ${match.what} matches “${userText(match.name, 100)}”. Try part of the name or an email address.`;
       }
     },
-    async list(filter) {
+    async list(filter, hasFilters) {
+      // A bare `list` asks for filters first, as the shared help says (and Slack does).
+      if (!hasFilters) return filterPromptCard();
       return listCardFor(tenant, deps, await resolveFilterSpec(filter, tenant, deps));
     },
     async export(filter) {
