@@ -3,10 +3,9 @@ import type { Actor } from '../shared/actor.js';
 import { type FollowUpView, hasFollowUp, presentFollowUp } from './follow-up-view.js';
 
 /**
- * The `followups` list, decided once for Slack and Teams. docs/product.md names the list (F12:
- * "my open and overdue follow-ups") but not a cut-off, so it shows every open follow-up of
- * the person, not only those due today: overdue first, then the upcoming ones, soonest first.
- * A person wants to see what is coming, and a follow-up next week is still theirs to plan.
+ * The `followups` list, decided once for Slack and Teams (docs/product.md, F13): every open
+ * follow-up of the person, not only those due today — overdue first, then the upcoming ones,
+ * soonest first. A person wants to see what is coming; next week's follow-up is theirs to plan.
  */
 export const FOLLOW_UP_LIST_QUERY = { scope: 'open', limit: 50 } as const;
 

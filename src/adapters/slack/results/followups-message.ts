@@ -20,7 +20,7 @@ import {
 import { SNOOZE_CHOICES } from '../views/home-view.js';
 import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
 
-/** The most follow-ups read for the message; two blocks each keeps this well inside 50 blocks. */
+/** The most follow-ups shown in the message; two blocks each keeps this well inside 50 blocks. */
 const FOLLOW_UPS_MAX = 20;
 const SUMMARY_PREVIEW = 200;
 
