@@ -86,7 +86,7 @@ describe('Teams card actions (Action.Execute, refreshed in place)', () => {
   });
 
   it('exports a list as a signed CSV link that downloads the same rows', async () => {
-    await t.message('list');
+    await t.message('list from:2000-01-01');
     const list = cardOf(t.connector.messages(personalChat('alice')).at(-1));
     const answer = await t.invoke('adaptiveCard/action', execute(action(list, 'Export CSV')));
     expect((answer.body as { value: string }).value).toMatch(/Export posted/);
@@ -115,7 +115,7 @@ describe('Teams card actions (Action.Execute, refreshed in place)', () => {
   });
 
   it('ends the export on the server when a download is cancelled half-way', async () => {
-    await t.message('list');
+    await t.message('list from:2000-01-01');
     const list = cardOf(t.connector.messages(personalChat('alice')).at(-1));
     await t.invoke('adaptiveCard/action', execute(action(list, 'Export CSV')));
     const exportCard = cardOf(t.connector.messages(personalChat('alice')).at(-1));

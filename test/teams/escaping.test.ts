@@ -108,7 +108,7 @@ describe('Teams cards show user-typed text literally', () => {
   });
 
   it('in the list card and in the field errors of the settings dialog', async () => {
-    await t.message('list');
+    await t.message('list from:2000-01-01');
     const list = cardOf(t.connector.messages(personalChat('alice')).at(-1));
     expectLiteral(markdownTexts(list), Object.values(TYPED));
 

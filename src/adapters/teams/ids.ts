@@ -31,6 +31,7 @@ export const Dialog = {
   contactAdd: 'contact.add',
   settings: 'settings',
   roles: 'roles',
+  filter: 'filter',
 } as const;
 export type DialogName = (typeof Dialog)[keyof typeof Dialog];
 
@@ -75,6 +76,16 @@ export const ContactField = {
   email: 'email',
   phone: 'phone',
   organisation: 'organisation',
+} as const;
+
+/** Input ids of the F10 filter dialog (a bare `list`). */
+export const FilterField = {
+  from: 'filterFrom',
+  to: 'filterTo',
+  types: 'filterTypes',
+  contact: 'filterContact',
+  address: 'filterAddress',
+  text: 'filterText',
 } as const;
 
 /** Input ids of the settings dialog. */

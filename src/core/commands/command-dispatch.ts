@@ -19,6 +19,10 @@ export interface CommandHandlers<Result> {
   /** A complete one-line log: written through the same use case as the form. */
   logLine(line: LogLineSpec): Promise<Result>;
   timeline(contactQuery: string): Promise<Result>;
+  /**
+   * `hasFilters` false is a bare `list`: every surface opens the filter form first (the shared
+   * help says so), and an empty form lists everything.
+   */
   list(filter: FilterSpec, hasFilters: boolean): Promise<Result>;
   export(filter: FilterSpec, hasFilters: boolean): Promise<Result>;
   report(period: ReportPeriod): Promise<Result>;

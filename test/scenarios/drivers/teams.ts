@@ -156,8 +156,18 @@ export function useTeamsDriver(): Driver {
     async perform(step: Step): Promise<Observation> {
       const as = step.as;
       switch (step.step) {
-        case 'command':
-          return say(as, step.text);
+        case 'command': {
+          // A bot message cannot open a dialog: a command that opens a form (a bare `list`)
+          // answers with a button that does, and the person presses it.
+          const before = surface;
+          const offered = await say(as, step.text);
+          const button =
+            surface === before
+              ? undefined
+              : readingOrder(surface).find((e) => 'action' in e && e.action.title === 'Open the filter form');
+          if (!button || !('action' in button)) return offered;
+          return observe(() => fetchTask(as, button.action));
+        }
         case 'timeline':
           return say(as, `timeline ${step.contact}`);
         case 'followups':

@@ -33,11 +33,6 @@ export const followUps: Table = {
     [
       { step: 'followups', as: 'alice' },
       { expect: 'said', mentions: ['Tom Baker'] },
-      {
-        todo: {
-          slack: 'Slack lists the follow-ups due by the end of today; Teams every open one (a later one too)',
-        },
-      },
     ],
     [
       { step: 'followUpDone', as: 'alice', contact: 'Ann Lévy' },
@@ -97,12 +92,6 @@ export const followUps: Table = {
     [
       { step: 'followUpLog', as: 'alice', contact: 'Lea Stone', type: 'Visit', description: 'Keys returned' },
       { expect: 'confirmed', mentions: ['Logged', 'Lea Stone'] },
-      {
-        todo: {
-          slack:
-            'a snoozed Slack reminder loses its buttons (a new one comes at the new time); the Teams card keeps them',
-        },
-      },
     ],
     [
       { step: 'followups', as: 'alice' },

@@ -15,7 +15,6 @@ export const listFilters: Table = {
     [
       { step: 'command', as: 'alice', text: 'list' },
       { expect: 'form', mentions: ['Filter interactions'] },
-      { todo: { teams: 'no filter form in Teams: a bare `list` lists everything, filters are only typed' } },
     ],
     [
       { step: 'command', as: 'alice', text: 'list from:2026-01-01' },

@@ -195,15 +195,18 @@ describe('/interaction log, report and followups', () => {
       slack.clock.advance(10 * 60_000);
     });
 
-    it('lists my follow-ups due today and overdue, with Done and Snooze', async () => {
+    it('lists every open follow-up of mine, overdue first, later ones too, with Done and Snooze', async () => {
       await slack.command('followups');
       const reply = lastEphemeral(slack);
       const text = visibleText(reply.blocks);
-      expect(text).toContain('Your follow-ups · 2 due');
+      expect(text).toContain('Your follow-ups · 3 open');
       expect(text).toContain('1 overdue');
       expect(text).toContain('Send the brochure');
       expect(text).toContain('Call back about the quote');
-      expect(text).not.toContain('Next month');
+      // The same set as Teams: a follow-up next month is still open and mine.
+      expect(text).toContain('Next month');
+      expect(text.indexOf('Send the brochure')).toBeLessThan(text.indexOf('Call back about the quote'));
+      expect(text.indexOf('Call back about the quote')).toBeLessThan(text.indexOf('Next month'));
       expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toBeDefined();
     });
 
@@ -214,7 +217,7 @@ describe('/interaction log, report and followups', () => {
       const refreshed = lastResponseUrlBody(slack);
       expect(refreshed.replace_original).toBe(true);
       expect(visibleText(refreshed.blocks)).toContain('Marked done.');
-      expect(visibleText(refreshed.blocks)).toContain('Your follow-ups · 1 due');
+      expect(visibleText(refreshed.blocks)).toContain('Your follow-ups · 2 open');
       expect(visibleText(refreshed.blocks)).not.toContain('Send the brochure');
     });
 
@@ -241,7 +244,9 @@ describe('/interaction log, report and followups', () => {
       );
       const refreshed = lastResponseUrlBody(slack);
       expect(visibleText(refreshed.blocks)).toContain('Snoozed.');
-      expect(visibleText(refreshed.blocks)).toContain('Nothing due today or overdue.');
+      // Snoozed, still open: it stays in the list (the brochure was marked done above).
+      expect(visibleText(refreshed.blocks)).toContain('Your follow-ups · 2 open');
+      expect(visibleText(refreshed.blocks)).toContain('Call back about the quote');
     });
   });
 });

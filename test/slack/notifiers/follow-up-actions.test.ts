@@ -172,6 +172,20 @@ describe('reminder DM buttons', () => {
     expect(blocks).toContain(`Due <!date^${epoch}^{date_short_pretty} at {time}|10/03/2026 12:00>`);
   });
 
+  it('Snooze keeps Done, Snooze and Log the follow-up on the DM, as the Teams card does', async () => {
+    const dm = await reminderDm();
+    await click(
+      dm,
+      ActionId.followUpSnooze1h,
+      encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: '1h' }),
+    );
+    const buttons = (dmMessage(dm).blocks ?? [])
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => (block as { elements: Array<{ text?: { text: string } }> }).elements)
+      .map((element) => element.text?.text);
+    expect(buttons).toEqual(expect.arrayContaining(['Done', 'Snooze 1 hour', 'Log the follow-up']));
+  });
+
   it('Add to calendar uploads an .ics in the DM and says so', async () => {
     const dm = await reminderDm();
     await click(dm, ActionId.followUpCalendar, ref(dm));

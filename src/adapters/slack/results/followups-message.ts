@@ -1,5 +1,6 @@
 import type { KnownBlock, StaticSelect } from '@slack/types';
-import { type FollowUpView, hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { FOLLOW_UP_LIST_QUERY, presentFollowUpList } from '../../../core/views/follow-up-list-view.js';
+import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
@@ -20,7 +21,7 @@ import {
 import { SNOOZE_CHOICES } from '../views/home-view.js';
 import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
 
-/** The most follow-ups read for the message; two blocks each keeps this well inside 50 blocks. */
+/** The most follow-ups shown in the message; two blocks each keeps this well inside 50 blocks. */
 const FOLLOW_UPS_MAX = 20;
 const SUMMARY_PREVIEW = 200;
 
@@ -53,8 +54,9 @@ function entry(followUp: FollowUpView, options: RenderOptions): KnownBlock[] {
 }
 
 /**
- * `/interaction followups`: my open follow-ups due by the end of today (overdue first, as the
- * core orders them), each with Done / Snooze / Open timeline. `note` says what a click just did.
+ * `/interaction followups`: every open follow-up of mine, overdue first, as the core decides
+ * for Slack and Teams alike (follow-up-list-view.ts), each with Done / Snooze / Log / Open
+ * timeline. `note` says what a click just did.
  */
 export async function followUpsMessage(
   tenant: Tenant,
@@ -62,30 +64,28 @@ export async function followUpsMessage(
   note?: string,
 ): Promise<SlackMessage> {
   const { container } = deps;
-  const now = container.clock.now();
-  const items = await container.followUps.listMyFollowUps(tenant.actor, {
-    scope: 'due',
-    limit: FOLLOW_UPS_MAX,
-  });
-  const views = items.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
+  const { actor } = tenant;
+  const items = await container.followUps.listMyFollowUps(actor, FOLLOW_UP_LIST_QUERY);
+  const list = presentFollowUpList(actor, items, container.clock.now());
+  const views = list.items.slice(0, FOLLOW_UPS_MAX);
   const options = personalTime(tenant);
-  const overdue = views.filter((view) => view.overdue).length;
+  const { overdue } = list;
 
   const budget = new BlockBudget(LIMITS.messageBlocks, LIMITS.messageTextBudget);
-  const due = views.length.toLocaleString('en-US');
-  budget.add([header(`Your follow-ups · ${due} due`)]);
+  const open = list.items.length.toLocaleString('en-US');
+  budget.add([header(`Your follow-ups · ${open} open`)]);
   const summary = overdue > 0 ? [`:warning: ${overdue.toLocaleString('en-US')} overdue`] : [];
   if (note) summary.unshift(note);
   if (summary.length > 0) budget.add([context([summary.join(' · ')])]);
-  if (views.length === 0) budget.add([section('Nothing due today or overdue. :tada:')]);
+  if (views.length === 0) budget.add([section('No open follow-ups. :tada:')]);
   let shown = 0;
   for (const view of views) {
     if (!budget.tryAdd(entry(view, options), { blocks: 1, text: 200 })) break;
     shown++;
   }
-  if (shown < views.length || items.length >= FOLLOW_UPS_MAX) {
+  if (shown < list.items.length || list.more) {
     budget.add([context([`Showing ${shown}. Mark some done to see the rest.`])]);
   }
-  const text = `Your follow-ups: ${due} due${overdue > 0 ? `, ${overdue} overdue` : ''}`;
+  const text = `Your follow-ups: ${open} open${overdue > 0 ? `, ${overdue} overdue` : ''}`;
   return { text, blocks: budget.blocks };
 }

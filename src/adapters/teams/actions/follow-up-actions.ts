@@ -1,6 +1,7 @@
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
 import type { Interaction } from '../../../core/interactions/interaction.js';
-import { hasFollowUp, presentFollowUp, presentReminder } from '../../../core/views/follow-up-view.js';
+import { FOLLOW_UP_LIST_QUERY, presentFollowUpList } from '../../../core/views/follow-up-list-view.js';
+import { hasFollowUp, presentReminder } from '../../../core/views/follow-up-view.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { followUpsCard } from '../cards/followups-card.js';
@@ -35,9 +36,8 @@ export async function followUpAction(
   }
   const now = container.clock.now();
   if (inList) {
-    const open = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
-    const views = open.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
-    return cardResponse(followUpsCard(views, options));
+    const open = await container.followUps.listMyFollowUps(actor, FOLLOW_UP_LIST_QUERY);
+    return cardResponse(followUpsCard(presentFollowUpList(actor, open, now), options));
   }
   if (!hasFollowUp(updated))
     throw new Error('A follow-up action returned an interaction without a follow-up');

@@ -1,4 +1,5 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import type { FollowUpListView } from '../../../core/views/follow-up-list-view.js';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
 import { userText } from '../limits.js';
@@ -57,18 +58,20 @@ function row(view: FollowUpView, options: CardRenderOptions): CardElement[] {
 }
 
 /**
- * F12 `followups`: the caller's open follow-ups, overdue first (soonest fire time first), each
- * with Done / Log follow-up / Timeline and the snoozes; Done and Snooze refresh this card.
+ * F12 `followups`: the caller's open follow-ups as the core lists them for both platforms
+ * (overdue first, then upcoming), each with Done / Log follow-up / Timeline and the snoozes;
+ * Done and Snooze refresh this card.
  */
-export function followUpsCard(views: FollowUpView[], options: CardRenderOptions): IAdaptiveCard {
-  const open = views.filter((view) => view.status === 'open');
+export function followUpsCard(list: FollowUpListView, options: CardRenderOptions): IAdaptiveCard {
+  const open = list.items;
   if (open.length === 0) return adaptiveCard([text('No open follow-ups. 🎉', { weight: 'Bolder' })]);
   const shown = open.slice(0, FOLLOW_UPS_SHOWN);
-  const overdue = open.filter((view) => view.overdue).length;
+  const { overdue } = list;
+  const rest = open.length - shown.length;
   return adaptiveCard([
     text('Your follow-ups', { size: 'Medium', weight: 'Bolder' }),
     subtle(`${plural(open.length, 'open follow-up')}${overdue > 0 ? `, ${overdue} overdue` : ''}`),
     ...shown.flatMap((view) => row(view, options)),
-    ...(open.length > shown.length ? [subtle(`…and ${open.length - shown.length} more.`)] : []),
+    ...(rest > 0 || list.more ? [subtle(rest > 0 ? `…and ${rest} more.` : '…and maybe more.')] : []),
   ]);
 }

@@ -4,12 +4,13 @@ import { logFromLine } from '../../../core/commands/log-line.js';
 import { resolveFilterSpec } from '../../../core/queries/result-query.js';
 import { findTimelineSubject, namedContacts } from '../../../core/queries/timeline-subject.js';
 import { assertCanWrite, canWrite } from '../../../core/shared/actor.js';
-import { hasFollowUp, presentFollowUp } from '../../../core/views/follow-up-view.js';
+import { FOLLOW_UP_LIST_QUERY, presentFollowUpList } from '../../../core/views/follow-up-list-view.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
 import { parseNaturalMoment } from '../../shared/natural-dates.js';
 import { adaptiveCard, execute, openDialog, text } from '../cards/card-kit.js';
 import { contactResultsCard, logPromptCard } from '../cards/contact-cards.js';
+import { filterPromptCard } from '../cards/filter-dialog-card.js';
 import { followUpsCard } from '../cards/followups-card.js';
 import { commandErrorCard, helpCard } from '../cards/help-card.js';
 import { loggedCard } from '../cards/logged-card.js';
@@ -66,7 +67,9 @@ export function teamsCommandHandlers(
           return `No ${match.what} matches “${userText(match.name, 100)}”. Try part of the name or an email address.`;
       }
     },
-    async list(filter) {
+    async list(filter, hasFilters) {
+      // A bare `list` asks for filters first, as the shared help says (and Slack does).
+      if (!hasFilters) return filterPromptCard();
       return listCardFor(tenant, deps, await resolveFilterSpec(filter, tenant, deps));
     },
     async export(filter) {
@@ -74,10 +77,9 @@ export function teamsCommandHandlers(
     },
     report: (period) => reportCardFor(tenant, deps, period),
     async followups() {
-      const interactions = await container.followUps.listMyFollowUps(actor, { scope: 'open', limit: 50 });
-      const now = container.clock.now();
-      const views = interactions.filter(hasFollowUp).map((interaction) => presentFollowUp(interaction, now));
-      return followUpsCard(views, personalTime(tenant));
+      const interactions = await container.followUps.listMyFollowUps(actor, FOLLOW_UP_LIST_QUERY);
+      const list = presentFollowUpList(actor, interactions, container.clock.now());
+      return followUpsCard(list, personalTime(tenant));
     },
     async contact(sub, query) {
       switch (sub) {

@@ -4,10 +4,11 @@ import type { App } from '@microsoft/teams.apps';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { assertOwner } from '../../../core/shared/actor.js';
 import type { Tenant } from '../../../core/workspaces/tenant.js';
+import { FILTER_DIALOG_TITLE, filterDialogCard } from '../cards/filter-dialog-card.js';
 import { contactDialogCard, settingsDialogCard } from '../cards/simple-dialogs.js';
 import type { TeamsDeps } from '../deps.js';
 import { describeError } from '../errors.js';
-import { ContactField, Dialog, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
+import { ContactField, Dialog, FilterField, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
 import {
   type DialogOpenData,
   type DialogSubmitData,
@@ -17,6 +18,7 @@ import {
 import { readPayload, unreadableMessage } from '../payloads/parse.js';
 import type { TeamsTenancy } from '../tenant.js';
 import { dialogValues } from './dialog-fields.js';
+import { submitFilterDialog } from './filter-dialog.js';
 import { openEditDialog, openLogDialog } from './log-dialog.js';
 import { type SubmitOutcome, submitEditDialog, submitLogDialog } from './log-submit.js';
 import { openRolesDialog, submitRolesDialog } from './roles-dialog.js';
@@ -28,6 +30,7 @@ const TITLES: Record<string, string> = {
   [Dialog.contactAdd]: 'Add a contact',
   [Dialog.settings]: 'Workspace settings',
   [Dialog.roles]: 'People and roles',
+  [Dialog.filter]: FILTER_DIALOG_TITLE,
 };
 
 export function continueWith(title: string, card: IAdaptiveCard): TaskModuleResponse {
@@ -84,6 +87,8 @@ async function openDialog(
       );
     case Dialog.roles:
       return continueWith(TITLES[Dialog.roles] ?? '', await openRolesDialog(tenant, deps));
+    case Dialog.filter:
+      return continueWith(FILTER_DIALOG_TITLE, filterDialogCard(tenant.workspace.settings.interactionTypes));
     default: {
       const contactIds = [...(data.contactIds ?? []), ...(data.contactId ? [data.contactId] : [])];
       const contactNames = data.contactNames ?? [];
@@ -124,6 +129,8 @@ export async function submitDialog(
       );
     case Dialog.roles:
       return submitRolesDialog(tenant, deps, stringValues(data, Object.values(RoleField)));
+    case Dialog.filter:
+      return submitFilterDialog(tenant, deps, stringValues(data, Object.values(FilterField)));
     default: {
       const closesFollowUpOf = data[FOLLOW_UP_OF_KEY];
       return submitLogDialog(tenant, deps, {
@@ -137,7 +144,7 @@ export async function submitDialog(
 }
 
 /**
- * Dialogs (task modules): `task/fetch` opens the log, edit, contact, settings or roles dialog named in
+ * Dialogs (task modules): `task/fetch` opens the log, edit, contact, settings, roles or filter dialog named in
  * the button's data; `task/submit` validates, writes once, closes with a confirmation posted
  * in the conversation — or answers with the same dialog and the reasons under the fields. The
  * button's data and the inputs are read by the dialog's schema first; unreadable, nothing runs.

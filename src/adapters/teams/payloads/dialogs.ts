@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dialog, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
+import { Dialog, FilterField, FOLLOW_UP_OF_KEY, RoleField, SettingsField } from '../ids.js';
 import { invokeOf } from './envelope.js';
 import { cardId, contactInputs, inputsOf, logInputs } from './fields.js';
 
@@ -10,6 +10,7 @@ import { cardId, contactInputs, inputsOf, logInputs } from './fields.js';
  */
 const settingsInputs = inputsOf(Object.values(SettingsField));
 const roleInputs = inputsOf(Object.values(RoleField));
+const filterInputs = inputsOf(Object.values(FilterField));
 
 /** As many contacts as the core takes in one log. */
 const contactIds = z.array(cardId).max(500);
@@ -26,6 +27,7 @@ const openData = z.discriminatedUnion('dialog', [
   z.object({ dialog: z.literal(Dialog.contactAdd) }),
   z.object({ dialog: z.literal(Dialog.settings) }),
   z.object({ dialog: z.literal(Dialog.roles) }),
+  z.object({ dialog: z.literal(Dialog.filter) }),
 ]);
 
 const submitData = z.discriminatedUnion('dialog', [
@@ -39,6 +41,7 @@ const submitData = z.discriminatedUnion('dialog', [
   contactInputs.extend({ dialog: z.literal(Dialog.contactAdd), key: cardId }),
   settingsInputs.extend({ dialog: z.literal(Dialog.settings) }),
   roleInputs.extend({ dialog: z.literal(Dialog.roles) }),
+  filterInputs.extend({ dialog: z.literal(Dialog.filter) }),
 ]);
 
 export const dialogOpenActivity = invokeOf('task/fetch', z.looseObject({ data: openData }));

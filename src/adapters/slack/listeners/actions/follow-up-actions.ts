@@ -81,10 +81,12 @@ export function registerFollowUpButtons(app: App, { container: deps }: SlackDeps
     const options = personalTime(tenant);
     const until = updated.followUp?.snoozedUntil;
     const note = `:zzz: Snoozed until ${until ? dateToken(until, options) : 'later'}. You will get a new reminder then.`;
+    // Still open: Done, Snooze again and Log the follow-up stay on the DM (as on the Teams
+    // card), which now shows the new time.
     await updateReminder(
       client,
       where(body),
-      reminderAfterAction(updated, deps.clock.now(), options, note, false),
+      reminderAfterAction(updated, deps.clock.now(), options, note, true),
     );
   });
   for (const id of [

@@ -6,9 +6,9 @@ import { followUpReminderBlocks } from '../../views/follow-up-blocks.js';
 
 /**
  * The reminder DM after a button: the same card from the record as it is now, plus a line
- * saying what happened. Buttons stay only while they still make sense (an open follow-up
- * after "Add to calendar" or "Open the timeline"); after Done or Snooze they are gone, so a
- * second click on a stale card cannot happen from this message.
+ * saying what happened. Buttons stay only while they still make sense: an open follow-up
+ * (after Snooze, "Add to calendar" or "Open the timeline") keeps them; after Done they are
+ * gone, so a second click on a closed follow-up cannot happen from this message.
  */
 export function reminderAfterAction(
   interaction: Interaction,

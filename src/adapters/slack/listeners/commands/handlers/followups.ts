@@ -1,7 +1,7 @@
 import { followUpsMessage } from '../../../results/followups-message.js';
 import type { CommandContext } from './command-context.js';
 
-/** `/interaction followups`: my follow-ups due today and overdue, with Done / Snooze. */
+/** `/interaction followups`: my open follow-ups, overdue first, with Done / Snooze. */
 export async function followUpsCommand(ctx: CommandContext): Promise<void> {
   await ctx.reply(await followUpsMessage(ctx.tenant, ctx.deps));
 }
