@@ -184,6 +184,11 @@ export class FakeSlack {
     this.core.limiter.failNext(method, failure);
   }
 
+  /** Forgets injected failures no call has used up yet. */
+  clearFailures(): void {
+    this.core.limiter.clearFailures();
+  }
+
   // ── state accessors ────────────────────────────────────────────────────────
   /** Current messages (updates applied, deletions removed); a user id means the bot's DM. */
   messages(channelOrUser: string): StoredMessage[] {
