@@ -3,8 +3,10 @@ import type { TeamsTestApp } from '../teams/support/teams-app.js';
 import { knownGapOf } from './known-gaps.js';
 import { inputSeed, Rng } from './random.js';
 import { SlackFuzzDriver } from './slack-driver.js';
+import { freezeStore } from './store-freeze.js';
+import { interactionsDescribed } from './store-rows.js';
 import { TeamsFuzzDriver } from './teams-driver.js';
-import { clip, type Exchange, type Platform, type Surface, violationsOf } from './verdicts.js';
+import { clip, type Exchange, isSuccess, type Platform, type Surface, violationsOf } from './verdicts.js';
 
 export type FuzzSize = 'small' | 'full';
 
@@ -25,6 +27,8 @@ export const SURFACES: Record<Platform, readonly Surface[]> = {
 
 /** Inputs per platform and surface kind. Full is the issue's floor: 3,000 each. */
 export const INPUTS_PER_SURFACE: Record<FuzzSize, number> = { small: 30, full: 3_000 };
+/** A frozen store (another connection holding the write lock) once in this many rounds. */
+const FREEZE_EVERY_ROUNDS: Record<FuzzSize, number> = { small: 30, full: 100 };
 /** One input in this many runs with an outbound 429 or 5xx from the platform. */
 const PLATFORM_FAULT_EVERY = 17;
 
@@ -44,6 +48,16 @@ export interface CampaignResult {
   faults: Record<string, number>;
   findings: Finding[];
   budgetSpent: boolean;
+  /** Per outage kind and platform: what the person saw (first words of the answer) and how long it took. */
+  outages: OutageOutcome[];
+}
+
+export interface OutageOutcome {
+  kind: string;
+  platform: Platform;
+  answer: string;
+  answerMs: number;
+  rowsAfterRecovery: number;
 }
 
 /** Slack and Teams platform faults, as the fakes inject them (Retry-After on 429s). */
@@ -79,9 +93,18 @@ export async function runCampaign(
   if (apps.slack) drivers.push({ platform: 'slack', run: new SlackFuzzDriver(apps.slack, options.known) });
   if (apps.teams) drivers.push({ platform: 'teams', run: new TeamsFuzzDriver(apps.teams, options.known) });
   const quota = INPUTS_PER_SURFACE[options.size];
-  const result: CampaignResult = { inputs: {}, faults: {}, findings: [], budgetSpent: false };
+  const result: CampaignResult = { inputs: {}, faults: {}, findings: [], budgetSpent: false, outages: [] };
+  const every = FREEZE_EVERY_ROUNDS[options.size];
   let index = 0;
   for (let round = 0; round < quota; round += 1) {
+    if (round % every === 1) {
+      for (const { platform, run } of drivers) {
+        const seed = inputSeed(options.seed, index++);
+        const app = platform === 'slack' ? apps.slack : apps.teams;
+        if (!app) continue;
+        await frozenStoreProbe(platform, run, app.store.storage, seed, result);
+      }
+    }
     for (const { platform, run } of drivers) {
       for (const surface of SURFACES[platform]) {
         if (now() - started > options.budgetMs) {
@@ -104,6 +127,42 @@ export async function runCampaign(
     }
   }
   return result;
+}
+
+/**
+ * A one-line log while another connection holds the write lock, then the lock released: the
+ * answer must be honest about what the store has once it is back (no false failure, nothing lost).
+ */
+async function frozenStoreProbe(
+  platform: Platform,
+  run: SlackFuzzDriver | TeamsFuzzDriver,
+  storage: Parameters<typeof interactionsDescribed>[0],
+  seed: number,
+  result: CampaignResult,
+): Promise<void> {
+  const description = `frozen store probe ${seed}`;
+  const frozen = await freezeStore(storage);
+  const started = performance.now();
+  let exchange: Exchange;
+  try {
+    exchange = await run.logLine(description, seed, 'store-frozen');
+  } finally {
+    await frozen.thaw();
+  }
+  const answerMs = Math.round(performance.now() - started);
+  const rows = interactionsDescribed(storage, description);
+  exchange.rowsWritten = rows;
+  exchange.lost = rows === 0 && exchange.replies.some(isSuccess);
+  result.faults['store-frozen-sqlite'] = (result.faults['store-frozen-sqlite'] ?? 0) + 1;
+  result.inputs[`${platform}.store-frozen`] = (result.inputs[`${platform}.store-frozen`] ?? 0) + 1;
+  result.findings.push(...findingsOf(exchange));
+  result.outages.push({
+    kind: 'store-frozen-sqlite',
+    platform,
+    answer: clip(exchange.replies.join(' | ') || `(HTTP ${exchange.status}, nothing)`, 140),
+    answerMs,
+    rowsAfterRecovery: rows,
+  });
 }
 
 /** An injected fault the input never hit must not leak into the next input. */

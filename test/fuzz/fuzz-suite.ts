@@ -4,7 +4,7 @@ import { addContact, seedWorkspace } from '../slack/commands/support.js';
 import { useSlackApp } from '../slack/support/slack-app.js';
 import { addContact as addTeamsContact, seedTenant } from '../teams/support/seed.js';
 import { useTeamsApp } from '../teams/support/teams-app.js';
-import { type Finding, type FuzzSize, runCampaign } from './campaign.js';
+import { type Finding, type FuzzSize, type OutageOutcome, runCampaign } from './campaign.js';
 
 export interface SuiteOptions {
   seed: number;
@@ -55,6 +55,7 @@ export function defineFuzzSuite(options: SuiteOptions): void {
       inputs: result.inputs,
       faultsInjected: result.faults,
       violations: countBy(unknown, (f) => `${f.platform}.${f.invariant}`),
+      outages: summariseOutages(result.outages),
       knownGaps: countBy(
         result.findings.filter((f) => f.knownGap),
         (f) => String(f.knownGap),
@@ -83,4 +84,22 @@ function firstOfEachKind(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Per outage kind and platform: how many, the answers people saw, the slowest answer, rows kept. */
+function summariseOutages(outages: readonly OutageOutcome[]) {
+  const groups: Record<
+    string,
+    { probes: number; answers: Record<string, number>; maxAnswerMs: number; rowsKept: number }
+  > = {};
+  for (const outage of outages) {
+    const key = `${outage.platform}.${outage.kind}`;
+    const group = (groups[key] ??= { probes: 0, answers: {}, maxAnswerMs: 0, rowsKept: 0 });
+    group.probes += 1;
+    group.answers[outage.answer.replace(/[0-9A-F]{8}$/, '<ref>')] =
+      (group.answers[outage.answer.replace(/[0-9A-F]{8}$/, '<ref>')] ?? 0) + 1;
+    group.maxAnswerMs = Math.max(group.maxAnswerMs, outage.answerMs);
+    group.rowsKept += outage.rowsAfterRecovery;
+  }
+  return groups;
 }

@@ -40,6 +40,11 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     invariant: 'unanswered',
     matches: (exchange) => exchange.inputClass === 'command:redelivered-after-kill',
   },
+  ...gap(
+    'store-frozen-answer',
+    'While another connection holds the SQLite write lock, a Slack one-line log waits out the busy timeout twice (about 10 s) and answers nothing at all; Teams says "may have been saved" (issue 19 item 2: a specific "the database is unreachable, nothing was saved" inside the ack window).',
+    (exchange) => exchange.inputClass === 'command:store-frozen',
+  ),
 ];
 
 export function knownGapOf(exchange: Exchange, invariant: InvariantName): KnownGap | undefined {

@@ -215,6 +215,12 @@ export class SlackFuzzDriver {
     ];
   }
 
+  /** A one-line log with a description nobody else uses, for outage probes. */
+  logLine(description: string, seed: number, fault: string): Promise<Exchange> {
+    const text = `log Cohen Call "${description}"`;
+    return this.exchange('command', `command:${fault}`, seed, text, () => this.slack.command(text), fault);
+  }
+
   private async exchange(
     surface: Surface,
     inputClass: string,

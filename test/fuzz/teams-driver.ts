@@ -237,6 +237,12 @@ export class TeamsFuzzDriver {
     return cards.flatMap((card) => cardActions(card).filter((a) => a.type === 'Action.Execute'));
   }
 
+  /** A one-line log with a description nobody else uses, for outage probes. */
+  logLine(description: string, seed: number, fault: string): Promise<Exchange> {
+    const text = `log Cohen Call "${description}"`;
+    return this.exchange('command', `command:${fault}`, seed, text, () => this.teams.message(text), fault);
+  }
+
   private async exchange(
     surface: Surface,
     inputClass: string,

@@ -26,6 +26,8 @@ export interface Exchange {
   fault?: string;
   /** Set when the same request was delivered again: rows that second delivery added. */
   duplicateRows?: number;
+  /** The answer said it was saved, and the store does not have it. */
+  lost?: boolean;
   /** The driver threw (connection refused, reset): the app is down. */
   transportError?: string;
 }
@@ -37,6 +39,7 @@ export type InvariantName =
   | 'written-on-error'
   | 'false-failure'
   | 'duplicated'
+  | 'lost'
   | 'invalid-message'
   | 'unexpected-error';
 
@@ -56,8 +59,8 @@ export function isErrorAnswer(exchange: Exchange): boolean {
 }
 
 /** Success wording that may come with an error on another part of the same input. */
-function isSuccess(reply: string): boolean {
-  return /^:white_check_mark:|^Logged |^Saved|^Updated/.test(reply);
+export function isSuccess(reply: string): boolean {
+  return /^:white_check_mark:|^Logged[ :]|^Saved|^Updated/.test(reply);
 }
 
 export function violationsOf(exchange: Exchange): Violation[] {
@@ -77,6 +80,7 @@ export function violationsOf(exchange: Exchange): Violation[] {
     const unexpected = exchange.replies.find((reply) => UNEXPECTED.test(reply));
     if (unexpected) add('unexpected-error', clip(unexpected));
   }
+  if (exchange.lost) add('lost', `confirmed but not in the store: ${clip(exchange.replies.join(' | '))}`);
   if (exchange.duplicateRows) add('duplicated', `redelivery added ${exchange.duplicateRows} rows`);
   return found;
 }
