@@ -48,6 +48,8 @@ export interface CampaignResult {
   faults: Record<string, number>;
   findings: Finding[];
   budgetSpent: boolean;
+  /** Milliseconds spent per platform and surface (setup requests such as opening a form included). */
+  elapsedMs: Record<string, number>;
   /** Per outage kind and platform: what the person saw (first words of the answer) and how long it took. */
   outages: OutageOutcome[];
 }
@@ -93,7 +95,14 @@ export async function runCampaign(
   if (apps.slack) drivers.push({ platform: 'slack', run: new SlackFuzzDriver(apps.slack, options.known) });
   if (apps.teams) drivers.push({ platform: 'teams', run: new TeamsFuzzDriver(apps.teams, options.known) });
   const quota = INPUTS_PER_SURFACE[options.size];
-  const result: CampaignResult = { inputs: {}, faults: {}, findings: [], budgetSpent: false, outages: [] };
+  const result: CampaignResult = {
+    inputs: {},
+    faults: {},
+    findings: [],
+    budgetSpent: false,
+    outages: [],
+    elapsedMs: {},
+  };
   const every = FREEZE_EVERY_ROUNDS[options.size];
   let index = 0;
   for (let round = 0; round < quota; round += 1) {
@@ -118,11 +127,17 @@ export async function runCampaign(
             ? injectPlatformFault(platform, rng, apps.slack, apps.teams)
             : undefined;
         if (fault) result.faults[fault] = (result.faults[fault] ?? 0) + 1;
-        const exchange = await run.run(surface, rng, seed, fault);
-        clearLeftoverFaults(apps);
         const key = `${platform}.${surface}`;
         result.inputs[key] = (result.inputs[key] ?? 0) + 1;
-        result.findings.push(...findingsOf(exchange));
+        const inputStarted = now();
+        try {
+          result.findings.push(...findingsOf(await run.run(surface, rng, seed, fault)));
+        } catch (error) {
+          // The harness itself failed to build or read an input: reported, never blamed on the app.
+          result.findings.push(harnessFinding(platform, surface, seed, error));
+        }
+        clearLeftoverFaults(apps);
+        result.elapsedMs[key] = (result.elapsedMs[key] ?? 0) + now() - inputStarted;
       }
     }
   }
@@ -169,6 +184,20 @@ async function frozenStoreProbe(
 function clearLeftoverFaults(apps: { slack?: SlackTestApp; teams?: TeamsTestApp }): void {
   apps.slack?.fake.clearFailures();
   apps.teams?.connector.clearFailures();
+}
+
+function harnessFinding(platform: Platform, surface: Surface, seed: number, error: unknown): Finding {
+  const detail =
+    error instanceof Error ? `${error.message} ${error.stack?.split('\n')[1]?.trim() ?? ''}` : String(error);
+  return {
+    platform,
+    surface,
+    inputClass: `${surface}:harness`,
+    seed,
+    invariant: 'harness-error',
+    detail,
+    sent: '',
+  };
 }
 
 export function findingsOf(exchange: Exchange): Finding[] {

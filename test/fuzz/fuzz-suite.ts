@@ -53,6 +53,12 @@ export function defineFuzzSuite(options: SuiteOptions): void {
       budgetSpent: result.budgetSpent,
       durationMs: Math.round(performance.now() - started),
       inputs: result.inputs,
+      msPerInput: Object.fromEntries(
+        Object.entries(result.elapsedMs).map(([key, ms]) => [
+          key,
+          Math.round(ms / (result.inputs[key] ?? 1)),
+        ]),
+      ),
       faultsInjected: result.faults,
       violations: countBy(unknown, (f) => `${f.platform}.${f.invariant}`),
       outages: summariseOutages(result.outages),

@@ -193,17 +193,19 @@ export class SlackFuzzDriver {
 
   private actionSources(): { blocks: unknown; view?: StoredView; channel?: string; ts?: string }[] {
     const fake = this.slack.fake;
+    // A DM's messages are listed by user id; payloads carry the IM channel's own id.
+    const channelOf = (where: string) => (where === ALICE ? fake.imChannel(ALICE) : where);
     const messages = [GENERAL, ALICE].flatMap((channel) =>
       fake
         .messages(channel)
         .slice(-5)
-        .map((m) => ({ blocks: m.blocks, channel, ts: m.ts })),
+        .map((m) => ({ blocks: m.blocks, channel: channelOf(channel), ts: m.ts })),
     );
     const ephemerals = [GENERAL, ALICE].flatMap((channel) =>
       fake
         .ephemeralMessages(channel)
         .slice(-5)
-        .map((m) => ({ blocks: m.blocks, channel })),
+        .map((m) => ({ blocks: m.blocks, channel: channelOf(channel) })),
     );
     const views = fake.openViews(ALICE).map((view) => ({ blocks: view.definition.blocks, view }));
     const home = fake.homeView(ALICE);
