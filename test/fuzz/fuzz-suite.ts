@@ -67,6 +67,7 @@ export function defineFuzzSuite(options: SuiteOptions): void {
         (f) => String(f.knownGap),
       ),
       examples: firstOfEachKind(unknown),
+      knownGapExamples: firstOfEachKind(result.findings.filter((f) => f.knownGap)),
     };
     const text = JSON.stringify(summary, null, 2);
     if (options.summaryPath) writeFileSync(options.summaryPath, text);

@@ -5,20 +5,19 @@ import {
   FAKE_DEFAULTS,
   globalShortcutPayload,
   messageShortcutPayload,
-  type RecordedCall,
   type SlackHttpResponse,
   type StoredView,
-  validateMessageBlocks,
-  validateView,
+  sendSlashCommand,
   viewSubmissionPayload,
 } from '../slack/fake-slack/index.js';
-import type { SlackTestApp } from '../slack/support/slack-app.js';
+import { SIGNING_SECRET, type SlackTestApp } from '../slack/support/slack-app.js';
 import { commandText } from './command-text.js';
 import { hostileText } from './hostile-text.js';
 import { malform } from './malformed.js';
 import type { Rng } from './random.js';
 import { readableTexts } from './reply-texts.js';
 import { actionElementsOf, actionFor, inputsOf, stateValuesFor } from './slack-state-values.js';
+import { invalidBody, invalidCalls } from './slack-validity.js';
 import { rowsOf } from './store-rows.js';
 import type { Exchange, Surface } from './verdicts.js';
 
@@ -63,10 +62,8 @@ export class SlackFuzzDriver {
 
   async run(surface: Surface, rng: Rng, seed: number, fault?: string): Promise<Exchange> {
     switch (surface) {
-      case 'command': {
-        const text = commandText(rng);
-        return this.exchange('command', 'command:grammar', seed, text, () => this.slack.command(text), fault);
-      }
+      case 'command':
+        return this.command(commandText(rng), seed, fault);
       case 'form':
         return this.form(rng, seed, fault);
       case 'action':
@@ -76,6 +73,29 @@ export class SlackFuzzDriver {
       default:
         return this.shortcut(rng, seed, fault);
     }
+  }
+
+  /** A command; one that wrote is redelivered with the same trigger_id, as Slack's retry does. */
+  private async command(text: string, seed: number, fault?: string): Promise<Exchange> {
+    const fake = this.slack.fake;
+    const fields = {
+      command: '/interaction',
+      text,
+      user_id: ALICE,
+      channel_id: GENERAL,
+      trigger_id: fake.issueTriggerId({ userId: ALICE }),
+      response_url: fake.responseUrl(GENERAL, ALICE),
+    };
+    const send = () => sendSlashCommand(this.slack.url, SIGNING_SECRET, fields);
+    const exchange = await this.exchange('command', 'command:grammar', seed, text, send, fault);
+    if (exchange.rowsWritten > 0 && !fault) {
+      const before = rowsOf(this.slack.store.storage);
+      await sendSlashCommand(this.slack.url, SIGNING_SECRET, fields, {
+        headers: { 'x-slack-retry-num': '1' },
+      });
+      exchange.duplicateRows = rowsOf(this.slack.store.storage) - before;
+    }
+    return exchange;
   }
 
   /** Opens a real form, then submits it with fuzzed values; sometimes malformed; sometimes twice. */
@@ -97,7 +117,9 @@ export class SlackFuzzDriver {
     });
     const malformed = rng.chance(0.3);
     if (malformed) payload = malform(rng, payload);
-    const inputClass = `form:${callbackId}:${malformed ? 'malformed' : 'grammar'}`;
+    // No modal opened (the opener answered in a message): a submission of a view the app never
+    // rendered, with no state at all, is a malformed payload too.
+    const inputClass = `form:${callbackId}:${malformed || !view ? 'malformed' : 'grammar'}`;
     const exchange = await this.exchange(
       'form',
       inputClass,
@@ -116,7 +138,10 @@ export class SlackFuzzDriver {
   }
 
   private async action(rng: Rng, seed: number, fault?: string): Promise<Exchange> {
-    const sources = this.actionSources();
+    // Mostly elements the app rendered; now and then an id it never rendered (a forged payload).
+    const sources = rng.chance(0.05)
+      ? []
+      : this.actionSources().filter((candidate) => actionElementsOf(candidate.blocks).length > 0);
     const source = sources.length > 0 ? rng.pick(sources) : undefined;
     const elements = source ? actionElementsOf(source.blocks) : [];
     const target = elements.length > 0 ? rng.pick(elements) : undefined;
@@ -150,7 +175,13 @@ export class SlackFuzzDriver {
   }
 
   private async suggestion(rng: Rng, seed: number, fault?: string): Promise<Exchange> {
-    if (!this.topView()) await this.slack.command('log');
+    const hasSelect = (view?: StoredView) =>
+      view !== undefined &&
+      inputsOf(view).some(({ element }) => String(element.type).includes('external_select'));
+    if (!hasSelect(this.topView())) {
+      for (const open of this.slack.fake.openViews(ALICE)) this.slack.fake.closeView(open.id);
+      await this.slack.command('log');
+    }
     const view = this.topView();
     const selects = view
       ? inputsOf(view).filter(({ element }) => String(element.type).includes('external_select'))
@@ -261,32 +292,4 @@ export class SlackFuzzDriver {
       ...(transportError ? { transportError } : {}),
     };
   }
-}
-
-/** Errors only a malformed message or view earns (not auth, not rate limits). */
-const VALIDATION_ERRORS =
-  /invalid_blocks|invalid_arguments|msg_too_long|msg_blocks_too_long|no_text|invalid_blocks_format/;
-
-function invalidCalls(calls: RecordedCall[]): string[] {
-  return calls
-    .filter((call) => !call.ok && call.error && VALIDATION_ERRORS.test(call.error))
-    .map((call) =>
-      `${call.method}: ${call.error} ${JSON.stringify(call.response.errors ?? '')}`.slice(0, 400),
-    );
-}
-
-/** A view or blocks the app put in its HTTP answer, checked with the fake's Block Kit validator. */
-function invalidBody(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null) return [];
-  const record = body as Record<string, unknown>;
-  const problems: string[] = [];
-  if (record.view !== undefined) {
-    const verdict = validateView(record.view);
-    if (!verdict.ok) problems.push(`ack view: ${verdict.error} ${verdict.errors?.join('; ')}`);
-  }
-  if (record.blocks !== undefined) {
-    const verdict = validateMessageBlocks(record.blocks);
-    if (!verdict.ok) problems.push(`ack blocks: ${verdict.error} ${verdict.errors?.join('; ')}`);
-  }
-  return problems;
 }

@@ -2,83 +2,18 @@ import { validateTeamsCard } from '../teams/fake-connector/index.js';
 import { cardActions } from '../teams/support/cards.js';
 import { personalChat, type TeamsHttpResponse, type TeamsTestApp } from '../teams/support/teams-app.js';
 import { commandText } from './command-text.js';
-import { hostileText, wrongValue } from './hostile-text.js';
+import { hostileText } from './hostile-text.js';
 import { malform } from './malformed.js';
 import type { Rng } from './random.js';
 import { readableTexts } from './reply-texts.js';
 import { rowsOf } from './store-rows.js';
+import { cardsInBody, inputsOf, inputValue } from './teams-card-inputs.js';
 import type { Exchange, Surface } from './verdicts.js';
 
 type Json = Record<string, unknown>;
 const CHAT = personalChat('alice');
 const DIALOGS = ['log', 'edit', 'contact.add', 'settings', 'roles'];
 const OPENERS = ['timeline cohen', 'list', 'followups', 'log', 'contact add', 'help', 'settings'];
-
-/** Input ids of a card (Input.Text, Input.ChoiceSet…), with their choices when it has some. */
-function inputsOf(card: unknown): { id: string; type: string; choices: string[] }[] {
-  const found: { id: string; type: string; choices: string[] }[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Json;
-    if (
-      typeof record.type === 'string' &&
-      record.type.startsWith('Input.') &&
-      typeof record.id === 'string'
-    ) {
-      const choices = Array.isArray(record.choices)
-        ? (record.choices as { value?: string }[]).map((c) => String(c.value))
-        : [];
-      found.push({ id: record.id, type: record.type, choices });
-    }
-    for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
-  };
-  walk(card);
-  return found;
-}
-
-function inputValue(rng: Rng, input: { type: string; choices: string[] }, known: readonly string[]): unknown {
-  if (rng.chance(0.1)) return wrongValue(rng);
-  switch (input.type) {
-    case 'Input.Date':
-      return rng.pick([
-        '2026-11-16',
-        '0001-01-01',
-        '1900-01-01',
-        '9999-12-31',
-        '2026-02-30',
-        hostileText(rng),
-      ]);
-    case 'Input.Time':
-      return rng.pick(['09:30', '23:59', '25:61', hostileText(rng)]);
-    case 'Input.Toggle':
-      return rng.pick(['true', 'false', 'maybe']);
-    case 'Input.ChoiceSet': {
-      const pool = [...input.choices, ...known];
-      return pool.length > 0 && rng.chance(0.8)
-        ? rng.some(pool, 3).join(',') || rng.pick(pool)
-        : hostileText(rng);
-    }
-    default:
-      return hostileText(rng);
-  }
-}
-
-/** Cards in an invoke response body: adaptiveCard/action, task/fetch, message-extension results. */
-function cardsInBody(body: unknown): unknown[] {
-  const b = (body ?? {}) as Json & {
-    value?: unknown;
-    task?: { value?: { card?: { content?: unknown } } };
-    composeExtension?: { attachments?: { content?: unknown; contentType?: string }[] };
-  };
-  const cards: unknown[] = [];
-  if (b.type === 'application/vnd.microsoft.card.adaptive' && b.value) cards.push(b.value);
-  if (b.task?.value?.card?.content) cards.push(b.task.value.card.content);
-  for (const a of b.composeExtension?.attachments ?? []) {
-    if (a.contentType === 'application/vnd.microsoft.card.adaptive') cards.push(a.content);
-  }
-  return cards;
-}
 
 /**
  * Drives the real Teams app (useTeamsApp) with one fuzzed activity per call: messages,
@@ -97,8 +32,16 @@ export class TeamsFuzzDriver {
     const t = this.teams;
     switch (surface) {
       case 'command': {
+        // A fixed activity id: a message that wrote is redelivered as the Bot Connector retries.
         const text = commandText(rng);
-        return this.exchange('command', 'command:grammar', seed, text, () => t.message(text), fault);
+        const send = () => t.message(text, { extra: { id: `fuzz-${seed}` } });
+        const exchange = await this.exchange('command', 'command:grammar', seed, text, send, fault);
+        if (exchange.rowsWritten > 0 && !fault) {
+          const before = rowsOf(t.store.storage);
+          await send();
+          exchange.duplicateRows = rowsOf(t.store.storage) - before;
+        }
+        return exchange;
       }
       case 'action':
         return this.action(rng, seed, fault);
