@@ -41,6 +41,14 @@ describe('the fuzz invariants', () => {
     expect(invariants({ ...answered, invalidMessages: ['invoke card: bad'] })).toEqual(['invalid-message']);
   });
 
+  it('accept rows behind an honest "may have been saved"', () => {
+    const replies = ['⚠️ Something went wrong on our side while saving, and your change may have been saved.'];
+    expect(invariants({ ...answered, replies, fault: 'store-frozen' })).toEqual([]);
+    expect(
+      invariants({ ...answered, replies: ['⛔ Viewers can read the log but cannot change it.'] }),
+    ).toEqual(['written-on-error']);
+  });
+
   it('call an unexpected error a violation unless a fault was injected', () => {
     const replies = ['Something went wrong on our side, reference 0AF81F05'];
     expect(invariants({ ...answered, replies, rowsWritten: 0 })).toEqual(['unexpected-error']);

@@ -52,10 +52,15 @@ const FALSE_FAILURE = /did not go through/i;
 const UNEXPECTED = /something went wrong/i;
 /** An answer that refuses or fails: nothing may have been written. */
 const ERROR_ANSWER =
-  /\[field errors\]|did not go through|something went wrong|:no_entry:|could not be read|not allowed|only admins/i;
+  /\[field errors\]|did not go through|:no_entry:|⛔|:x: |Try: `|could not be read|not allowed|only admins/i;
+/** "May have been saved" is the honest answer when the outcome is unknown: rows are allowed. */
+const UNKNOWN_OUTCOME = /may have been saved/i;
 
 export function isErrorAnswer(exchange: Exchange): boolean {
-  return exchange.replies.some((reply) => ERROR_ANSWER.test(reply)) && !exchange.replies.some(isSuccess);
+  const refused = exchange.replies.some(
+    (reply) => ERROR_ANSWER.test(reply) || (UNEXPECTED.test(reply) && !UNKNOWN_OUTCOME.test(reply)),
+  );
+  return refused && !exchange.replies.some(isSuccess);
 }
 
 /** Success wording that may come with an error on another part of the same input. */
