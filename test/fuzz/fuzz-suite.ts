@@ -101,10 +101,11 @@ function summariseOutages(outages: readonly OutageOutcome[]) {
   > = {};
   for (const outage of outages) {
     const key = `${outage.platform}.${outage.kind}`;
-    const group = (groups[key] ??= { probes: 0, answers: {}, maxAnswerMs: 0, rowsKept: 0 });
+    const group = groups[key] ?? { probes: 0, answers: {}, maxAnswerMs: 0, rowsKept: 0 };
+    groups[key] = group;
     group.probes += 1;
-    group.answers[outage.answer.replace(/[0-9A-F]{8}$/, '<ref>')] =
-      (group.answers[outage.answer.replace(/[0-9A-F]{8}$/, '<ref>')] ?? 0) + 1;
+    const answer = outage.answer.replace(/[0-9A-F]{8}$/, '<ref>');
+    group.answers[answer] = (group.answers[answer] ?? 0) + 1;
     group.maxAnswerMs = Math.max(group.maxAnswerMs, outage.answerMs);
     group.rowsKept += outage.rowsAfterRecovery;
   }
