@@ -45,6 +45,13 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     'While another connection holds the SQLite write lock, a Slack one-line log waits out the busy timeout twice (about 10 s) and answers nothing at all; Teams says "may have been saved" (issue 19 item 2: a specific "the database is unreachable, nothing was saved" inside the ack window).',
     (exchange) => exchange.inputClass === 'command:store-frozen',
   ),
+  {
+    name: 'slack-log-shortcut-silent',
+    reason:
+      'Not yet explained: the global "log" shortcut is now and then acknowledged (HTTP 200) with no modal and no message (seed 41890564 in the small run, 3520411458 in the full run of seed 4242).',
+    invariant: 'unanswered',
+    matches: (exchange) => exchange.platform === 'slack' && exchange.inputClass === 'shortcut:grammar',
+  },
 ];
 
 export function knownGapOf(exchange: Exchange, invariant: InvariantName): KnownGap | undefined {

@@ -22,9 +22,11 @@ export function malform<T>(rng: Rng, payload: T): T {
   for (let n = rng.int(1, 3); n > 0 && candidates.length > 0; n -= 1) {
     const path = rng.pick(candidates);
     const key = path[path.length - 1] as string | number;
-    let parent = copy as JsonRecord;
-    for (const step of path.slice(0, -1))
-      parent = (parent as Record<string | number, unknown>)[step] as JsonRecord;
+    // An earlier change may have removed or replaced a value on this path: then skip it.
+    let parent: unknown = copy;
+    for (const step of path.slice(0, -1)) {
+      parent = typeof parent === 'object' && parent !== null ? (parent as JsonRecord)[step] : undefined;
+    }
     if (typeof parent !== 'object' || parent === null) continue;
     const holder = parent as Record<string | number, unknown>;
     const action = rng.int(0, 3);
