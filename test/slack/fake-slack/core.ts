@@ -26,6 +26,8 @@ export class FakeCore {
   readonly responseUrls = new ResponseUrlStore();
   readonly limiter = new RateLimiter();
   readonly calls: RecordedCall[] = [];
+  /** Calls to swallow unanswered, by method (`response_url` included), and who to tell. */
+  readonly drops = new Map<string, () => void>();
   /** Unused OAuth codes, and the app credentials oauth.v2.access checks. */
   readonly oauthGrants = new Map<string, OAuthGrant>();
   oauthApp: OAuthApp | undefined;

@@ -36,6 +36,19 @@ export function requestListener(core: FakeCore) {
 function route(core: FakeCore, req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
   const url = new URL(req.url ?? '/', 'http://fake');
   const path = url.pathname;
+  const method = path.startsWith('/api/')
+    ? decodeURIComponent(path.slice('/api/'.length))
+    : path.startsWith('/response/')
+      ? 'response_url'
+      : undefined;
+  const drop = method === undefined ? undefined : core.drops.get(method);
+  if (drop && method !== undefined) {
+    // As if Slack never got it: not handled, not recorded, the connection cut.
+    core.drops.delete(method);
+    drop();
+    res.destroy();
+    return;
+  }
   if (path.startsWith('/api/')) {
     send(res, handleApi(core, req, url, raw));
   } else if (path.startsWith('/upload/v1/') && req.method === 'POST') {

@@ -40,6 +40,11 @@ export class RateLimiter {
     this.failures.clear();
   }
 
+  /** Drops injected failures no call used up, so they cannot leak into the next test step. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   setRule(method: string, rule: RateLimitRule): void {
     this.rules.set(method, rule);
   }

@@ -184,6 +184,24 @@ export class FakeSlack {
     this.core.limiter.failNext(method, failure);
   }
 
+  /**
+   * The next call to `method` (`response_url` included) is never handled: `onArrival` runs as it
+   * arrives (a crash test kills the app there), then the connection is cut without an answer.
+   */
+  dropNext(method: string, onArrival: () => void = () => {}): void {
+    this.core.drops.set(method, onArrival);
+  }
+
+  /** Forgets every dropNext not used up yet. */
+  cancelDrops(): void {
+    this.core.drops.clear();
+  }
+
+  /** Forgets injected failures no call has used up yet. */
+  clearFailures(): void {
+    this.core.limiter.clearFailures();
+  }
+
   // ── state accessors ────────────────────────────────────────────────────────
   /** Current messages (updates applied, deletions removed); a user id means the bot's DM. */
   messages(channelOrUser: string): StoredMessage[] {

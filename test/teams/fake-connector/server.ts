@@ -31,6 +31,8 @@ export interface FakeConnector {
   removeBot(conversationId: string): void;
   /** The next activity operation on the conversation fails this way (queued, one call each). */
   failNext(conversationId: string, failure: InjectedFailure): void;
+  /** Forgets injected failures no call has used up yet. */
+  clearFailures(): void;
   /** Current activities in the conversation (after updates and deletes). */
   messages(conversationId: string): StoredActivity[];
   /** Every activity created successfully, in order, as it was when created. */
@@ -93,6 +95,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       conversationOrThrow(conversationId).botInRoster = false;
     },
     failNext: (conversationId, failure) => state.failNext(conversationId, failure),
+    clearFailures: () => state.clearFailures(),
     messages: (conversationId) => structuredClone(state.conversation(conversationId)?.activities ?? []),
     sent: () => structuredClone(state.sent),
     conversationFor: (tenantId, aadObjectId) => state.personalChats.get(`${tenantId}\n${aadObjectId}`),

@@ -91,6 +91,10 @@ export class ConnectorState {
     this.failures.set(conversationId, queue);
   }
 
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   takeFailure(conversationId: string): InjectedFailure | undefined {
     return this.failures.get(conversationId)?.shift();
   }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from './campaign.js';
+import { inputSeed, Rng } from './random.js';
+import type { Exchange } from './verdicts.js';
+
+const answered: Exchange = {
+  platform: 'teams',
+  surface: 'dialog',
+  inputClass: 'dialog:log:grammar',
+  seed: 1,
+  sent: {},
+  status: 200,
+  replies: ['Logged: Call with Ann Lévy.'],
+  answered: true,
+  invalidMessages: [],
+  rowsWritten: 2,
+};
+
+const invariants = (exchange: Exchange) => findingsOf(exchange).map((finding) => finding.invariant);
+
+describe('the fuzz invariants', () => {
+  it('pass an answered, valid, single write', () => {
+    expect(invariants(answered)).toEqual([]);
+  });
+
+  it('catch a "did not go through" after rows were written', () => {
+    const replies = ['⚠️ Something went wrong on our side and your request did not go through.'];
+    expect(invariants({ ...answered, replies, fault: 'store-frozen' })).toEqual(['false-failure']);
+  });
+
+  it('catch a refusal that wrote, a 5xx, silence, a duplicate, a loss and an invalid card', () => {
+    expect(invariants({ ...answered, replies: ['[field errors]', 'Pick a contact'] })).toEqual([
+      'written-on-error',
+    ]);
+    expect(invariants({ ...answered, status: 500, answered: false, rowsWritten: 0, replies: [] })).toEqual([
+      'http-5xx',
+      'unanswered',
+    ]);
+    expect(invariants({ ...answered, duplicateRows: 2 })).toEqual(['duplicated']);
+    expect(invariants({ ...answered, lost: true, rowsWritten: 0 })).toEqual(['lost']);
+    expect(invariants({ ...answered, invalidMessages: ['invoke card: bad'] })).toEqual(['invalid-message']);
+  });
+
+  it('accept rows behind an honest "may have been saved"', () => {
+    const replies = ['⚠️ Something went wrong on our side while saving, and your change may have been saved.'];
+    expect(invariants({ ...answered, replies, fault: 'store-frozen' })).toEqual([]);
+    expect(
+      invariants({ ...answered, replies: ['⛔ Viewers can read the log but cannot change it.'] }),
+    ).toEqual(['written-on-error']);
+  });
+
+  it('call an unexpected error a violation unless a fault was injected', () => {
+    const replies = ['Something went wrong on our side, reference 0AF81F05'];
+    expect(invariants({ ...answered, replies, rowsWritten: 0 })).toEqual(['unexpected-error']);
+    expect(invariants({ ...answered, replies, rowsWritten: 0, fault: 'teams-503' })).toEqual([]);
+  });
+
+  it('replays an input from its seed alone', () => {
+    const draw = (seed: number) => {
+      const rng = new Rng(seed);
+      return Array.from({ length: 5 }, () => rng.int(0, 1e9));
+    };
+    expect(draw(inputSeed(42, 7))).toEqual(draw(inputSeed(42, 7)));
+    expect(inputSeed(42, 7)).not.toBe(inputSeed(42, 8));
+  });
+});
