@@ -19,16 +19,6 @@ const gap = (name: string, reason: string, matches: (exchange: Exchange) => bool
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
   ...gap(
-    'slack-malformed-payload',
-    'Slack payloads of the wrong shape (null callback_id, no actions, a field of another type) reach code that assumes a shape: 404 after 3 s, HTTP 500, or an empty ack (issue 19 item 4; the schema parse step in the Slack adapter removes it).',
-    (exchange) => exchange.platform === 'slack' && exchange.inputClass.endsWith(':malformed'),
-  ),
-  ...gap(
-    'teams-malformed-payload',
-    'Teams invoke values of the wrong shape (parameters as a string, no value) get "something went wrong" or HTTP 500 (issue 19 item 4; the schema parse step in the Teams adapter removes it).',
-    (exchange) => exchange.platform === 'teams' && exchange.inputClass.endsWith(':malformed'),
-  ),
-  ...gap(
     'slack-forged-ids',
     'A block action or options request whose action_id the app never rendered matches no listener: Bolt answers 404 and the person sees nothing (the parse step should answer "that form could not be read").',
     (exchange) => exchange.platform === 'slack' && exchange.inputClass.includes('forged-id'),
@@ -40,11 +30,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     invariant: 'unanswered',
     matches: (exchange) => exchange.inputClass === 'command:redelivered-after-kill',
   },
-  ...gap(
-    'store-frozen-answer',
-    'While another connection holds the SQLite write lock, a Slack one-line log waits out the busy timeout twice (about 10 s) and answers nothing at all; Teams says "may have been saved" (issue 19 item 2: a specific "the database is unreachable, nothing was saved" inside the ack window).',
-    (exchange) => exchange.inputClass === 'command:store-frozen',
-  ),
   {
     name: 'slack-log-shortcut-silent',
     reason:

@@ -15,6 +15,8 @@ export const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
   user: slackUser,
   view: slackView,
+  // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
+  response_urls: z.array(z.looseObject({ response_url: z.string().min(1) })).optional(),
 });
 
 /** A file attached in the log or edit form: what an attachment reference keeps of it. */
