@@ -157,10 +157,12 @@ describe('/interaction log, report and followups', () => {
         response_url: slack.fake.responseUrl(GENERAL, ALICE),
       };
       await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+      await slack.settled();
       await sendSlashCommand(slack.url, SIGNING_SECRET, fields, {
         fake: slack.fake,
         headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
       });
+      await slack.settled();
       expect(slack.fake.messages(GENERAL)).toHaveLength(before + 1);
     });
 
