@@ -8,6 +8,7 @@ import {
   ResultBlockId,
 } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
+import { modalOpenedBy } from '../contacts/slack-test-kit.js';
 import { blockActionsPayload, sendSlashCommand } from '../fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
 import {
@@ -115,9 +116,10 @@ describe('/interaction log, report and followups', () => {
 
     it('opens the form at once, with no placeholder, when no name is typed', async () => {
       const updates = slack.fake.callsTo('views.update').length;
-      await slack.command('log');
+      const form = await modalOpenedBy(slack, CallbackId.logForm, () => slack.command('log'));
       expect(slack.fake.callsTo('views.update')).toHaveLength(updates);
-      expect(slack.fake.openViews(ALICE).at(-1)?.definition.submit).toBeDefined();
+      expect(form.definition.title).toMatchObject({ text: 'Log an interaction' });
+      expect(form.definition.submit).toMatchObject({ type: 'plain_text' });
     });
 
     it('tells a viewer they cannot log instead of opening the form', async () => {
@@ -206,7 +208,9 @@ describe('/interaction log, report and followups', () => {
       expect(text).toContain('Send the brochure');
       expect(text).toContain('Call back about the quote');
       expect(text).not.toContain('Next month');
-      expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toBeDefined();
+      expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toMatchObject({
+        text: { text: 'Done' },
+      });
     });
 
     it('marks one done from the list and refreshes the list in place', async () => {

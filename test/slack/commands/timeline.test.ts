@@ -45,7 +45,9 @@ describe('/interaction timeline', () => {
     const text = visibleText(reply.blocks);
     expect(text).toContain('Yossi Lévy · 3 interactions');
     expect(text.indexOf('Visit number 1')).toBeLessThan(text.indexOf('Visit number 3'));
-    expect(findElement(reply.blocks, ActionId.timelineExport)).toBeDefined();
+    expect(findElement(reply.blocks, ActionId.timelineExport)).toMatchObject({
+      text: { text: 'Export CSV' },
+    });
     expect(slack.fake.messages('C0001')).toHaveLength(0);
   });
 

@@ -141,7 +141,7 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
     await menu(alices, 'delete', BOB);
     expect(slack.fake.callsTo('views.open')).toHaveLength(opened);
     expect(slack.fake.ephemeralMessages(GENERAL).slice(before)[0]?.text).toMatch(/Only the author/);
-    expect(await current(alices.id)).toBeDefined();
+    expect(await current(alices.id)).toMatchObject({ description: 'First call' });
   });
 
   it('asks before deleting, deletes, and answers a second delete with "already deleted"', async () => {
@@ -150,7 +150,7 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
     const confirm = openModal(slack);
     expect(confirm.definition.callback_id).toBe(CallbackId.deleteConfirm);
     expect(textOf(blocksOf(confirm))).toMatch(/cannot be undone/);
-    expect(await current(doomed.id)).toBeDefined();
+    expect(await current(doomed.id)).toMatchObject({ description: 'To be removed' });
 
     const payload = viewSubmissionPayload({ fake: slack.fake, view: confirm });
     const before = slack.fake.ephemeralMessages(GENERAL).length;

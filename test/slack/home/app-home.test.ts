@@ -16,7 +16,15 @@ import {
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
-import { ALICE, allText, BOB, openView, tenantFor, textValues } from '../contacts/slack-test-kit.js';
+import {
+  ALICE,
+  allText,
+  BOB,
+  modalOpenedBy,
+  openView,
+  tenantFor,
+  textValues,
+} from '../contacts/slack-test-kit.js';
 import {
   appHomeOpenedEvent,
   blockActionsPayload,
@@ -149,14 +157,17 @@ describe('the App Home (F12)', () => {
     await openHome();
     const home = slack.fake.homeView(ALICE);
     if (!home) throw new Error('no home');
-    await slack.interact(
-      blockActionsPayload({
-        fake: slack.fake,
-        view: home,
-        action: { action_id: ActionId.logInteraction, block_id: BlockId.homeActions, value: undefined },
-      }),
+    const form = await modalOpenedBy(slack, CallbackId.logForm, () =>
+      slack.interact(
+        blockActionsPayload({
+          fake: slack.fake,
+          view: home,
+          action: { action_id: ActionId.logInteraction, block_id: BlockId.homeActions, value: undefined },
+        }),
+      ),
     );
-    expect(openView(slack, CallbackId.logForm)).toBeDefined();
+    expect(form.definition.title).toMatchObject({ text: 'Log an interaction' });
+    expect(form.definition.submit).toMatchObject({ type: 'plain_text' });
   });
 
   it('searches contacts from Home and sends the timeline of one by DM', async () => {
