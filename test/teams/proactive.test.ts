@@ -6,6 +6,7 @@ import { routeByPlatform } from '../../src/app/platform-delivery.js';
 import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
 import { REMINDER_GRACE_MS } from '../../src/core/views/follow-up-view.js';
+import { JobName } from '../../src/infra/jobs/job-names.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { action, cardOf, cardText, dialogCard, expectValidCard, invokeCard } from './support/cards.js';
@@ -96,8 +97,12 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     expect(cardText(reminder)).not.toMatch(/overdue|Sent late/i);
     for (const title of ['Done', 'Snooze 1 hour', 'Tomorrow', 'Next week', 'Log follow-up', 'Open timeline'])
       action(reminder, title);
-    // Give the dispatcher more sweeps: a second send would show up here.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A full dispatch sweep and retry sweep, both begun after the card arrived: a second
+    // send would show up here.
+    await Promise.all([
+      worker.runner.nextRunOf(JobName.dispatchFollowUpReminders),
+      worker.runner.nextRunOf(JobName.retryDeliveries),
+    ]);
     expect(reminderCards(personalChat('bob'))).toHaveLength(1);
 
     const done = action(reminder, 'Done');
