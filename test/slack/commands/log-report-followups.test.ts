@@ -177,30 +177,39 @@ describe('/interaction log, report and followups', () => {
   });
 
   describe('followups', () => {
-    let overdueId: string;
-    let laterTodayId: string;
-
-    beforeAll(async () => {
-      const now = slack.clock.now().getTime();
-      const [overdue] = await logFor(slack, seeded.owner, yossi, {
-        description: 'Send the brochure',
-        followUpAt: new Date(now + 60_000),
+    /**
+     * A member of their own, so each test reads only the follow-ups it made: one overdue if
+     * asked, one later today and one next month.
+     */
+    async function withFollowUps(name: string, due: { overdue: boolean }) {
+      const userId = await memberWithRole(slack, seeded, name, 'member');
+      const actor = await slack.container.workspaces.resolveActor({
+        workspace: seeded.workspace,
+        userId,
+        displayName: name,
       });
-      const [later] = await logFor(slack, seeded.owner, dan, {
+      const now = slack.clock.now().getTime();
+      const [overdue] = due.overdue
+        ? await logFor(slack, actor, yossi, {
+            description: 'Send the brochure',
+            followUpAt: new Date(now + 60_000),
+          })
+        : [];
+      const [later] = await logFor(slack, actor, dan, {
         description: 'Call back about the quote',
         followUpAt: new Date(now + 5 * 3_600_000),
       });
-      await logFor(slack, seeded.owner, dan, {
+      await logFor(slack, actor, dan, {
         description: 'Next month',
         followUpAt: new Date(now + 30 * 86_400_000),
       });
-      overdueId = overdue!.id;
-      laterTodayId = later!.id;
       slack.clock.advance(10 * 60_000);
-    });
+      return { userId, overdueId: overdue?.id ?? '', laterTodayId: later!.id };
+    }
 
     it('lists my follow-ups due today and overdue, with Done and Snooze', async () => {
-      await slack.command('followups');
+      const { userId } = await withFollowUps('lister', { overdue: true });
+      await slack.command('followups', { user: userId });
       const reply = lastEphemeral(slack);
       const text = visibleText(reply.blocks);
       expect(text).toContain('Your follow-ups · 2 due');
@@ -214,9 +223,10 @@ describe('/interaction log, report and followups', () => {
     });
 
     it('marks one done from the list and refreshes the list in place', async () => {
-      await slack.command('followups');
+      const { userId, overdueId } = await withFollowUps('finisher', { overdue: true });
+      await slack.command('followups', { user: userId });
       const done = findElement(lastEphemeral(slack).blocks, `il.followup.done:${overdueId}`);
-      await click(slack, done, { blockId: ResultBlockId.followUpListActions(overdueId) });
+      await click(slack, done, { userId, blockId: ResultBlockId.followUpListActions(overdueId) });
       const refreshed = lastResponseUrlBody(slack);
       expect(refreshed.replace_original).toBe(true);
       expect(visibleText(refreshed.blocks)).toContain('Marked done.');
@@ -225,13 +235,15 @@ describe('/interaction log, report and followups', () => {
     });
 
     it('snoozes one from the list', async () => {
-      await slack.command('followups');
+      // Only one due today: once it is snoozed, nothing is.
+      const { userId, laterTodayId } = await withFollowUps('snoozer', { overdue: false });
+      await slack.command('followups', { user: userId });
       const select = findElement(lastEphemeral(slack).blocks, `il.followup.snooze:${laterTodayId}`);
       const options = select.options as Array<{ text: { type: 'plain_text'; text: string }; value: string }>;
       const nextWeek = options.find((entry) => entry.value.includes('nextWeek'));
       await slack.interact(
         blockActionsPayload(
-          { fake: slack.fake },
+          { fake: slack.fake, userId },
           {
             actions: [
               {
