@@ -1,5 +1,5 @@
 import type { OverflowAction } from '@slack/bolt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BlockId,
   ButtonValue,
@@ -68,6 +68,16 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
       blockActionsPayload({ fake: slack.fake, userId: user, channelId: GENERAL }, { actions: [overflow] }),
     );
   }
+
+  // A test that moves the clock days on puts it back, so the others never see profiles go
+  // stale (bob's Slack zone read mid-file would move his form's times) whatever their order.
+  let startedAt: Date;
+  beforeAll(() => {
+    startedAt = slack.clock.now();
+  });
+  afterEach(() => {
+    slack.clock.set(startedAt);
+  });
 
   async function current(id: string): Promise<Interaction | undefined> {
     return (await interactionsOf(slack, seeded.alice, [contact.id])).find((item) => item.id === id);
