@@ -35,9 +35,16 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
   let seeded: Seeded;
   let contact: Contact;
   let seq = 0;
+  // A test that moves the clock days on puts it back, so the others never see profiles go
+  // stale (bob's Slack zone read mid-file would move his form's times) whatever their order.
+  let startedAt: Date;
   beforeAll(async () => {
     seeded = await seedWorkspace(slack);
     contact = await addContact(slack, seeded.alice, 'Rivka', 'Edits');
+    startedAt = slack.clock.now();
+  });
+  afterEach(() => {
+    slack.clock.set(startedAt);
   });
 
   async function logAs(actor: Actor, extra: Record<string, unknown> = {}): Promise<Interaction> {
@@ -68,16 +75,6 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
       blockActionsPayload({ fake: slack.fake, userId: user, channelId: GENERAL }, { actions: [overflow] }),
     );
   }
-
-  // A test that moves the clock days on puts it back, so the others never see profiles go
-  // stale (bob's Slack zone read mid-file would move his form's times) whatever their order.
-  let startedAt: Date;
-  beforeAll(() => {
-    startedAt = slack.clock.now();
-  });
-  afterEach(() => {
-    slack.clock.set(startedAt);
-  });
 
   async function current(id: string): Promise<Interaction | undefined> {
     return (await interactionsOf(slack, seeded.alice, [contact.id])).find((item) => item.id === id);
