@@ -211,7 +211,10 @@ export function findingsOf(exchange: Exchange): Finding[] {
       invariant: violation.invariant,
       detail: violation.detail,
       ...(gap ? { knownGap: gap.name } : {}),
-      sent: clip(typeof exchange.sent === 'string' ? exchange.sent : JSON.stringify(exchange.sent), Number(process.env.FUZZ_CLIP ?? 400)),
+      sent: clip(
+        typeof exchange.sent === 'string' ? exchange.sent : JSON.stringify(exchange.sent),
+        Number(process.env.FUZZ_CLIP ?? 400),
+      ),
     };
   });
 }

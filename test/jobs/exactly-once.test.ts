@@ -164,8 +164,10 @@ describe.each(JOB_ENGINES)('exactly one reminder DM (%s jobs)', (jobs) => {
     expect(fake.messages(ALICE)).toHaveLength(1);
 
     // The dead worker's late answer cannot overwrite the record owned by attempt 2.
+    // Its dispatch run is still waiting for Slack; it ends once it has handled the late answer.
+    expect(doomed.runner.inProgress()).toBe(1);
     crash(new Error('process killed'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await doomed.runner.idle();
     expect(await deliveryOf(survivor, reminder!)).toMatchObject({ status: 'sent', attempt: 2 });
     expect(fake.messages(ALICE)).toHaveLength(1);
   });

@@ -503,19 +503,29 @@ describe('signing and request builders', () => {
 describe('a real Bolt app against the fake', () => {
   it('verifies its token, opens a modal from a slash command, responds and handles the submission', async () => {
     const secret = 'bolt-signing-secret';
-    // processBeforeResponse holds the HTTP answer until the listener is done: no sleeping.
+    // Acked first and handled after, as in production: the listener says when it is done.
     const app = new App({
       token,
       signingSecret: secret,
-      processBeforeResponse: true,
       logLevel: BoltLogLevel.ERROR,
       clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
     });
+    let commandHandled = () => {};
+    const commandDone = new Promise<void>((resolve) => {
+      commandHandled = resolve;
+    });
     app.command('/log', async ({ ack, body, client, respond }) => {
-      await ack();
-      const form = modal([inputBlock], { callback_id: 'log', submit: { type: 'plain_text', text: 'Save' } });
-      await client.views.open({ trigger_id: body.trigger_id, view: form });
-      await respond({ text: 'Opening the form…' });
+      try {
+        await ack();
+        const form = modal([inputBlock], {
+          callback_id: 'log',
+          submit: { type: 'plain_text', text: 'Save' },
+        });
+        await client.views.open({ trigger_id: body.trigger_id, view: form });
+        await respond({ text: 'Opening the form…' });
+      } finally {
+        commandHandled();
+      }
     });
     app.view('log', async ({ ack, view }) => {
       const note = view.state.values.note?.value?.value ?? '';
@@ -526,6 +536,7 @@ describe('a real Bolt app against the fake', () => {
     try {
       const res = await sendSlashCommand(appUrl, secret, { command: '/log', user_id: users.alice }, { fake });
       expect(res.status).toBe(200);
+      await commandDone;
       // Bolt's authorize awaits the auth.test it started in its constructor before any listener.
       expect(fake.callsTo('auth.test')).toHaveLength(1);
       expect(fake.callsTo('views.open')[0]).toMatchObject({ ok: true });

@@ -19,7 +19,7 @@ import {
   sendInteraction,
   startFakeSlack,
 } from './fake-slack/index.js';
-import { SIGNING_SECRET } from './support/slack-app.js';
+import { requestsInFlight, SIGNING_SECRET } from './support/slack-app.js';
 
 function install(teamId: string, token: string, botUserId: string): Installation<'v2', false> {
   return {
@@ -38,6 +38,13 @@ describe('many workspaces through OAuth', () => {
   let fake: FakeSlack;
   let app: App;
   let url: string;
+  const requests = requestsInFlight();
+  /** Production acks first: the event is answered, then handled; this waits for both. */
+  const deliver = async (envelope: object) => {
+    const response = await sendEvent(url, SIGNING_SECRET, envelope);
+    await requests.settled();
+    return response;
+  };
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -67,7 +74,7 @@ describe('many workspaces through OAuth', () => {
       clock: container.clock,
       logger: silentLogger,
       deps: { container, parseDate: parseNaturalDate },
-      processBeforeResponse: true,
+      observeRequest: requests.observe,
       webClientRetries: 0,
     });
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
@@ -86,8 +93,8 @@ describe('many workspaces through OAuth', () => {
     const second = eventEnvelope(appHomeOpenedEvent({ userId: 'U2001', teamId: 'T0002' }), {
       teamId: 'T0002',
     });
-    expect((await sendEvent(url, SIGNING_SECRET, first)).status).toBe(200);
-    expect((await sendEvent(url, SIGNING_SECRET, second)).status).toBe(200);
+    expect((await deliver(first)).status).toBe(200);
+    expect((await deliver(second)).status).toBe(200);
     const publishes = fake.callsTo('views.publish');
     expect(publishes.map((call) => [call.args.user_id, call.token, call.ok])).toEqual([
       ['U0001', 'xoxb-test', true],
@@ -122,7 +129,7 @@ describe('many workspaces through OAuth', () => {
     const stranger = eventEnvelope(appHomeOpenedEvent({ userId: 'U4040', teamId: 'T0404' }), {
       teamId: 'T0404',
     });
-    await sendEvent(url, SIGNING_SECRET, stranger);
+    await deliver(stranger);
     expect(fake.callsTo('views.publish').length).toBe(before);
     const workspaces = handle.db.connection
       .getClient()

@@ -8,7 +8,7 @@ import { storageOf } from '../../src/app/container.js';
 import { silentLogger } from '../../src/core/shared/ports.js';
 import { ALICE, addContact, GENERAL, type Seeded, seedWorkspace } from './commands/support.js';
 import { FAKE_DEFAULTS, sendSlashCommand, slackTimestamp } from './fake-slack/index.js';
-import { SIGNING_SECRET, useSlackApp } from './support/slack-app.js';
+import { requestsInFlight, SIGNING_SECRET, useSlackApp } from './support/slack-app.js';
 
 /**
  * Slack signs `v0:{timestamp}:{body}`; a request is trusted only within five minutes of our
@@ -21,8 +21,8 @@ describe('Slack request timestamps', () => {
   const count = () =>
     storageOf(slack.container).repositories.interactions.count(seeded.workspace.id, {}, slack.clock.now());
 
-  function logLine(timestamp: number) {
-    return sendSlashCommand(
+  async function logLine(timestamp: number) {
+    const response = await sendSlashCommand(
       slack.url,
       SIGNING_SECRET,
       {
@@ -33,6 +33,9 @@ describe('Slack request timestamps', () => {
       },
       { fake: slack.fake, timestamp },
     );
+    // A refused request never reaches a listener; an accepted one is done once this settles.
+    await slack.settled();
+    return response;
   }
 
   beforeAll(async () => {
@@ -42,10 +45,11 @@ describe('Slack request timestamps', () => {
 
   it('refuses a correctly signed request stamped ten minutes ahead, and writes nothing', async () => {
     const before = await count();
+    const said = slack.fake.ephemeralMessages(GENERAL).length;
     const response = await logLine(slackTimestamp(Date.now() + 10 * 60_000));
     expect(response.status).toBe(401);
     expect(await count()).toBe(before);
-    expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(0);
+    expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(said);
   });
 
   it('refuses a correctly signed request stamped ten minutes behind', async () => {
@@ -67,6 +71,7 @@ describe('Slack request timestamps on the shared server (how production mounts S
   const slack = useSlackApp();
   let server: Server | undefined;
   let url = '';
+  const requests = requestsInFlight();
 
   beforeAll(async () => {
     await seedWorkspace(slack);
@@ -89,7 +94,7 @@ describe('Slack request timestamps on the shared server (how production mounts S
       logger: silentLogger,
       deps: { container: slack.container, parseDate: parseNaturalDate },
       expressApp,
-      processBeforeResponse: true,
+      observeRequest: requests.observe,
       webClientRetries: 0,
     });
     const listening = createServer(expressApp);
@@ -101,13 +106,16 @@ describe('Slack request timestamps on the shared server (how production mounts S
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  const help = (timestamp: number) =>
-    sendSlashCommand(
+  const help = async (timestamp: number) => {
+    const response = await sendSlashCommand(
       url,
       SIGNING_SECRET,
       { command: '/interaction', text: 'help' },
       { fake: slack.fake, timestamp },
     );
+    await requests.settled();
+    return response;
+  };
 
   it('refuses a request stamped ten minutes ahead and still answers one stamped now', async () => {
     expect((await help(slackTimestamp(Date.now() + 10 * 60_000))).status).toBe(401);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { action, cardOf, cardText, dialogCard, expectValidCard } from './support/cards.js';
 import { addContact, seedTenant, type TeamsWorld } from './support/seed.js';
 import { personalChat, USERS, useTeamsApp } from './support/teams-app.js';
@@ -12,17 +12,34 @@ const fetchTask = (data: Record<string, unknown>) => ({
 describe('Teams log dialog (task modules)', () => {
   const t = useTeamsApp();
   let world: TeamsWorld;
-  let annId: string;
-  let bobContactId: string;
+  // The tenant and its people only; every test adds the contacts and records it reads, with
+  // names no other test uses, so the tests pass in any order (run with --sequence.shuffle).
+  beforeAll(async () => {
+    world = await seedTenant(t.container);
+  });
 
   const submitData = (card: unknown) => action(card, 'Log').data;
   const interactionsOf = (contactId: string) =>
     t.container.interactions.contactTimeline(world.actors.alice, { contactId }).then((page) => page.items);
+  const contact = async (firstName: string, lastName: string) =>
+    (await addContact(t.container, world.actors.alice, firstName, lastName)).id;
+  /** A backdated visit for the contact with an open follow-up, logged by alice. */
+  const loggedVisit = async (contactId: string, key: string) => {
+    const logged = await t.container.interactions.logInteraction(world.actors.alice, {
+      idempotencyKey: key,
+      contactIds: [contactId],
+      type: 'Visit',
+      description: 'Met at the fair',
+      occurredAt: new Date('2026-11-10T15:30:00.000Z'),
+      followUp: { dueAt: new Date('2026-11-20T09:00:00.000Z'), assigneeId: USERS.bob.aad },
+    });
+    const [interaction] = logged.interactions;
+    if (!interaction) throw new Error('nothing logged');
+    return interaction;
+  };
 
   it('opens with the contacts the button named, the time set to now', async () => {
-    world = await seedTenant(t.container);
-    annId = (await addContact(t.container, world.actors.alice, 'Ann', 'Lévy', 'ann@acme.org')).id;
-    bobContactId = (await addContact(t.container, world.actors.alice, 'Benoît', 'Roy')).id;
+    const annId = (await addContact(t.container, world.actors.alice, 'Ann', 'Lévy', 'ann@acme.org')).id;
     const response = await t.invoke('task/fetch', fetchTask({ dialog: 'log', contactIds: [annId] }));
     const card = dialogCard(response.body);
     expectValidCard(card);
@@ -33,10 +50,11 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it("opens from a timeline card's button with the contact it names, without reading it again", async () => {
-    await t.message('timeline ann');
+    const annId = await contact('Ann', 'Timeline');
+    await t.message('timeline ann timeline');
     const timeline = cardOf(t.connector.messages(personalChat('alice')).at(-1));
     const button = action(timeline, 'Log interaction');
-    expect(button.data).toMatchObject({ contactIds: [annId], contactNames: ['Ann Lévy'] });
+    expect(button.data).toMatchObject({ contactIds: [annId], contactNames: ['Ann Timeline'] });
     // The name shown is the one the button carried: no read happened to find it.
     const renamed = { ...button.data, contactNames: ['Ann (as the card showed her)'] };
     const card = dialogCard((await t.invoke('task/fetch', fetchTask(renamed))).body);
@@ -45,10 +63,11 @@ describe('Teams log dialog (task modules)', () => {
     // Names that do not line up with the ids are ignored: the contacts are read.
     const mismatched = { ...button.data, contactNames: [] };
     const read = dialogCard((await t.invoke('task/fetch', fetchTask(mismatched))).body);
-    expect(cardText(read)).toContain('Ann Lévy');
+    expect(cardText(read)).toContain('Ann Timeline');
   });
 
   it('offers contacts and assignees by type-ahead (application/search)', async () => {
+    const bobContactId = await contact('Benoît', 'Roy');
     const contacts = await t.invoke('application/search', {
       queryText: 'beno',
       dataset: 'contacts',
@@ -68,6 +87,7 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('returns field errors inside the dialog and writes nothing', async () => {
+    const annId = await contact('Ann', 'Errors');
     const card = dialogCard(
       (await t.invoke('task/fetch', fetchTask({ dialog: 'log', contactId: annId }))).body,
     );
@@ -103,6 +123,7 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('calls an impossible day or clock time invalid, not "in the future", and writes nothing', async () => {
+    const annId = await contact('Ann', 'Impossible');
     const card = dialogCard((await t.invoke('task/fetch', fetchTask({ dialog: 'log' }))).body);
     const submit = async (fields: Record<string, string>) =>
       cardText(
@@ -134,6 +155,7 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('refuses dates nobody means, naming the window, and writes nothing', async () => {
+    const annId = await contact('Ann', 'Window');
     const card = dialogCard(
       (await t.invoke('task/fetch', fetchTask({ dialog: 'log', contactId: annId }))).body,
     );
@@ -157,10 +179,12 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('logs one interaction per contact, backdated, with a follow-up, once even if resubmitted', async () => {
+    const annId = await contact('Ann', 'Visited');
+    const brunoId = await contact('Bruno', 'Visited');
     const card = dialogCard((await t.invoke('task/fetch', fetchTask({ dialog: 'log' }))).body);
     const data = {
       ...submitData(card),
-      contacts: `${annId},${bobContactId}`,
+      contacts: `${annId},${brunoId}`,
       type: 'Visit',
       actions: 'Agreed',
       newActions: 'Sent brochure',
@@ -175,14 +199,14 @@ describe('Teams log dialog (task modules)', () => {
     const first = await t.invoke('task/submit', { data });
     expect(first.body).toMatchObject({ task: { type: 'message' } });
     expect((first.body as { task: { value: string } }).task.value).toMatch(
-      /Logged: Visit with Ann Lévy, Benoît Roy/,
+      /Logged: Visit with Ann Visited, Bruno Visited/,
     );
     const second = await t.invoke('task/submit', { data });
     expect((second.body as { task: { value: string } }).task.value).toMatch(/Already logged/);
 
     const [logged] = await interactionsOf(annId);
     expect(await interactionsOf(annId)).toHaveLength(1);
-    expect(await interactionsOf(bobContactId)).toHaveLength(1);
+    expect(await interactionsOf(brunoId)).toHaveLength(1);
     expect(logged).toMatchObject({
       type: 'Visit',
       actions: ['Agreed', 'Sent brochure'],
@@ -197,7 +221,8 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('edits an interaction through the same dialog, keeping untouched dates', async () => {
-    const [before] = await interactionsOf(annId);
+    const annId = await contact('Ann', 'Edited');
+    const before = await loggedVisit(annId, 'dialog-edit');
     const card = dialogCard(
       (await t.invoke('task/fetch', fetchTask({ dialog: 'edit', id: before?.id }))).body,
     );
@@ -228,7 +253,7 @@ describe('Teams log dialog (task modules)', () => {
   });
 
   it('refuses the edit dialog to someone who may not change the interaction', async () => {
-    const [logged] = await interactionsOf(annId);
+    const logged = await loggedVisit(await contact('Ann', 'Guarded'), 'dialog-guarded');
     const response = await t.invoke('task/fetch', fetchTask({ dialog: 'edit', id: logged?.id }), {
       user: 'vera',
     });

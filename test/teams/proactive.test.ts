@@ -6,6 +6,7 @@ import { routeByPlatform } from '../../src/app/platform-delivery.js';
 import type { ReminderMessage } from '../../src/core/followups/reminder-delivery.js';
 import { reportCsv } from '../../src/core/reports/report-delivery.js';
 import { REMINDER_GRACE_MS } from '../../src/core/views/follow-up-view.js';
+import { JobName } from '../../src/infra/jobs/job-names.js';
 import { eventually, startWorker, type Worker, wallClock } from '../jobs/support/world.js';
 import { type FakeSlack, startFakeSlack } from '../slack/fake-slack/index.js';
 import { action, cardOf, cardText, dialogCard, expectValidCard, invokeCard } from './support/cards.js';
@@ -84,8 +85,11 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
 
   it('sends the reminder card once to the stored personal chat, and Done updates it in place', async () => {
     const interaction = await dueSoon(USERS.bob.aad, 'rem-bob');
+    // Bob gets other tests' reminders too: only this one's card counts.
+    const remBob = () =>
+      reminderCards(personalChat('bob')).filter((message) => cardText(cardOf(message)).includes('rem-bob'));
     const [card] = await eventually(() => {
-      const cards = reminderCards(personalChat('bob'));
+      const cards = remBob();
       return cards.length > 0 ? cards : undefined;
     });
     const reminder = cardOf(card);
@@ -96,9 +100,13 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     expect(cardText(reminder)).not.toMatch(/overdue|Sent late/i);
     for (const title of ['Done', 'Snooze 1 hour', 'Tomorrow', 'Next week', 'Log follow-up', 'Open timeline'])
       action(reminder, title);
-    // Give the dispatcher more sweeps: a second send would show up here.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(reminderCards(personalChat('bob'))).toHaveLength(1);
+    // A full dispatch sweep and retry sweep, both begun after the card arrived: a second
+    // send would show up here.
+    await Promise.all([
+      worker.runner.nextRunOf(JobName.dispatchFollowUpReminders),
+      worker.runner.nextRunOf(JobName.retryDeliveries),
+    ]);
+    expect(remBob()).toHaveLength(1);
 
     const done = action(reminder, 'Done');
     const response = await t.invoke(
@@ -203,8 +211,13 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
     expect(text).not.toMatch(/\((UTC|America\/New York)\)/);
 
     // Carol's reminder (she never wrote, so Teams never told us her zone) says which clock it is on.
-    await eventually(() => t.connector.conversationFor(TENANT, CAROL));
-    const carolCard = reminderCards(t.connector.conversationFor(TENANT, CAROL) ?? '')[0];
+    await dueSoon(CAROL, 'rem-zone-carol');
+    const carolCard = await eventually(() => {
+      const chat = t.connector.conversationFor(TENANT, CAROL);
+      return chat
+        ? reminderCards(chat).find((message) => cardText(cardOf(message)).includes('rem-zone-carol'))
+        : undefined;
+    });
     expect(cardText(cardOf(carolCard))).toMatch(/Due\s+\d\d\/\d\d\/\d{4} \d\d:\d\d \(UTC\)/);
   });
 
@@ -280,15 +293,28 @@ describe('Teams proactive messages through the shared exactly-once delivery', ()
   });
 
   it('waits out a short 429 Retry-After and delivers once', async () => {
-    t.connector.failNext(personalChat('bob'), { status: 429, retryAfterSeconds: 1 });
-    const before = t.connector.messages(personalChat('bob')).length;
-    const result = await t.teams.senders.notifier.sendReminder(reminderFor(USERS.bob.aad));
+    // Someone with no follow-ups: the running worker never posts in this chat, only the test does.
+    const erin = { id: '29:erin', name: 'Erin Cole', aadObjectId: '00000000-0000-4000-8000-00000000e417' };
+    const erinChat = 'a:personal-erin';
+    t.connector.addMember(TENANT, erin.aadObjectId);
+    t.connector.addConversation({
+      id: erinChat,
+      tenantId: TENANT,
+      type: 'personal',
+      members: [erin.aadObjectId],
+    });
+    await t.message('help', {
+      extra: { from: erin, conversation: { id: erinChat, conversationType: 'personal', tenantId: TENANT } },
+    });
+    t.connector.failNext(erinChat, { status: 429, retryAfterSeconds: 1 });
+    const before = t.connector.messages(erinChat).length;
+    const result = await t.teams.senders.notifier.sendReminder(reminderFor(erin.aadObjectId));
     expect(result).toMatchObject({ ok: true });
     const posts = t.connector.calls.filter(
-      (call) => call.method === 'POST' && call.conversationId === personalChat('bob'),
+      (call) => call.method === 'POST' && call.conversationId === erinChat,
     );
     expect(posts.slice(-2).map((call) => call.status)).toEqual([429, 201]);
-    expect(t.connector.messages(personalChat('bob'))).toHaveLength(before + 1);
+    expect(t.connector.messages(erinChat)).toHaveLength(before + 1);
   });
 
   it('hands a long throttle back as transient, so the delivery schedule retries it', async () => {

@@ -1,4 +1,4 @@
-import { App, type AppOptions, ExpressReceiver, HTTPReceiver } from '@slack/bolt';
+import { App, type AppOptions, ExpressReceiver, HTTPReceiver, type ReceiverEvent } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
@@ -53,10 +53,17 @@ export interface SlackAppOptions {
    */
   expressApp?: Express;
   /**
-   * Tests answer Slack only once the listener finished, so they can assert right after the
-   * request; production acks first and keeps working (Slack's 3-second rule).
+   * Production (the default, false) acks first and keeps working, as Slack's 3-second rule
+   * asks; true holds the HTTP answer until the listener finished. Tests keep the default and
+   * learn that a request is done through `observeRequest`.
    */
   processBeforeResponse?: boolean;
+  /**
+   * Told of every request Bolt handles, as it starts, with a promise that settles (never
+   * rejects) once its listeners and the global error handler are done. Tests wait on it
+   * instead of guessing how long the work after the ack takes; production leaves it out.
+   */
+  observeRequest?: (handled: Promise<void>) => void;
   /** Tests turn the WebClient's retries off so an injected 5xx fails fast instead of backing off for minutes. */
   webClientRetries?: number;
 }
@@ -103,6 +110,8 @@ export function createSlackApp(options: SlackAppOptions): App {
     // start-up never depends on Slack being reachable.
     tokenVerificationEnabled: false,
   };
+  const observe = options.observeRequest;
+  const BoltApp = observe ? observedApp(observe) : App;
   let app: App;
   if (options.expressApp && !mode.socketMode) {
     // Mounted before the receiver so it runs ahead of Bolt's signature check.
@@ -115,7 +124,7 @@ export function createSlackApp(options: SlackAppOptions): App {
       logger: toBoltLogger(logger),
       ...oauth,
     });
-    app = new App({ receiver, ...token, ...common });
+    app = new BoltApp({ receiver, ...token, ...common });
   } else if (!mode.socketMode) {
     // Bolt's own HTTP server, with the same check as the shared server ahead of its verification.
     const receiver = new HTTPReceiver({
@@ -126,9 +135,9 @@ export function createSlackApp(options: SlackAppOptions): App {
       ...oauth,
     });
     receiver.requestListener = refusingFutureSlackRequests(receiver.requestListener);
-    app = new App({ receiver, ...token, ...common });
+    app = new BoltApp({ receiver, ...token, ...common });
   } else {
-    app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
+    app = new BoltApp({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
   // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
@@ -147,4 +156,20 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
   app.error(createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions)));
   return app;
+}
+
+/** Bolt's App, reporting each request's whole handling (after the ack too) to `observe`. */
+function observedApp(observe: (handled: Promise<void>) => void): typeof App {
+  return class ObservedApp extends App {
+    override processEvent(event: ReceiverEvent): Promise<void> {
+      const handling = super.processEvent(event);
+      observe(
+        handling.then(
+          () => {},
+          () => {},
+        ),
+      );
+      return handling;
+    }
+  };
 }

@@ -25,6 +25,7 @@ import type { Storage } from '../../../src/infra/storage.js';
 import { FAKE_DEFAULTS, type FakeSlack, webClientFor } from '../../slack/fake-slack/index.js';
 import { ENGINES, type EngineHandle } from '../../support/engines.js';
 import { makeClock, makeWorkspace, type TestClock } from '../../support/fixtures.js';
+import { type ObservedRunner, observedRunner } from './observed-runner.js';
 
 export const ALICE = FAKE_DEFAULTS.users.alice;
 export const BOB = FAKE_DEFAULTS.users.bob;
@@ -62,7 +63,8 @@ export function useJobStore(engine: JobEngine): EngineHandle {
 }
 
 export interface Worker {
-  runner: PreparedScheduling['runner'];
+  /** The store's runner, observed: when runs finish, for "nothing else was sent" checks. */
+  runner: ObservedRunner;
   scheduler: PreparedScheduling['scheduler'];
   /** The agenda reminder queue, for tests of agenda's own job documents (agenda engine only). */
   agendaQueue?: AgendaFollowUpScheduler;
@@ -94,7 +96,8 @@ export async function startWorker(storage: Storage, fake: FakeSlack, setup: Work
     pollEveryMs: 100,
     name: setup.name ?? 'test-worker',
   });
-  const { runner, scheduler } = opened;
+  const runner = observedRunner(opened.runner);
+  const { scheduler } = opened;
   const container = createContainer(storage, { logger: silentLogger, clock: setup.clock, scheduler });
   const clientFor = slackClients(fake);
   const scheduling = await startScheduling(container, {

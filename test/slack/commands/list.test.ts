@@ -64,7 +64,7 @@ describe('/interaction list', () => {
     expect(text).toContain('Call one');
     expect(text).toContain('Call two');
     expect(text).not.toContain('Visit one');
-    expect(findElement(reply.blocks, ActionId.listExport)).toBeDefined();
+    expect(findElement(reply.blocks, ActionId.listExport)).toMatchObject({ text: { text: 'Export CSV' } });
   });
 
   it('combines filters: organisation, free text and the author', async () => {

@@ -58,11 +58,13 @@ describe('/interaction log in one line', () => {
       channel_id: GENERAL,
     };
     await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+    await slack.settled();
     const confirmations = slack.fake.ephemeralMessages(GENERAL).length;
     await sendSlashCommand(slack.url, SIGNING_SECRET, fields, {
       fake: slack.fake,
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
+    await slack.settled();
     expect(await count()).toBe(before + 2);
     // The retry wrote nothing and said nothing: the first delivery already confirmed.
     expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(confirmations);

@@ -8,6 +8,7 @@ import {
   ResultBlockId,
 } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
+import { modalOpenedBy } from '../contacts/slack-test-kit.js';
 import { blockActionsPayload, sendSlashCommand } from '../fake-slack/index.js';
 import { SIGNING_SECRET, useSlackApp } from '../support/slack-app.js';
 import {
@@ -115,9 +116,10 @@ describe('/interaction log, report and followups', () => {
 
     it('opens the form at once, with no placeholder, when no name is typed', async () => {
       const updates = slack.fake.callsTo('views.update').length;
-      await slack.command('log');
+      const form = await modalOpenedBy(slack, CallbackId.logForm, () => slack.command('log'));
       expect(slack.fake.callsTo('views.update')).toHaveLength(updates);
-      expect(slack.fake.openViews(ALICE).at(-1)?.definition.submit).toBeDefined();
+      expect(form.definition.title).toMatchObject({ text: 'Log an interaction' });
+      expect(form.definition.submit).toMatchObject({ type: 'plain_text' });
     });
 
     it('tells a viewer they cannot log instead of opening the form', async () => {
@@ -157,10 +159,12 @@ describe('/interaction log, report and followups', () => {
         response_url: slack.fake.responseUrl(GENERAL, ALICE),
       };
       await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+      await slack.settled();
       await sendSlashCommand(slack.url, SIGNING_SECRET, fields, {
         fake: slack.fake,
         headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
       });
+      await slack.settled();
       expect(slack.fake.messages(GENERAL)).toHaveLength(before + 1);
     });
 
@@ -173,30 +177,39 @@ describe('/interaction log, report and followups', () => {
   });
 
   describe('followups', () => {
-    let overdueId: string;
-    let laterTodayId: string;
-
-    beforeAll(async () => {
-      const now = slack.clock.now().getTime();
-      const [overdue] = await logFor(slack, seeded.owner, yossi, {
-        description: 'Send the brochure',
-        followUpAt: new Date(now + 60_000),
+    /**
+     * A member of their own, so each test reads only the follow-ups it made: one overdue if
+     * asked, one later today and one next month.
+     */
+    async function withFollowUps(name: string, due: { overdue: boolean }) {
+      const userId = await memberWithRole(slack, seeded, name, 'member');
+      const actor = await slack.container.workspaces.resolveActor({
+        workspace: seeded.workspace,
+        userId,
+        displayName: name,
       });
-      const [later] = await logFor(slack, seeded.owner, dan, {
+      const now = slack.clock.now().getTime();
+      const [overdue] = due.overdue
+        ? await logFor(slack, actor, yossi, {
+            description: 'Send the brochure',
+            followUpAt: new Date(now + 60_000),
+          })
+        : [];
+      const [later] = await logFor(slack, actor, dan, {
         description: 'Call back about the quote',
         followUpAt: new Date(now + 5 * 3_600_000),
       });
-      await logFor(slack, seeded.owner, dan, {
+      await logFor(slack, actor, dan, {
         description: 'Next month',
         followUpAt: new Date(now + 30 * 86_400_000),
       });
-      overdueId = overdue!.id;
-      laterTodayId = later!.id;
       slack.clock.advance(10 * 60_000);
-    });
+      return { userId, overdueId: overdue?.id ?? '', laterTodayId: later!.id };
+    }
 
     it('lists every open follow-up of mine, overdue first, later ones too, with Done and Snooze', async () => {
-      await slack.command('followups');
+      const { userId } = await withFollowUps('lister', { overdue: true });
+      await slack.command('followups', { user: userId });
       const reply = lastEphemeral(slack);
       const text = visibleText(reply.blocks);
       expect(text).toContain('Your follow-ups · 3 open');
@@ -207,13 +220,16 @@ describe('/interaction log, report and followups', () => {
       expect(text).toContain('Next month');
       expect(text.indexOf('Send the brochure')).toBeLessThan(text.indexOf('Call back about the quote'));
       expect(text.indexOf('Call back about the quote')).toBeLessThan(text.indexOf('Next month'));
-      expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toBeDefined();
+      expect(findElement(reply.blocks, ActionIdPattern.followUpDone)).toMatchObject({
+        text: { text: 'Done' },
+      });
     });
 
     it('marks one done from the list and refreshes the list in place', async () => {
-      await slack.command('followups');
+      const { userId, overdueId } = await withFollowUps('finisher', { overdue: true });
+      await slack.command('followups', { user: userId });
       const done = findElement(lastEphemeral(slack).blocks, `il.followup.done:${overdueId}`);
-      await click(slack, done, { blockId: ResultBlockId.followUpListActions(overdueId) });
+      await click(slack, done, { userId, blockId: ResultBlockId.followUpListActions(overdueId) });
       const refreshed = lastResponseUrlBody(slack);
       expect(refreshed.replace_original).toBe(true);
       expect(visibleText(refreshed.blocks)).toContain('Marked done.');
@@ -222,13 +238,15 @@ describe('/interaction log, report and followups', () => {
     });
 
     it('snoozes one from the list', async () => {
-      await slack.command('followups');
+      // Snoozed, still open: it stays in the list, with next month's.
+      const { userId, laterTodayId } = await withFollowUps('snoozer', { overdue: false });
+      await slack.command('followups', { user: userId });
       const select = findElement(lastEphemeral(slack).blocks, `il.followup.snooze:${laterTodayId}`);
       const options = select.options as Array<{ text: { type: 'plain_text'; text: string }; value: string }>;
       const nextWeek = options.find((entry) => entry.value.includes('nextWeek'));
       await slack.interact(
         blockActionsPayload(
-          { fake: slack.fake },
+          { fake: slack.fake, userId },
           {
             actions: [
               {
@@ -244,7 +262,6 @@ describe('/interaction log, report and followups', () => {
       );
       const refreshed = lastResponseUrlBody(slack);
       expect(visibleText(refreshed.blocks)).toContain('Snoozed.');
-      // Snoozed, still open: it stays in the list (the brochure was marked done above).
       expect(visibleText(refreshed.blocks)).toContain('Your follow-ups · 2 open');
       expect(visibleText(refreshed.blocks)).toContain('Call back about the quote');
     });

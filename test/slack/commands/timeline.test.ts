@@ -45,7 +45,9 @@ describe('/interaction timeline', () => {
     const text = visibleText(reply.blocks);
     expect(text).toContain('Yossi Lévy · 3 interactions');
     expect(text.indexOf('Visit number 1')).toBeLessThan(text.indexOf('Visit number 3'));
-    expect(findElement(reply.blocks, ActionId.timelineExport)).toBeDefined();
+    expect(findElement(reply.blocks, ActionId.timelineExport)).toMatchObject({
+      text: { text: 'Export CSV' },
+    });
     expect(slack.fake.messages('C0001')).toHaveLength(0);
   });
 
@@ -76,8 +78,11 @@ describe('/interaction timeline', () => {
   });
 
   it('opens the exact name directly even when longer names also contain it', async () => {
-    await slack.command('timeline Dan Cohen');
-    expect(visibleText(lastEphemeral(slack).blocks)).toContain('Dan Cohen · 1 interaction');
+    const noa = await addContact(slack, seeded.owner, { firstName: 'Noa', lastName: 'Bar' });
+    await addContact(slack, seeded.owner, { firstName: 'Noa', lastName: 'Barak' });
+    await logFor(slack, seeded.owner, noa, { description: 'Asked about the lease' });
+    await slack.command('timeline Noa Bar');
+    expect(visibleText(lastEphemeral(slack).blocks)).toContain('Noa Bar · 1 interaction');
   });
 
   it('shows an organisation timeline with org:', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CallbackId } from '../../../src/adapters/slack/ids.js';
 import { useSlackApp } from '../support/slack-app.js';
-import { ALICE, allText, BOB, GENERAL, openView, tenantFor } from './slack-test-kit.js';
+import { ALICE, allText, BOB, GENERAL, modalOpenedBy, openView, tenantFor } from './slack-test-kit.js';
 
 /** The contact and settings entry points, reached through the real `/interaction` router. */
 describe('/interaction contact … and settings', () => {
@@ -26,8 +26,9 @@ describe('/interaction contact … and settings', () => {
   });
 
   it('opens the import modal on `contact import`', async () => {
-    await slack.command('contact import');
-    expect(openView(slack, CallbackId.contactImport)).toBeDefined();
+    const view = await modalOpenedBy(slack, CallbackId.contactImport, () => slack.command('contact import'));
+    expect(view.definition.title).toMatchObject({ text: 'Import contacts' });
+    expect(allText(view.definition.blocks)).toContain('CSV file');
   });
 
   it('opens settings for an admin', async () => {

@@ -134,7 +134,7 @@ describe('the contact form (F11)', () => {
         [F.emails, 'nope'],
       ]),
     );
-    expect(ackErrors(bad.body)).toBeDefined();
+    expect(ackErrors(bad.body)?.[F.emails.blockId]).toContain("Invalid email 'nope'");
     const good = await slack.interact(
       filledIn(view, [
         [F.firstName, 'Retry'],

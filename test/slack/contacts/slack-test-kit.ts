@@ -70,6 +70,25 @@ export function openView(slack: SlackTestApp, callbackId: string, userId: string
   return view;
 }
 
+/**
+ * The `callbackId` modal that `act` opened for the user: exactly one new one, else the test
+ * fails (a modal left open by an earlier step does not count).
+ */
+export async function modalOpenedBy(
+  slack: SlackTestApp,
+  callbackId: string,
+  act: () => Promise<unknown>,
+  userId: string = ALICE,
+): Promise<StoredView> {
+  const ofKind = () =>
+    slack.fake.openViews(userId).filter((candidate) => candidate.definition.callback_id === callbackId);
+  const before = new Set(ofKind().map((view) => view.id));
+  await act();
+  const opened = ofKind().filter((view) => !before.has(view.id));
+  if (opened.length !== 1) throw new Error(`${opened.length} new ${callbackId} modals for ${userId}, not 1`);
+  return opened[0] as StoredView;
+}
+
 export type Values = Record<string, Record<string, ViewStateValue>>;
 
 /** State values of text inputs, keyed by the form's field ids. */

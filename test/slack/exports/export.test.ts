@@ -83,10 +83,12 @@ describe('/interaction export', () => {
       response_url: responseUrl,
     };
     await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+    await slack.settled();
     await sendSlashCommand(slack.url, SIGNING_SECRET, fields, {
       fake: slack.fake,
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
+    await slack.settled();
     const completed = slack.fake.files().filter((file) => file.completed);
     expect(slack.fake.files()).toHaveLength(before + 1);
     expect(completed.at(-1)?.channels).toEqual([GENERAL]);

@@ -1,5 +1,5 @@
 import type { OverflowAction } from '@slack/bolt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BlockId,
   CallbackId,
@@ -34,9 +34,16 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
   let seeded: Seeded;
   let contact: Contact;
   let seq = 0;
+  // A test that moves the clock days on puts it back, so the others never see profiles go
+  // stale (bob's Slack zone read mid-file would move his form's times) whatever their order.
+  let startedAt: Date;
   beforeAll(async () => {
     seeded = await seedWorkspace(slack);
     contact = await addContact(slack, seeded.alice, 'Rivka', 'Edits');
+    startedAt = slack.clock.now();
+  });
+  afterEach(() => {
+    slack.clock.set(startedAt);
   });
 
   async function logAs(actor: Actor, extra: Record<string, unknown> = {}): Promise<Interaction> {
@@ -140,7 +147,7 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
     await menu(alices, 'delete', BOB);
     expect(slack.fake.callsTo('views.open')).toHaveLength(opened);
     expect(slack.fake.ephemeralMessages(GENERAL).slice(before)[0]?.text).toMatch(/Only the author/);
-    expect(await current(alices.id)).toBeDefined();
+    expect(await current(alices.id)).toMatchObject({ description: 'First call' });
   });
 
   it('asks before deleting, deletes, and answers a second delete with "already deleted"', async () => {
@@ -149,7 +156,7 @@ describe('editing and deleting from the item menu (F7, F17)', () => {
     const confirm = openModal(slack);
     expect(confirm.definition.callback_id).toBe(CallbackId.deleteConfirm);
     expect(textOf(blocksOf(confirm))).toMatch(/cannot be undone/);
-    expect(await current(doomed.id)).toBeDefined();
+    expect(await current(doomed.id)).toMatchObject({ description: 'To be removed' });
 
     const payload = viewSubmissionPayload({ fake: slack.fake, view: confirm });
     const before = slack.fake.ephemeralMessages(GENERAL).length;

@@ -207,10 +207,12 @@ export function submit(slack: SlackTestApp, view: StoredView, input: FormInput, 
 }
 
 /** The same payload again, flagged as Slack's redelivery. */
-export function resend(slack: SlackTestApp, payload: object): Promise<SlackHttpResponse> {
-  return sendInteraction(slack.url, SIGNING_SECRET, payload, {
+export async function resend(slack: SlackTestApp, payload: object): Promise<SlackHttpResponse> {
+  const response = await sendInteraction(slack.url, SIGNING_SECRET, payload, {
     headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
   });
+  await slack.settled();
+  return response;
 }
 
 /** Every text string in some blocks, joined: what a reader would see. */

@@ -79,7 +79,7 @@ describe('a log submission whose write outlives the ack deadline', () => {
     expect(shown).toContain('Nothing was saved');
     const form = slack.fake.openViews(ALICE).find((open) => open.id === view.id);
     expect(form && elementOf(form, F.description)).toMatchObject({ initial_value: 'Kept for the retry' });
-    expect(form?.definition.submit).toBeDefined();
+    expect(form?.definition.submit).toMatchObject({ type: 'plain_text' });
     expect(await interactionsOf(slack, seeded.alice, ['deleted-meanwhile'])).toEqual([]);
   });
 });

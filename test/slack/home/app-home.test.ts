@@ -18,7 +18,15 @@ import {
 } from '../../../src/adapters/slack/payloads/action-values.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
-import { ALICE, allText, BOB, openView, tenantFor, textValues } from '../contacts/slack-test-kit.js';
+import {
+  ALICE,
+  allText,
+  BOB,
+  modalOpenedBy,
+  openView,
+  tenantFor,
+  textValues,
+} from '../contacts/slack-test-kit.js';
 import {
   appHomeOpenedEvent,
   blockActionsPayload,
@@ -60,8 +68,6 @@ describe('the App Home (F12)', () => {
     return allText(home.definition.blocks);
   }
 
-  let overdue: Interaction;
-
   beforeAll(async () => {
     alice = await tenantFor(slack, ALICE);
     bob = await tenantFor(slack, BOB);
@@ -69,7 +75,7 @@ describe('the App Home (F12)', () => {
       firstName: 'Marie',
       lastName: 'Lévy',
     });
-    overdue = await log(alice, 'Call back about the winter list', HOUR);
+    await log(alice, 'Call back about the winter list', HOUR);
     await log(alice, 'Send the brochure', 48 * HOUR);
     await log(alice, 'Just a chat');
     await log(bob, "Bob's own follow-up", 24 * HOUR);
@@ -99,7 +105,12 @@ describe('the App Home (F12)', () => {
   });
 
   it('marks a follow-up done from Home and redraws Home without it', async () => {
-    const home = slack.fake.homeView(ALICE);
+    // Bob's own overdue follow-up, so alice's Home stays as the other tests expect it.
+    const overdue = await log(bob, 'Bring back the ladder', HOUR);
+    slack.clock.advance(2 * HOUR);
+    await openHome(BOB);
+    expect(homeText(BOB)).toContain('Overdue');
+    const home = slack.fake.homeView(BOB);
     if (!home) throw new Error('no home');
     await slack.interact(
       blockActionsPayload({
@@ -110,11 +121,12 @@ describe('the App Home (F12)', () => {
           block_id: BlockId.homeFollowUpActions(overdue.id),
           value: encodeValue(ButtonValue.followUp, { i: overdue.id, c: contact.id }),
         },
+        userId: BOB,
       }),
     );
-    const open = await slack.container.followUps.listMyFollowUps(alice.actor, { scope: 'open' });
+    const open = await slack.container.followUps.listMyFollowUps(bob.actor, { scope: 'open' });
     expect(open.map((interaction) => interaction.id)).not.toContain(overdue.id);
-    expect(homeText()).not.toContain('Overdue');
+    expect(homeText(BOB)).not.toContain('Overdue');
   });
 
   it('snoozes a follow-up from Home until tomorrow', async () => {
@@ -151,14 +163,17 @@ describe('the App Home (F12)', () => {
     await openHome();
     const home = slack.fake.homeView(ALICE);
     if (!home) throw new Error('no home');
-    await slack.interact(
-      blockActionsPayload({
-        fake: slack.fake,
-        view: home,
-        action: { action_id: ActionId.logInteraction, block_id: BlockId.homeActions, value: undefined },
-      }),
+    const form = await modalOpenedBy(slack, CallbackId.logForm, () =>
+      slack.interact(
+        blockActionsPayload({
+          fake: slack.fake,
+          view: home,
+          action: { action_id: ActionId.logInteraction, block_id: BlockId.homeActions, value: undefined },
+        }),
+      ),
     );
-    expect(openView(slack, CallbackId.logForm)).toBeDefined();
+    expect(form.definition.title).toMatchObject({ text: 'Log an interaction' });
+    expect(form.definition.submit).toMatchObject({ type: 'plain_text' });
   });
 
   it('searches contacts from Home and sends the timeline of one by DM', async () => {

@@ -1,16 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../../../src/adapters/slack/ids.js';
-import { registerFollowUpButtons } from '../../../src/adapters/slack/listeners/actions/follow-up-actions.js';
-import { tenantMiddleware } from '../../../src/adapters/slack/middleware/tenant.js';
 import { cachedClients } from '../../../src/adapters/slack/notifiers/slack-clients.js';
 import { createSlackReminderNotifier } from '../../../src/adapters/slack/notifiers/slack-reminder-notifier.js';
 import { ButtonValue, encodeValue } from '../../../src/adapters/slack/payloads/action-values.js';
-import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
-import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
+import { storageOf } from '../../../src/app/container.js';
 import { snoozeUntil } from '../../../src/core/followups/follow-up.schemas.js';
 import type { Interaction } from '../../../src/core/interactions/interaction.js';
 import type { Actor } from '../../../src/core/shared/actor.js';
@@ -19,55 +12,25 @@ import { presentFollowUp } from '../../../src/core/views/follow-up-view.js';
 import type { Workspace } from '../../../src/core/workspaces/workspace.js';
 import { isSqliteStorage } from '../../../src/infra/sqlite/open-sqlite-store.js';
 import { storedJobs } from '../../jobs/support/sqlite-jobs-file.js';
-import { useDefaultStore } from '../../support/engines.js';
-import { makeClock, seedContact } from '../../support/fixtures.js';
-import {
-  blockActionsPayload,
-  FAKE_DEFAULTS,
-  type FakeSlack,
-  sendInteraction,
-  startFakeSlack,
-} from '../fake-slack/index.js';
+import { seedContact } from '../../support/fixtures.js';
+import { blockActionsPayload, FAKE_DEFAULTS } from '../fake-slack/index.js';
+import { useSlackApp } from '../support/slack-app.js';
 
-const store = useDefaultStore();
-let scheduling: OpenedScheduling;
-const SECRET = 'follow-up-actions-secret';
 const { users, token, teamId } = FAKE_DEFAULTS;
-const clock = makeClock(new Date('2026-03-10T10:00:00.000Z'));
-let fake: FakeSlack;
-let app: App;
-let url: string;
-let container: Container;
+/** The production container and Slack app; reminders queued in the store's jobs (WORKER=off). */
+const slack = useSlackApp({ scheduling: true });
 let workspace: Workspace;
 let alice: Actor;
 let keys = 0;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  // WORKER=off: reminders are queued in the store's jobs table, and nothing runs them.
-  scheduling = openScheduling(store.storage, { logger: silentLogger, clock });
-  container = createContainer(store.storage, {
-    logger: silentLogger,
-    clock,
-    scheduler: scheduling.scheduler,
-  });
-  app = new App({
-    token,
-    signingSecret: SECRET,
-    processBeforeResponse: true, // the HTTP answer waits for the listener: no polling needed
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
-  });
-  app.use(tenantMiddleware(container.workspaces, clock).middleware);
-  registerFollowUpButtons(app, { container, parseDate: parseNaturalDate, webClientOptions: {} });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-  workspace = await container.workspaces.resolveWorkspace({
+  slack.clock.set('2026-03-10T10:00:00.000Z');
+  workspace = await slack.container.workspaces.resolveWorkspace({
     platform: 'slack',
     externalId: teamId,
     name: 'fake',
   });
-  alice = await container.workspaces.resolveActor({
+  alice = await slack.container.workspaces.resolveActor({
     workspace,
     userId: users.alice,
     displayName: 'alice',
@@ -75,22 +38,17 @@ beforeAll(async () => {
     facts: { platformAdmin: true, timezone: 'Europe/Paris' },
   });
 });
-afterAll(async () => {
-  await app.stop();
-  await fake.close();
-  await scheduling.close();
-});
 beforeEach(() => {
-  clock.set('2026-03-10T10:00:00.000Z');
+  slack.clock.set('2026-03-10T10:00:00.000Z');
 });
 
 /** A follow-up for Alice, its reminder DM sent by the real notifier: the message to click on. */
 async function reminderDm(): Promise<{ interaction: Interaction; channel: string; ts: string }> {
-  const contact = await seedContact(storageOf(container).repositories, workspace.id, {
+  const contact = await seedContact(storageOf(slack.container).repositories, workspace.id, {
     firstName: 'Élise',
     lastName: 'Lévy',
   });
-  const logged = await container.interactions.logInteraction(alice, {
+  const logged = await slack.container.interactions.logInteraction(alice, {
     idempotencyKey: `act-${++keys}`,
     contactIds: [contact.id],
     type: 'Visit',
@@ -98,11 +56,11 @@ async function reminderDm(): Promise<{ interaction: Interaction; channel: string
     followUp: { dueAt: new Date('2026-03-10T12:00:00.000Z') },
   });
   const interaction = logged.interactions[0]!;
-  const clientFor = cachedClients(async () => token, { slackApiUrl: fake.url });
+  const clientFor = cachedClients(async () => token, { slackApiUrl: slack.fake.url });
   const sent = await createSlackReminderNotifier({ clientFor, logger: silentLogger }).sendReminder({
     workspaceId: workspace.id,
     assigneeId: users.alice,
-    view: presentFollowUp({ ...interaction, followUp: interaction.followUp! }, clock.now()),
+    view: presentFollowUp({ ...interaction, followUp: interaction.followUp! }, slack.clock.now()),
     timeZone: 'UTC',
     dateFormat: 'dd/MM/yyyy HH:mm',
   });
@@ -117,22 +75,22 @@ async function click(
   value: string,
 ) {
   const payload = blockActionsPayload({
-    fake,
+    fake: slack.fake,
     userId: users.alice,
     channelId: dm.channel,
     messageTs: dm.ts,
     action: { action_id: actionId, block_id: BlockId.followUpActions, value },
   });
-  const response = await sendInteraction(url, SECRET, payload);
+  const response = await slack.interact(payload);
   expect(response.status).toBe(200);
 }
 
 const ref = (dm: { interaction: Interaction }) =>
   encodeValue(ButtonValue.followUp, { i: dm.interaction.id, c: dm.interaction.contactId });
 const current = (dm: { interaction: Interaction }) =>
-  storageOf(container).repositories.interactions.findById(workspace.id, dm.interaction.id);
+  storageOf(slack.container).repositories.interactions.findById(workspace.id, dm.interaction.id);
 const dmMessage = (dm: { channel: string; ts: string }) =>
-  fake.messages(dm.channel).find((m) => m.ts === dm.ts)!;
+  slack.fake.messages(dm.channel).find((m) => m.ts === dm.ts)!;
 
 describe('reminder DM buttons', () => {
   it('Done closes the follow-up and updates the DM without its buttons', async () => {
@@ -148,9 +106,9 @@ describe('reminder DM buttons', () => {
     const dm = await reminderDm();
     const value = encodeValue(ButtonValue.snooze, { i: dm.interaction.id, p: 'tomorrow' });
     await click(dm, ActionId.followUpSnoozeTomorrow, value);
-    const expected = snoozeUntil('tomorrow', clock.now(), 'Europe/Paris'); // Alice's tz in the fake
+    const expected = snoozeUntil('tomorrow', slack.clock.now(), 'Europe/Paris'); // Alice's tz in the fake
     expect((await current(dm))?.followUp?.snoozedUntil?.toISOString()).toBe(expected.toISOString());
-    const { storage } = store;
+    const { storage } = slack.store;
     if (!isSqliteStorage(storage)) throw new Error('the default store is SQLite');
     const jobs = storedJobs(storage.database.db, 'send-follow-up-reminder')
       .map((job) => JSON.parse(job.data))
@@ -189,14 +147,18 @@ describe('reminder DM buttons', () => {
   it('Add to calendar uploads an .ics in the DM and says so', async () => {
     const dm = await reminderDm();
     await click(dm, ActionId.followUpCalendar, ref(dm));
-    const file = fake.files().find((f) => f.filename.endsWith('.ics') && f.channels.includes(dm.channel));
-    expect(fake.fileContent(file!.id)?.toString()).toContain('DTSTART:20260310T120000Z');
+    const file = slack.fake
+      .files()
+      .find((f) => f.filename.endsWith('.ics') && f.channels.includes(dm.channel));
+    expect(slack.fake.fileContent(file!.id)?.toString()).toContain('DTSTART:20260310T120000Z');
     expect(JSON.stringify(dmMessage(dm).blocks)).toContain('Calendar file sent below');
   });
 
   it('Open the timeline posts the contact timeline in the DM', async () => {
     const dm = await reminderDm();
     await click(dm, itemActionId(ItemActionPrefix.followUpOpenTimeline, dm.interaction.id), ref(dm));
-    expect(fake.messages(dm.channel).some((m) => m.text.startsWith('Timeline of Élise Lévy'))).toBe(true);
+    expect(slack.fake.messages(dm.channel).some((m) => m.text.startsWith('Timeline of Élise Lévy'))).toBe(
+      true,
+    );
   });
 });

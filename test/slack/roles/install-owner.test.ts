@@ -11,7 +11,7 @@ import { silentLogger } from '../../../src/core/shared/ports.js';
 import { useDefaultStore } from '../../support/engines.js';
 import { allText } from '../contacts/slack-test-kit.js';
 import { type FakeSlack, sendSlashCommand, startFakeSlack } from '../fake-slack/index.js';
-import { SIGNING_SECRET } from '../support/slack-app.js';
+import { requestsInFlight, SIGNING_SECRET } from '../support/slack-app.js';
 
 const TEAM = 'T0003';
 const CLIENT = { clientId: 'client-id', clientSecret: 'client-secret' };
@@ -33,6 +33,7 @@ describe.each(['bolt', 'express'] as const)(
     let channel: string;
     let server: Server | undefined;
     const expressApp = receiver === 'express' ? express() : undefined;
+    const requests = requestsInFlight();
 
     beforeAll(async () => {
       fake = await startFakeSlack();
@@ -63,7 +64,7 @@ describe.each(['bolt', 'express'] as const)(
         clock: container.clock,
         logger: silentLogger,
         deps: { container, parseDate: parseNaturalDate },
-        processBeforeResponse: true,
+        observeRequest: requests.observe,
         webClientRetries: 0,
         ...(expressApp ? { expressApp } : {}),
       });
@@ -97,8 +98,9 @@ describe.each(['bolt', 'express'] as const)(
       return back.status;
     }
 
-    const command = (text: string, userId: string) =>
-      sendSlashCommand(
+    /** Answered at the ack, as in production; returns once the command is fully handled. */
+    const command = async (text: string, userId: string) => {
+      await sendSlashCommand(
         `${base}/slack/events`,
         SIGNING_SECRET,
         {
@@ -111,6 +113,8 @@ describe.each(['bolt', 'express'] as const)(
         },
         { fake },
       );
+      await requests.settled();
+    };
 
     it('makes the installer the owner, in their time zone, even if a colleague types first', async () => {
       expect(await install(installer)).toBe(200);

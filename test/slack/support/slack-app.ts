@@ -6,6 +6,7 @@ import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js'
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
 import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
+import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';
 import { type Clock, type Logger, silentLogger } from '../../../src/core/shared/ports.js';
 import type { AppConfig } from '../../../src/infra/config/env.js';
@@ -55,15 +56,32 @@ export interface SlackTestApp {
   interact(payload: object, options?: { signal?: AbortSignal }): Promise<SlackHttpResponse>;
   /** An Events API envelope, signed, optionally as a Slack retry. */
   event(envelope: object, retry?: { retryNum: number; retryReason: string }): Promise<SlackHttpResponse>;
+  /**
+   * Settles once every request the app has started is fully handled, after its ack too.
+   * `command`, `interact` and `event` already wait for it; call it after sending a request
+   * some other way (to `url` directly).
+   */
+  settled(): Promise<void>;
 }
 
 export interface SlackTestAppOptions {
   scheduler?: FollowUpScheduler;
-  /** Default true: Bolt answers once the listener finished, so assertions need no waiting. */
+  /**
+   * Reminders are queued in the store's own jobs, through the production scheduling (as with
+   * WORKER=off: queued, never run). Ignored when `scheduler` is given.
+   */
+  scheduling?: boolean;
+  /**
+   * Default false, as in production: Bolt answers at the ack and the listener goes on; the
+   * request helpers then wait for the app's own "handled" signal, never a guessed time.
+   */
   processBeforeResponse?: boolean;
-  /** When form submissions stop waiting for their write (default: the production 2 s). */
+  /**
+   * When form submissions stop waiting for their write. Default: never, so a loaded machine
+   * cannot turn a quick save into a "saving" view; tests of the deadline inject their own.
+   */
   submissionDeadline?: AckDeadlineFactory;
-  /** When a contact search stops waiting and answers with no options (default: the production 2 s). */
+  /** When a contact search stops waiting and answers with no options (default: never, as above). */
   suggestionDeadline?: AckDeadlineFactory;
   /** Failure tests: the real repositories, with chosen calls made to hang or fail. */
   faults?: RepositoryFaults;
@@ -71,6 +89,26 @@ export interface SlackTestAppOptions {
   store?: EngineHandle;
   /** Where the app and its use cases log (default: nowhere). */
   logger?: Logger;
+}
+
+/** A deadline that never passes: the work always decides the answer. */
+export const neverReached: AckDeadlineFactory = () => ({ reached: new Promise<void>(() => {}), cancel() {} });
+
+/**
+ * Feed `observe` to createSlackApp's `observeRequest`; `settled` then waits until every request
+ * the app started is fully handled. For tests that build their own app (OAuth, shared server).
+ */
+export function requestsInFlight() {
+  const handling = new Set<Promise<void>>();
+  return {
+    observe(handled: Promise<void>): void {
+      handling.add(handled);
+      void handled.then(() => handling.delete(handled));
+    },
+    async settled(): Promise<void> {
+      while (handling.size > 0) await Promise.all([...handling]);
+    },
+  };
 }
 
 /**
@@ -81,6 +119,8 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
   const store = options.store ?? useDefaultStore();
   const handle = { store } as SlackTestApp;
   let server: Server | undefined;
+  let scheduling: OpenedScheduling | undefined;
+  const requests = requestsInFlight();
   beforeAll(async () => {
     const clock = new TestClock();
     const fake = await startFakeSlack({ now: () => clock.now().getTime() });
@@ -89,10 +129,13 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       ? { ...store.storage, repositories: faults.wrap(store.storage.repositories) }
       : store.storage;
     const logger = options.logger ?? silentLogger;
+    scheduling =
+      options.scheduling && !options.scheduler ? openScheduling(store.storage, { logger, clock }) : undefined;
+    const scheduler = options.scheduler ?? scheduling?.scheduler;
     const container = createContainer(storage, {
       logger,
       clock,
-      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+      ...(scheduler ? { scheduler } : {}),
     });
     const config: AppConfig = {
       DATA_DIR: './data',
@@ -114,42 +157,55 @@ export function useSlackApp(options: SlackTestAppOptions = {}): SlackTestApp {
       deps: {
         container,
         parseDate: parseNaturalDate,
-        ...(options.submissionDeadline ? { submissionDeadline: options.submissionDeadline } : {}),
-        ...(options.suggestionDeadline ? { suggestionDeadline: options.suggestionDeadline } : {}),
+        submissionDeadline: options.submissionDeadline ?? neverReached,
+        suggestionDeadline: options.suggestionDeadline ?? neverReached,
       },
-      processBeforeResponse: options.processBeforeResponse ?? true,
+      processBeforeResponse: options.processBeforeResponse ?? false,
+      observeRequest: requests.observe,
       webClientRetries: 0,
     });
     server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/slack/events`;
+    /** The HTTP answer (the ack), returned once the app has finished everything after it too. */
+    const handled = async (sending: Promise<SlackHttpResponse>) => {
+      const response = await sending;
+      await requests.settled();
+      return response;
+    };
     Object.assign(handle, {
       fake,
       container,
       app,
       clock,
       url,
+      settled: requests.settled,
       command: (text: string, where: { user?: string; channel?: string; signal?: AbortSignal } = {}) =>
-        sendSlashCommand(
-          url,
-          SIGNING_SECRET,
-          {
-            command: '/interaction',
-            text,
-            user_id: where.user ?? FAKE_DEFAULTS.users.alice,
-            channel_id: where.channel ?? FAKE_DEFAULTS.channels.general,
-          },
-          { fake, ...(where.signal ? { signal: where.signal } : {}) },
+        handled(
+          sendSlashCommand(
+            url,
+            SIGNING_SECRET,
+            {
+              command: '/interaction',
+              text,
+              user_id: where.user ?? FAKE_DEFAULTS.users.alice,
+              channel_id: where.channel ?? FAKE_DEFAULTS.channels.general,
+            },
+            { fake, ...(where.signal ? { signal: where.signal } : {}) },
+          ),
         ),
       interact: (payload: object, sending: { signal?: AbortSignal } = {}) =>
-        sendInteraction(url, SIGNING_SECRET, payload, sending),
+        handled(sendInteraction(url, SIGNING_SECRET, payload, sending)),
       event: (envelope: object, retry?: { retryNum: number; retryReason: string }) =>
-        sendEvent(url, SIGNING_SECRET, envelope, retry ?? {}),
+        handled(sendEvent(url, SIGNING_SECRET, envelope, retry ?? {})),
     });
   });
   afterAll(async () => {
+    // Nothing may still be writing when the store closes.
+    await requests.settled();
     await handle.app?.stop();
     await handle.fake?.close();
+    await scheduling?.close();
     server = undefined;
   });
   return handle;
