@@ -86,13 +86,20 @@ export class SlackFuzzDriver {
       trigger_id: fake.issueTriggerId({ userId: ALICE }),
       response_url: fake.responseUrl(GENERAL, ALICE),
     };
-    const send = () => sendSlashCommand(this.slack.url, SIGNING_SECRET, fields);
+    // Sent directly (its own trigger and response_url), so wait for the app's handled signal as
+    // slack.command does: production acks first and answers after.
+    const send = async () => {
+      const response = await sendSlashCommand(this.slack.url, SIGNING_SECRET, fields);
+      await this.slack.settled();
+      return response;
+    };
     const exchange = await this.exchange('command', 'command:grammar', seed, text, send, fault);
     if (exchange.rowsWritten > 0 && !fault) {
       const before = rowsOf(this.slack.store.storage);
       await sendSlashCommand(this.slack.url, SIGNING_SECRET, fields, {
         headers: { 'x-slack-retry-num': '1' },
       });
+      await this.slack.settled();
       exchange.duplicateRows = rowsOf(this.slack.store.storage) - before;
     }
     return exchange;

@@ -305,15 +305,26 @@ describe('the other forms whose payload cannot be read', () => {
     expect(await settingsNow()).toEqual(settingsBefore);
   });
 
-  it('a settings form whose response_urls is null, which Bolt reads while routing: the modal says so, not HTTP 500', async () => {
+  it('a filter form whose response_urls is null, which Bolt reads while routing: the modal says so, not HTTP 500', async () => {
     const settingsBefore = await settingsNow();
 
-    const response = await slack.interact(alter(form(CallbackId.settingsForm, {}), ['response_urls'], null));
+    const response = await slack.interact(alter(form(CallbackId.filterForm, {}), ['response_urls'], null));
 
     expect(response.status).toBe(200);
     const answer = response.body as { response_action?: string; view?: object };
     expect(answer.response_action).toBe('update');
     expect(textOf(answer.view)).toMatch(UNREADABLE_TEXT);
+    expectOneUnreadableLine(log.lines, { surface: 'view_submission', id: CallbackId.filterForm });
+    expect(await settingsNow()).toEqual(settingsBefore);
+  });
+
+  it('a settings form without its inputs is not read as one that switches the report off', async () => {
+    const settingsBefore = await settingsNow();
+
+    const response = await slack.interact(form(CallbackId.settingsForm, {}));
+
+    expect(response.status).toBe(200);
+    expect(textOf((response.body as { view?: object }).view)).toMatch(UNREADABLE_TEXT);
     expectOneUnreadableLine(log.lines, { surface: 'view_submission', id: CallbackId.settingsForm });
     expect(await settingsNow()).toEqual(settingsBefore);
   });

@@ -10,6 +10,9 @@ export const slackId = z.string().min(1).max(255);
 
 export const slackUser = z.looseObject({ id: slackId });
 
+/** The workspace an interactive payload came from: Bolt's authorize and tenancy read team.id. */
+export const slackTeam = z.looseObject({ id: slackId }).nullish();
+
 /** A select or checkbox option as Slack reports it back: the app reads its value and label. */
 export const selectedOption = z.looseObject({
   value: z.string(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { answerWhereItCameFrom } from './answers.js';
 import type { PayloadSurface } from './parse-payload.js';
-import { loggedIdAt, slackId, slackUser } from './shared.js';
+import { loggedIdAt, slackId, slackTeam, slackUser } from './shared.js';
 
 /** "Log an interaction" from anywhere: only the trigger (to open the form) and who asked. */
 export const globalShortcut = z.looseObject({
   type: z.literal('shortcut'),
+  team: slackTeam,
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,
@@ -14,6 +15,7 @@ export const globalShortcut = z.looseObject({
 /** "Log as interaction" on a message: its channel, its ts and text prefill the form. */
 export const messageShortcut = z.looseObject({
   type: z.literal('message_action'),
+  team: slackTeam,
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,

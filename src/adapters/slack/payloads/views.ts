@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { CallbackId, ContactImportField, type FieldIds, InteractionFormField } from '../ids.js';
+import {
+  CallbackId,
+  ContactImportField,
+  type FieldIds,
+  InteractionFormField,
+  SettingsFormField,
+} from '../ids.js';
 import { unreadableView } from './answers.js';
 import { stateOf } from './form-state.js';
 import { type PayloadSurface, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
-import { loggedIdAt, type StateValues, slackUser, slackView, viewState } from './shared.js';
+import { loggedIdAt, type StateValues, slackTeam, slackUser, slackView, viewState } from './shared.js';
 
 /**
  * Modal submissions and closes. Every form (log, edit, delete, contact, import, merge, search,
@@ -13,6 +19,7 @@ import { loggedIdAt, type StateValues, slackUser, slackView, viewState } from '.
  */
 export const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
+  team: slackTeam,
   user: slackUser,
   view: slackView,
   // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
@@ -49,11 +56,38 @@ const FORM_FIELDS = new Map<string, readonly (readonly [FieldIds, z.ZodType])[]>
   [CallbackId.contactImport, [[ContactImportField.file, filesOf(importedFile)]]],
 ]);
 
+/**
+ * Inputs a form always renders, so Slack always sends them back (an optional one empty): a
+ * submission without them is not this form. Reading it anyway would take an absent checkbox for
+ * an unticked one and switch the weekly report off.
+ */
+const REQUIRED_FIELDS = new Map<string, readonly FieldIds[]>([
+  [
+    CallbackId.settingsForm,
+    [
+      SettingsFormField.timezone,
+      SettingsFormField.dateFormat,
+      SettingsFormField.reportEnabled,
+      SettingsFormField.reportWeekday,
+      SettingsFormField.reportTime,
+    ],
+  ],
+]);
+
 /** A form's submission schema: the shared one, plus its own fields' checks where it has some. */
 function submissionOf(callbackId: string | undefined): z.ZodType {
-  const fields = FORM_FIELDS.get(callbackId ?? '');
-  if (!fields) return viewSubmission;
+  const fields = FORM_FIELDS.get(callbackId ?? '') ?? [];
+  const required = REQUIRED_FIELDS.get(callbackId ?? '') ?? [];
+  if (fields.length === 0 && required.length === 0) return viewSubmission;
   return viewSubmission.superRefine((body, ctx) => {
+    for (const ids of required) {
+      if (body.view.state.values[ids.blockId]?.[ids.actionId] !== undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['view', 'state', 'values', ids.blockId, ids.actionId],
+        message: 'missing from the form',
+      });
+    }
     for (const [ids, schema] of fields) {
       const state = body.view.state.values[ids.blockId]?.[ids.actionId];
       if (state === undefined) continue;
@@ -69,6 +103,7 @@ function submissionOf(callbackId: string | undefined): z.ZodType {
 
 export const viewClosed = z.looseObject({
   type: z.literal('view_closed'),
+  team: slackTeam,
   user: slackUser,
   view: slackView,
 });
