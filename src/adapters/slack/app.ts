@@ -110,8 +110,6 @@ export function createSlackApp(options: SlackAppOptions): App {
     // start-up never depends on Slack being reachable.
     tokenVerificationEnabled: false,
   };
-  const observe = options.observeRequest;
-  const BoltApp = observe ? observedApp(observe) : App;
   let app: App;
   if (options.expressApp && !mode.socketMode) {
     // Mounted before the receiver so it runs ahead of Bolt's signature check.
@@ -124,7 +122,7 @@ export function createSlackApp(options: SlackAppOptions): App {
       logger: toBoltLogger(logger),
       ...oauth,
     });
-    app = new BoltApp({ receiver, ...token, ...common });
+    app = new App({ receiver, ...token, ...common });
   } else if (!mode.socketMode) {
     // Bolt's own HTTP server, with the same check as the shared server ahead of its verification.
     const receiver = new HTTPReceiver({
@@ -135,14 +133,16 @@ export function createSlackApp(options: SlackAppOptions): App {
       ...oauth,
     });
     receiver.requestListener = refusingFutureSlackRequests(receiver.requestListener);
-    app = new BoltApp({ receiver, ...token, ...common });
+    app = new App({ receiver, ...token, ...common });
   } else {
-    app = new BoltApp({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
+    app = new App({ ...oauth, ...token, socketMode: true, appToken: config.SLACK_APP_TOKEN, ...common });
   }
 
   // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
   const botToken = mode.kind === 'oauth' ? undefined : config.SLACK_BOT_TOKEN;
   parseBeforeRouting(app, logger, answerClientFor(botToken, options.installationStore, webClientOptions));
+  // Around the parse step, so a request it answers itself (never routed) is observed too.
+  if (options.observeRequest) observeProcessing(app, options.observeRequest);
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   // Ahead of tenancy, which reads the store before any listener can answer.
   app.use(answeringStoreOutages(logger));
@@ -158,18 +158,17 @@ export function createSlackApp(options: SlackAppOptions): App {
   return app;
 }
 
-/** Bolt's App, reporting each request's whole handling (after the ack too) to `observe`. */
-function observedApp(observe: (handled: Promise<void>) => void): typeof App {
-  return class ObservedApp extends App {
-    override processEvent(event: ReceiverEvent): Promise<void> {
-      const handling = super.processEvent(event);
-      observe(
-        handling.then(
-          () => {},
-          () => {},
-        ),
-      );
-      return handling;
-    }
+/** Reports each request's whole handling (after the ack too, the parse step's answers too) to `observe`. */
+function observeProcessing(app: App, observe: (handled: Promise<void>) => void): void {
+  const process = app.processEvent.bind(app);
+  app.processEvent = (event: ReceiverEvent): Promise<void> => {
+    const handling = process(event);
+    observe(
+      handling.then(
+        () => {},
+        () => {},
+      ),
+    );
+    return handling;
   };
 }
