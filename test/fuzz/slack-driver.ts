@@ -271,6 +271,9 @@ export class SlackFuzzDriver {
     } catch (error) {
       transportError = String(error);
     }
+    // The HTTP answer is only the ack: a command's reply (and most answers) follows it, so read
+    // what the person got once the app has finished (a raw sendSlashCommand does not wait).
+    await this.slack.settled();
     const calls = this.slack.fake.calls.slice(callsBefore);
     const visible = calls.filter((call) => VISIBLE.test(call.method));
     const body = response?.body;

@@ -140,7 +140,8 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
   const botToken = mode.kind === 'oauth' ? undefined : config.SLACK_BOT_TOKEN;
-  parseBeforeRouting(app, logger, answerClientFor(botToken, options.installationStore, webClientOptions));
+  const requestClient = answerClientFor(botToken, options.installationStore, webClientOptions);
+  parseBeforeRouting(app, logger, requestClient);
   // Around the parse step, so a request it answers itself (never routed) is observed too.
   if (options.observeRequest) observeProcessing(app, options.observeRequest);
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
@@ -154,7 +155,9 @@ export function createSlackApp(options: SlackAppOptions): App {
     webClientOptions,
     installationStore: options.installationStore,
   });
-  app.error(createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions)));
+  app.error(
+    createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions), requestClient),
+  );
   return app;
 }
 
