@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { ActionIdPattern, InteractionFormField } from '../ids.js';
 import { answerWhereItCameFrom } from './answers.js';
 import { type PayloadSurface, UNREADABLE_FORM } from './parse-payload.js';
-import { containerView, loggedIdAt, selectedOption, slackId, slackUser, slackView } from './shared.js';
+import {
+  containerView,
+  loggedIdAt,
+  selectedOption,
+  slackId,
+  slackTeam,
+  slackUser,
+  slackView,
+} from './shared.js';
 
 /**
  * Clicks and choices (block_actions) on every surface: buttons, overflow menus, selects,
@@ -33,6 +41,7 @@ export const blockActions = z
   .looseObject({
     type: z.literal('block_actions'),
     user: slackUser,
+    team: slackTeam,
     trigger_id: z.string().min(1),
     actions: z.array(actionElement).min(1),
     channel: z.looseObject({ id: slackId }).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UNREADABLE_OPTION_VALUE } from '../ids.js';
 import { type PayloadSurface, UNREADABLE_FORM } from './parse-payload.js';
-import { containerView, loggedIdAt, slackUser } from './shared.js';
+import { containerView, loggedIdAt, slackTeam, slackUser } from './shared.js';
 
 /**
  * Search-as-you-type requests (block_suggestion): the log form's contacts, the merge target,
@@ -10,6 +10,7 @@ import { containerView, loggedIdAt, slackUser } from './shared.js';
 export const blockSuggestion = z.looseObject({
   type: z.literal('block_suggestion'),
   user: slackUser,
+  team: slackTeam,
   action_id: z.string().min(1),
   block_id: z.string(),
   value: z.string(),

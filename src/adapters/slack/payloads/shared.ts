@@ -10,6 +10,13 @@ export const slackId = z.string().min(1).max(255);
 
 export const slackUser = z.looseObject({ id: slackId });
 
+/**
+ * The workspace an interactive payload comes from: Bolt reads `team.id` to find the tenant, so
+ * a team that is not an object would reach a listener with no tenant. Null or absent is
+ * Slack's own shape for an org-wide (Enterprise Grid) install, which names the enterprise.
+ */
+export const slackTeam = z.looseObject({ id: slackId }).nullish();
+
 /** A select or checkbox option as Slack reports it back: the app reads its value and label. */
 export const selectedOption = z.looseObject({
   value: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerWhereItCameFrom } from './answers.js';
 import type { PayloadSurface } from './parse-payload.js';
-import { loggedIdAt, slackId, slackUser } from './shared.js';
+import { loggedIdAt, slackId, slackTeam, slackUser } from './shared.js';
 
 /** "Log an interaction" from anywhere: only the trigger (to open the form) and who asked. */
 export const globalShortcut = z.looseObject({
@@ -9,6 +9,7 @@ export const globalShortcut = z.looseObject({
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,
+  team: slackTeam,
 });
 
 /** "Log as interaction" on a message: its channel, its ts and text prefill the form. */
@@ -17,6 +18,7 @@ export const messageShortcut = z.looseObject({
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,
+  team: slackTeam,
   channel: z.looseObject({ id: slackId }),
   message_ts: z.string().min(1),
   message: z.looseObject({ ts: z.string().optional(), text: z.string().nullish() }),

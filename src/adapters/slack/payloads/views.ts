@@ -3,7 +3,7 @@ import { CallbackId, ContactImportField, type FieldIds, InteractionFormField } f
 import { unreadableView } from './answers.js';
 import { stateOf } from './form-state.js';
 import { type PayloadSurface, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
-import { loggedIdAt, type StateValues, slackUser, slackView, viewState } from './shared.js';
+import { loggedIdAt, type StateValues, slackTeam, slackUser, slackView, viewState } from './shared.js';
 
 /**
  * Modal submissions and closes. Every form (log, edit, delete, contact, import, merge, search,
@@ -14,6 +14,7 @@ import { loggedIdAt, type StateValues, slackUser, slackView, viewState } from '.
 export const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
   user: slackUser,
+  team: slackTeam,
   view: slackView,
   // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
   response_urls: z.array(z.looseObject({ response_url: z.string().min(1) })).optional(),
@@ -70,6 +71,7 @@ function submissionOf(callbackId: string | undefined): z.ZodType {
 export const viewClosed = z.looseObject({
   type: z.literal('view_closed'),
   user: slackUser,
+  team: slackTeam,
   view: slackView,
 });
 
