@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CallbackId, ContactImportField, type FieldIds, InteractionFormField } from '../ids.js';
+import {
+  CallbackId,
+  ContactImportField,
+  type FieldIds,
+  InteractionFormField,
+  SettingsFormField,
+} from '../ids.js';
 import { unreadableView } from './answers.js';
 import { stateOf } from './form-state.js';
 import { type PayloadSurface, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
@@ -50,11 +56,27 @@ const FORM_FIELDS = new Map<string, readonly (readonly [FieldIds, z.ZodType])[]>
   [CallbackId.contactImport, [[ContactImportField.file, filesOf(importedFile)]]],
 ]);
 
+/**
+ * Inputs a form always renders, whose absence its reader would take as a choice: a settings
+ * submission without the weekly report's inputs would switch the report off and forget its
+ * channel. Slack sends every input block's state, empty ones included, so a submission missing
+ * them is of a view the app never rendered.
+ */
+const ALWAYS_RENDERED = new Map<string, readonly FieldIds[]>([
+  [CallbackId.settingsForm, [SettingsFormField.reportEnabled, SettingsFormField.reportChannel]],
+]);
+
 /** A form's submission schema: the shared one, plus its own fields' checks where it has some. */
 function submissionOf(callbackId: string | undefined): z.ZodType {
-  const fields = FORM_FIELDS.get(callbackId ?? '');
-  if (!fields) return viewSubmission;
+  const fields = FORM_FIELDS.get(callbackId ?? '') ?? [];
+  const required = ALWAYS_RENDERED.get(callbackId ?? '') ?? [];
+  if (fields.length === 0 && required.length === 0) return viewSubmission;
   return viewSubmission.superRefine((body, ctx) => {
+    for (const ids of required) {
+      if (body.view.state.values[ids.blockId]?.[ids.actionId] !== undefined) continue;
+      const path = ['view', 'state', 'values', ids.blockId, ids.actionId];
+      ctx.addIssue({ code: 'custom', path, message: 'required' });
+    }
     for (const [ids, schema] of fields) {
       const state = body.view.state.values[ids.blockId]?.[ids.actionId];
       if (state === undefined) continue;
