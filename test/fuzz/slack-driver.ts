@@ -86,13 +86,7 @@ export class SlackFuzzDriver {
       trigger_id: fake.issueTriggerId({ userId: ALICE }),
       response_url: fake.responseUrl(GENERAL, ALICE),
     };
-    // Sent directly (its own trigger and response_url), so wait for the app's handled signal as
-    // slack.command does: production acks first and answers after.
-    const send = async () => {
-      const response = await sendSlashCommand(this.slack.url, SIGNING_SECRET, fields);
-      await this.slack.settled();
-      return response;
-    };
+    const send = () => sendSlashCommand(this.slack.url, SIGNING_SECRET, fields);
     const exchange = await this.exchange('command', 'command:grammar', seed, text, send, fault);
     if (exchange.rowsWritten > 0 && !fault) {
       const before = rowsOf(this.slack.store.storage);
@@ -278,6 +272,9 @@ export class SlackFuzzDriver {
     } catch (error) {
       transportError = String(error);
     }
+    // The HTTP answer is only the ack: a command's reply (and most answers) follows it, so read
+    // what the person got once the app has finished (a raw sendSlashCommand does not wait).
+    await this.slack.settled();
     const calls = this.slack.fake.calls.slice(callsBefore);
     const visible = calls.filter((call) => VISIBLE.test(call.method));
     const body = response?.body;

@@ -116,6 +116,7 @@ describe('many workspaces through OAuth', () => {
       callbackId: CallbackId.logShortcut,
     });
     const response = await sendInteraction(url, SIGNING_SECRET, { ...payload, user: 'U2001' });
+    // The answer follows the ack: wait for the app to finish, as every other request here does.
     await requests.settled();
 
     expect(response.status).toBe(200);

@@ -33,7 +33,7 @@ describe('Teams: logging without a dialog', () => {
     return reply?.attachments?.length ? cardText(cardOf(reply)) : (reply?.text ?? '');
   }
 
-  it('logs a typed line once, even when Teams delivers the message again', async () => {
+  it('logs a typed line once, even when Teams delivers the message again (which says it is already logged)', async () => {
     world = await seedTenant(t.container);
     ann = await addContact(t.container, world.actors.alice, 'Ann', 'Lévy', 'ann@acme.org');
     await addContact(t.container, world.actors.alice, 'Dan', 'Cohen');
@@ -46,11 +46,15 @@ describe('Teams: logging without a dialog', () => {
     expect((await t.message(line, delivery)).status).toBe(200);
     expect((await t.message(line, delivery)).status).toBe(200);
     expect(await count()).toBe(before + 2);
-    // One confirmation: the redelivery says nothing more.
-    expect(t.connector.messages(personalChat('alice'))).toHaveLength(replies + 1);
+    // The redelivery writes nothing and confirms again (its first reply may never have arrived),
+    // in the words Slack uses too: "Already logged".
+    const sent = t.connector.messages(personalChat('alice'));
+    expect(sent).toHaveLength(replies + 2);
+    const firstCard = cardOf(sent[replies]);
+    expect(cardText(firstCard)).toContain('✅ Logged: Call with Dan Cohen, Ann Lévy.');
     const card = cardOf(lastReply());
     expectValidCard(card);
-    expect(cardText(card)).toContain('✅ Logged: Call with Dan Cohen, Ann Lévy.');
+    expect(cardText(card)).toContain('✅ Already logged: Call with Dan Cohen, Ann Lévy.');
     expect(action(card, "Ann Lévy's timeline").verb).toBe('timeline.open');
     const [logged] = (
       await t.container.interactions.contactTimeline(world.actors.alice, { contactId: ann.id })

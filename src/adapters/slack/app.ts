@@ -140,9 +140,10 @@ export function createSlackApp(options: SlackAppOptions): App {
 
   // Before Bolt routes anything: a payload that does not parse never reaches Bolt or a listener.
   const botToken = mode.kind === 'oauth' ? undefined : config.SLACK_BOT_TOKEN;
-  parseBeforeRouting(app, logger, answerClientFor(botToken, options.installationStore, webClientOptions));
-  // Outermost, so a request answered by the parse step is reported as handled too.
-  if (options.observeRequest) observeRequests(app, options.observeRequest);
+  const requestClient = answerClientFor(botToken, options.installationStore, webClientOptions);
+  parseBeforeRouting(app, logger, requestClient);
+  // Around the parse step, so a request it answers itself (never routed) is observed too.
+  if (options.observeRequest) observeProcessing(app, options.observeRequest);
   const tenancy = tenantMiddleware(options.tenants, options.clock, options.deps.container.workspaceChanges);
   // Ahead of tenancy, which reads the store before any listener can answer.
   app.use(answeringStoreOutages(logger));
@@ -154,15 +155,17 @@ export function createSlackApp(options: SlackAppOptions): App {
     webClientOptions,
     installationStore: options.installationStore,
   });
-  app.error(createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions)));
+  app.error(
+    createGlobalErrorHandler(logger, (token) => new WebClient(token, webClientOptions), requestClient),
+  );
   return app;
 }
 
-/** Reports each request's whole handling (parse step, listeners, after the ack too) to `observe`. */
-function observeRequests(app: App, observe: (handled: Promise<void>) => void): void {
-  const handle = app.processEvent.bind(app);
-  app.processEvent = (event: ReceiverEvent) => {
-    const handling = handle(event);
+/** Reports each request's whole handling (after the ack too, the parse step's answers too) to `observe`. */
+function observeProcessing(app: App, observe: (handled: Promise<void>) => void): void {
+  const process = app.processEvent.bind(app);
+  app.processEvent = (event: ReceiverEvent): Promise<void> => {
+    const handling = process(event);
     observe(
       handling.then(
         () => {},

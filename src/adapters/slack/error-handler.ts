@@ -27,7 +27,16 @@ function text(source: unknown, ...path: string[]): string | undefined {
  * their specific message; anything else is logged with context (never tokens) and the user
  * hears back with a reference id that is also in the log line.
  */
-export function createGlobalErrorHandler(logger: Logger, clientForToken: (botToken: string) => WebClient) {
+export function createGlobalErrorHandler(
+  logger: Logger,
+  clientForToken: (botToken: string) => WebClient,
+  /**
+   * When authorization itself failed (Slack refused auth.test, the installation could not be
+   * read), the context has no token and no user: the request's own workspace token and user
+   * are the only way left to tell someone whose shortcut has no response_url.
+   */
+  clientForRequest: (body: unknown) => Promise<WebClient | undefined> = async () => undefined,
+) {
   return async ({ error, body, context }: ErrorHandlerArgs): Promise<void> => {
     const cause = 'original' in error && error.original instanceof Error ? error.original : error;
     const description = describeForSlack(cause, writeOutcomeOf(cause));
@@ -53,9 +62,13 @@ export function createGlobalErrorHandler(logger: Logger, clientForToken: (botTok
       if (description.kind === 'store-unreachable') logger.warn('The store is unreachable', details);
       else logger.error('Unhandled error in a Slack listener', details);
     }
-    const client = typeof context.botToken === 'string' ? clientForToken(context.botToken) : undefined;
-    await tellUser(body, context.userId, message, client, logger);
+    const userId = context.userId ?? text(body, 'user', 'id') ?? text(body, 'user_id');
+    await tellUser(body, userId, message, () => clientOf(context, body), logger);
   };
+  async function clientOf(context: Context, body: Body): Promise<WebClient | undefined> {
+    if (typeof context.botToken === 'string') return clientForToken(context.botToken);
+    return clientForRequest(body);
+  }
 }
 
 export function requestTypeOf(body: Body): string | undefined {
@@ -66,7 +79,7 @@ async function tellUser(
   body: Body,
   userId: string | undefined,
   message: string,
-  client: WebClient | undefined,
+  clientFor: () => Promise<WebClient | undefined>,
   logger: Logger,
 ) {
   try {
@@ -79,7 +92,9 @@ async function tellUser(
       });
       if (response.ok) return;
     }
-    if (!client || !userId) return;
+    if (!userId) return;
+    const client = await clientFor();
+    if (!client) return;
     const channel =
       text(body, 'channel_id') ?? text(body, 'channel', 'id') ?? text(body, 'container', 'channel_id');
     if (channel) {

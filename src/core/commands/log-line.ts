@@ -28,7 +28,11 @@ export interface LogLineRequest {
 
 export type LogLineOutcome =
   | { kind: 'logged'; result: LogInteractionResult }
-  /** This line was already logged (a retry): the first delivery confirmed it, so say nothing. */
+  /**
+   * This line was already logged (a retry, or a redelivery after the process died between the
+   * write and the reply, so the first confirmation may never have gone out): the adapter
+   * confirms again from the stored records, headed by loggedVerb ("Already logged").
+   */
   | { kind: 'replayed'; result: LogInteractionResult };
 
 /** A few results per name are enough to tell "exactly one" from "ambiguous". */

@@ -37,6 +37,15 @@ export interface LogInteractionResult {
   closedFollowUp?: Interaction;
 }
 
+/**
+ * How a confirmation opens, on every platform: a replay (a retried submission, or a command
+ * redelivered after the process died before its reply) confirms what the first delivery
+ * stored, saying it was already there so nobody thinks it was logged twice.
+ */
+export function loggedVerb(result: Pick<LogInteractionResult, 'replayed'>): 'Logged' | 'Already logged' {
+  return result.replayed ? 'Already logged' : 'Logged';
+}
+
 function contactName(contact: Contact): string {
   return contactDisplayName(contact) || contact.emails[0] || contact.phones[0] || contact.id;
 }

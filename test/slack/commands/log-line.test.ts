@@ -47,7 +47,7 @@ describe('/interaction log in one line', () => {
     await addContact(slack, seeded.owner, { firstName: 'Sam', lastName: 'Two' });
   });
 
-  it('logs for the named contacts and confirms as the form does, once even when Slack retries', async () => {
+  it('logs for the named contacts and confirms as the form does, once even when Slack retries (the retry says it is already logged)', async () => {
     const before = await count();
     const fields = {
       command: '/interaction',
@@ -66,10 +66,14 @@ describe('/interaction log in one line', () => {
     });
     await slack.settled();
     expect(await count()).toBe(before + 2);
-    // The retry wrote nothing and said nothing: the first delivery already confirmed.
-    expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(confirmations);
+    // The retry wrote nothing; it confirms again from the stored records (the process may have
+    // died before the first reply went out), saying it was already logged.
+    expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(confirmations + 1);
+    const first = visibleText(slack.fake.ephemeralMessages(GENERAL)[confirmations - 1]?.blocks);
+    expect(first).toContain(':white_check_mark: Logged');
     const text = visibleText(lastEphemeral(slack).blocks);
-    expect(text).toContain('Logged');
+    expect(text).toContain(':white_check_mark: Already logged');
+    expect(text.replace('Already logged', 'Logged')).toBe(first);
     expect(text).toContain('*Call* for 2 contacts: *Rachel Cohen*, *Dan Ross*');
     expect(text).toContain('Discussed the class');
     expect(text).toContain('Important');
@@ -89,6 +93,35 @@ describe('/interaction log in one line', () => {
       followUp: { dueAt: new Date('2026-11-17T09:00:00.000Z'), assigneeId: ALICE, status: 'open' },
     });
     expect(slack.fake.callsTo('views.publish').at(-1)?.ok).toBe(true);
+  });
+
+  it('answers a redelivery after the first reply was lost: "Already logged", nothing written twice', async () => {
+    const before = await count();
+    const fields = {
+      command: '/interaction',
+      text: 'log Cohen Visit "Brought the reading list"',
+      trigger_id: slack.fake.issueTriggerId({ userId: ALICE }),
+      response_url: slack.fake.responseUrl(GENERAL, ALICE),
+      user_id: ALICE,
+      channel_id: GENERAL,
+    };
+    // The write commits, then the reply never arrives (as when the process dies right there).
+    slack.fake.dropNext('response_url');
+    await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+    await slack.settled();
+    expect(await count()).toBe(before + 1);
+    const shown = slack.fake.ephemeralMessages(GENERAL).length;
+
+    await sendSlashCommand(slack.url, SIGNING_SECRET, fields, { fake: slack.fake });
+    await slack.settled();
+
+    expect(await count()).toBe(before + 1);
+    expect(slack.fake.ephemeralMessages(GENERAL)).toHaveLength(shown + 1);
+    const text = visibleText(lastEphemeral(slack).blocks);
+    expect(text).toContain(':white_check_mark: Already logged');
+    expect(text).toContain('*Visit* for 1 contact: *Rachel Cohen*');
+    expect(text).toContain('Brought the reading list');
+    expect(lastEphemeral(slack).text).toMatch(/^Already logged Visit/);
   });
 
   it('reads at: and follow-up: on the clock of the person typing (Slack profile zone), not the workspace’s', async () => {

@@ -63,6 +63,8 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     ['no actions', () => alter(olderButton(), ['actions'], []), undefined],
     ['a value as a number', () => alter(olderButton(), ['actions', 0, 'value'], 12), ActionId.timelineOlder],
     ['no user', () => alter(olderButton(), ['user'], null), ActionId.timelineOlder],
+    // Bolt would find no team id, so no tenant: the listener failed with "something went wrong".
+    ['the team as a string', () => alter(olderButton(), ['team'], 'T0001'), ActionId.timelineOlder],
     ['the channel as a string', () => alter(olderButton(), ['channel'], GENERAL), ActionId.timelineOlder],
     ['no trigger', () => alter(olderButton(), ['trigger_id'], undefined), ActionId.timelineOlder],
     [

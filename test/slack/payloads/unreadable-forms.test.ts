@@ -328,4 +328,17 @@ describe('the other forms whose payload cannot be read', () => {
     expectOneUnreadableLine(log.lines, { surface: 'view_submission', id: CallbackId.settingsForm });
     expect(await settingsNow()).toEqual(settingsBefore);
   });
+
+  it('a settings form with none of its inputs (a view the app never rendered): refused, the weekly report untouched', async () => {
+    const settingsBefore = await settingsNow();
+
+    const response = await slack.interact(form(CallbackId.settingsForm, {}));
+
+    expect(response.status).toBe(200);
+    const answer = response.body as { response_action?: string; view?: object };
+    expect(answer.response_action).toBe('update');
+    expect(textOf(answer.view)).toMatch(UNREADABLE_TEXT);
+    expectOneUnreadableLine(log.lines, { surface: 'view_submission', id: CallbackId.settingsForm });
+    expect(await settingsNow()).toEqual(settingsBefore);
+  });
 });

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
+import { loggedVerb } from '../../../core/interactions/log-interaction.js';
 import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
 import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
@@ -34,7 +35,7 @@ export function loggedMessage(result: LogInteractionResult, options: RenderOptio
   const count = result.contacts.length;
   const type = first?.type ?? 'interaction';
   const lines = [
-    `:white_check_mark: Logged ${typeBadge(type)} *${label(type)}* for ${plural(count, 'contact')}: ${names(result.contacts)}`,
+    `:white_check_mark: ${loggedVerb(result)} ${typeBadge(type)} *${label(type)}* for ${plural(count, 'contact')}: ${names(result.contacts)}`,
   ];
   if (first) {
     const details = [dateToken(first.occurredAt, options)];
@@ -65,7 +66,7 @@ export function loggedMessage(result: LogInteractionResult, options: RenderOptio
       ),
     );
   if (buttons.length > 0) blocks.push(actions(LoggedBlockId.timelines, buttons));
-  const text = `Logged ${truncateText(type, 60)} for ${plural(count, 'contact')}`;
+  const text = `${loggedVerb(result)} ${truncateText(type, 60)} for ${plural(count, 'contact')}`;
   return { text: escapeAndTruncate(text, 200).text, blocks };
 }
 

@@ -10,7 +10,11 @@ export const slackId = z.string().min(1).max(255);
 
 export const slackUser = z.looseObject({ id: slackId });
 
-/** The workspace an interactive payload came from: Bolt's authorize and tenancy read team.id. */
+/**
+ * The workspace an interactive payload comes from: Bolt reads `team.id` to find the tenant, so
+ * a team that is not an object would reach a listener with no tenant. Null or absent is
+ * Slack's own shape for an org-wide (Enterprise Grid) install, which names the enterprise.
+ */
 export const slackTeam = z.looseObject({ id: slackId }).nullish();
 
 /** A select or checkbox option as Slack reports it back: the app reads its value and label. */

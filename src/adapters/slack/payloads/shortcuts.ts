@@ -6,19 +6,19 @@ import { loggedIdAt, slackId, slackTeam, slackUser } from './shared.js';
 /** "Log an interaction" from anywhere: only the trigger (to open the form) and who asked. */
 export const globalShortcut = z.looseObject({
   type: z.literal('shortcut'),
-  team: slackTeam,
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,
+  team: slackTeam,
 });
 
 /** "Log as interaction" on a message: its channel, its ts and text prefill the form. */
 export const messageShortcut = z.looseObject({
   type: z.literal('message_action'),
-  team: slackTeam,
   callback_id: z.string().min(1),
   trigger_id: z.string().min(1),
   user: slackUser,
+  team: slackTeam,
   channel: z.looseObject({ id: slackId }),
   message_ts: z.string().min(1),
   message: z.looseObject({ ts: z.string().optional(), text: z.string().nullish() }),

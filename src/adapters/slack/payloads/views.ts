@@ -19,8 +19,8 @@ import { loggedIdAt, type StateValues, slackTeam, slackUser, slackView, viewStat
  */
 export const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
-  team: slackTeam,
   user: slackUser,
+  team: slackTeam,
   view: slackView,
   // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
   response_urls: z.array(z.looseObject({ response_url: z.string().min(1) })).optional(),
@@ -57,36 +57,25 @@ const FORM_FIELDS = new Map<string, readonly (readonly [FieldIds, z.ZodType])[]>
 ]);
 
 /**
- * Inputs a form always renders, so Slack always sends them back (an optional one empty): a
- * submission without them is not this form. Reading it anyway would take an absent checkbox for
- * an unticked one and switch the weekly report off.
+ * Inputs a form always renders, whose absence its reader would take as a choice: a settings
+ * submission without the weekly report's inputs would switch the report off and forget its
+ * channel. Slack sends every input block's state, empty ones included, so a submission missing
+ * them is of a view the app never rendered.
  */
-const REQUIRED_FIELDS = new Map<string, readonly FieldIds[]>([
-  [
-    CallbackId.settingsForm,
-    [
-      SettingsFormField.timezone,
-      SettingsFormField.dateFormat,
-      SettingsFormField.reportEnabled,
-      SettingsFormField.reportWeekday,
-      SettingsFormField.reportTime,
-    ],
-  ],
+const ALWAYS_RENDERED = new Map<string, readonly FieldIds[]>([
+  [CallbackId.settingsForm, [SettingsFormField.reportEnabled, SettingsFormField.reportChannel]],
 ]);
 
 /** A form's submission schema: the shared one, plus its own fields' checks where it has some. */
 function submissionOf(callbackId: string | undefined): z.ZodType {
   const fields = FORM_FIELDS.get(callbackId ?? '') ?? [];
-  const required = REQUIRED_FIELDS.get(callbackId ?? '') ?? [];
+  const required = ALWAYS_RENDERED.get(callbackId ?? '') ?? [];
   if (fields.length === 0 && required.length === 0) return viewSubmission;
   return viewSubmission.superRefine((body, ctx) => {
     for (const ids of required) {
       if (body.view.state.values[ids.blockId]?.[ids.actionId] !== undefined) continue;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['view', 'state', 'values', ids.blockId, ids.actionId],
-        message: 'missing from the form',
-      });
+      const path = ['view', 'state', 'values', ids.blockId, ids.actionId];
+      ctx.addIssue({ code: 'custom', path, message: 'required' });
     }
     for (const [ids, schema] of fields) {
       const state = body.view.state.values[ids.blockId]?.[ids.actionId];
@@ -103,8 +92,8 @@ function submissionOf(callbackId: string | undefined): z.ZodType {
 
 export const viewClosed = z.looseObject({
   type: z.literal('view_closed'),
-  team: slackTeam,
   user: slackUser,
+  team: slackTeam,
   view: slackView,
 });
 

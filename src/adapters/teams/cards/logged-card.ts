@@ -1,5 +1,5 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
-import type { LogInteractionResult } from '../../../core/interactions/log-interaction.js';
+import { type LogInteractionResult, loggedVerb } from '../../../core/interactions/log-interaction.js';
 import type { Actor } from '../../../core/shared/actor.js';
 import { Verb } from '../ids.js';
 import { truncate, userText } from '../limits.js';
@@ -17,9 +17,9 @@ export function loggedSentence(
   const first = result.interactions[0];
   const names = result.contacts.map((contact) => cut(contact.name, 80)).join(', ');
   const what = first ? cut(first.type, 60) : 'Interaction';
-  if (result.replayed) return `Already logged: ${what} with ${names}.`;
+  if (result.replayed) return `${loggedVerb(result)}: ${what} with ${names}.`;
   const closed = result.closedFollowUp ? ' The follow-up is marked done.' : '';
-  return `Logged: ${what} with ${names}.${closed}`;
+  return `${loggedVerb(result)}: ${what} with ${names}.${closed}`;
 }
 
 /**

@@ -53,7 +53,7 @@ export function teamsCommandHandlers(
         idempotencyKey: `teams-line:${origin.conversationId}:${origin.activityId}`,
         parseMoment: parseNaturalMoment,
       });
-      if (outcome.kind === 'replayed') return undefined;
+      // A replay confirms again ("Already logged"): the first reply may never have gone out.
       return loggedCard(outcome.result, actor);
     },
     async timeline(query) {

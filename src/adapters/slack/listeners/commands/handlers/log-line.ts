@@ -9,7 +9,8 @@ import type { CommandContext } from './command-context.js';
 /**
  * `/interaction log Cohen Call "Discussed the class"`: the core resolves and logs; the answer is
  * the log form's own confirmation. Keyed by the trigger_id, which Slack's redelivery of a
- * command repeats, so a retry logs nothing more and says nothing more.
+ * command repeats, so a retry logs nothing more; it is confirmed again ("Already logged", from
+ * the stored records), since the process may have died before the first reply went out.
  */
 export async function logLineCommand(ctx: CommandContext, line: LogLineSpec): Promise<void> {
   const { tenant, deps } = ctx;
@@ -17,7 +18,6 @@ export async function logLineCommand(ctx: CommandContext, line: LogLineSpec): Pr
     idempotencyKey: `slack-line:${ctx.command.trigger_id}`,
     parseMoment: parseNaturalMoment,
   });
-  if (outcome.kind === 'replayed') return;
   await ctx.reply(loggedMessage(outcome.result, personalTime(tenant)));
-  await publishHome(ctx.client, tenant, deps);
+  if (outcome.kind === 'logged') await publishHome(ctx.client, tenant, deps);
 }
