@@ -1,3 +1,4 @@
+import { keywordIn } from '../shared/text.js';
 import { CommandSyntaxError } from './command-syntax-error.js';
 import { type CommandToken, plainText, tokenize } from './command-tokenizer.js';
 import { type FilterSpec, isEmptyFilterSpec, isIsoDay, parseFilterTokens } from './filter-spec.js';
@@ -173,7 +174,7 @@ export function parseCommand(text: string, context: GrammarContext = {}): Parsed
   const tokens = tokensOf(text);
   const [verbToken, ...rest] = tokens;
   if (verbToken === undefined) return { kind: 'help' };
-  const kind = verbToken.quoted ? undefined : VERBS[plainText(verbToken.text).toLowerCase()];
+  const kind = verbToken.quoted ? undefined : keywordIn(VERBS, plainText(verbToken.text).toLowerCase());
   if (kind === undefined) {
     throw new CommandSyntaxError(verbToken.raw, `I don't know "${plainText(verbToken.text)}".`, VERB_HINT);
   }

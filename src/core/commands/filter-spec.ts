@@ -4,6 +4,8 @@ import {
   LIST_SORTS,
   type ListSort,
 } from '../interactions/interaction-filter.js';
+import { keywordIn } from '../shared/text.js';
+
 import { CommandSyntaxError } from './command-syntax-error.js';
 import { type CommandToken, plainText, tokenKey, tokenValue } from './command-tokenizer.js';
 
@@ -234,7 +236,7 @@ export function parseFilterTokens(tokens: readonly CommandToken[]): FilterSpec {
   for (const token of tokens) {
     const key = token.quoted ? undefined : tokenKey(token);
     if (key !== undefined) {
-      const filterKey = KEY_ALIASES[key];
+      const filterKey = keywordIn(KEY_ALIASES, key);
       if (filterKey === undefined) fail(token, `"${key}:" is not a filter.`, 'unknown');
       applyFilter(spec, token, filterKey);
     } else if (!token.quoted && token.text.toLowerCase() === 'important') {

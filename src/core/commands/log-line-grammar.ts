@@ -1,3 +1,4 @@
+import { keywordIn } from '../shared/text.js';
 import { CommandSyntaxError } from './command-syntax-error.js';
 import { type CommandToken, plainText, tokenKey, tokenValue } from './command-tokenizer.js';
 
@@ -86,7 +87,7 @@ function readOptions(tokens: readonly CommandToken[]): Options {
       options.important = true;
       continue;
     }
-    const key = OPTION_KEYS[tokenKey(token) ?? ''];
+    const key = keywordIn(OPTION_KEYS, tokenKey(token) ?? '');
     if (key === undefined) fail(token.raw, `"${tokenKey(token)}:" is not an option of log.`, OPTIONS_HINT);
     const value = plainText(tokenValue(token)).trim();
     if (value.length === 0) fail(token.raw, `${tokenKey(token)}: needs a value.`, OPTIONS_HINT);

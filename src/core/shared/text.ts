@@ -26,3 +26,11 @@ export function containsPattern(userText: string): string {
 export function digitsOnly(phone: string): string {
   return phone.replace(/[^\d]/g, '');
 }
+
+/**
+ * A word looked up in a table of keywords: only the table's own entries count, so typed text
+ * such as `__proto__` or `constructor` never reaches Object.prototype.
+ */
+export function keywordIn<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}

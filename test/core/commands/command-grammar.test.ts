@@ -80,6 +80,18 @@ describe('parseCommand: verbs', () => {
     expect(error.hint).toContain('timeline');
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'takes %s for an unknown word, not an inherited property (found by the fuzz suite)',
+    (word) => {
+      expect(syntaxError(() => parseCommand(word)).token).toBe(word);
+    },
+  );
+
+  it('takes constructor: for an unknown filter and log option, not an inherited property', () => {
+    expect(syntaxError(() => parseCommand('list constructor:x')).token).toBe('constructor:x');
+    expect(syntaxError(() => parseCommand('log ann call "x" constructor:y')).token).toBe('constructor:y');
+  });
+
   it('asks whose timeline when no contact is given', () => {
     expect(syntaxError(() => parseCommand('timeline')).token).toBe('timeline');
   });
