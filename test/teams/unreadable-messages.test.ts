@@ -101,6 +101,18 @@ describe('Teams messages and events whose payload does not parse', () => {
     expect(response.status).toBe(400);
     expect(await storeSnapshot(t.container, world)).toEqual(before);
   });
+
+  it('refuses a body over 100 kB with a 413 in JSON, not an HTML page, and writes nothing', async () => {
+    const body = JSON.stringify({ type: 'message', text: 'x'.repeat(120_000) });
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: 'A Teams activity is at most 100 kB.' });
+    expect(await storeSnapshot(t.container, world)).toEqual(before);
+  });
 });
 
 describe('Teams payloads with fields nobody asked for', () => {

@@ -1,6 +1,6 @@
 import type { InvokeResponse } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../../core/shared/ports.js';
 import { readPayload } from './parse.js';
@@ -63,5 +63,19 @@ export function refuseBodiesThatAreNoActivity(expressApp: Express, path: string)
     const body: unknown = request.body;
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return next();
     response.status(400).json({ error: 'A Teams activity is a JSON object.' });
+  });
+  // The body reader's own refusals (over its 100 kB, JSON cut short) in JSON, not Express's HTML
+  // page: a client reads the answer, and nothing reached the SDK or the store.
+  expressApp.use(path, (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const status =
+      typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+        ? error.status
+        : undefined;
+    if (status === undefined || status < 400 || status >= 500 || response.headersSent) return next(error);
+    response
+      .status(status)
+      .json({
+        error: status === 413 ? 'A Teams activity is at most 100 kB.' : 'A Teams activity is a JSON object.',
+      });
   });
 }
