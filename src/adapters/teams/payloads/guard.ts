@@ -72,10 +72,8 @@ export function refuseBodiesThatAreNoActivity(expressApp: Express, path: string)
         ? error.status
         : undefined;
     if (status === undefined || status < 400 || status >= 500 || response.headersSent) return next(error);
-    response
-      .status(status)
-      .json({
-        error: status === 413 ? 'A Teams activity is at most 100 kB.' : 'A Teams activity is a JSON object.',
-      });
+    response.status(status).json({
+      error: status === 413 ? 'A Teams activity is at most 100 kB.' : 'A Teams activity is a JSON object.',
+    });
   });
 }
