@@ -1,5 +1,6 @@
 import { StoreUnreachableError } from '../../core/shared/store-unreachable.js';
 import { isReadMethod } from '../../core/shared/write-outcome.js';
+import { aroundRepositoryCalls } from '../repository-calls.js';
 
 /**
  * Driver errors that mean the server was never reached: the command was not sent, so nothing
@@ -65,21 +66,8 @@ export function guardMongoRepositories<R extends object>(repositories: R, option
     return Promise.race([mapped, stuck]).finally(() => clearTimeout(timer));
   };
 
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, repository] of Object.entries(repositories)) {
-    wrapped[name] =
-      typeof repository === 'object' && repository !== null
-        ? new Proxy(repository, {
-            get(target, property) {
-              const value: unknown = Reflect.get(target, property, target);
-              if (typeof value !== 'function' || typeof property !== 'string') return value;
-              return (...args: unknown[]) => {
-                const result: unknown = value.apply(target, args);
-                return result instanceof Promise ? watched(property, result) : result;
-              };
-            },
-          })
-        : repository;
-  }
-  return wrapped as R;
+  return aroundRepositoryCalls(repositories, (method, run) => {
+    const result = run();
+    return result instanceof Promise ? watched(method, result) : result;
+  });
 }

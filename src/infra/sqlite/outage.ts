@@ -2,7 +2,9 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { setTimeout as wait } from 'node:timers/promises';
 import { StoreUnreachableError } from '../../core/shared/store-unreachable.js';
 import { isReadMethod } from '../../core/shared/write-outcome.js';
+import { aroundRepositoryCalls } from '../repository-calls.js';
 import type { SqliteDatabase } from './database.js';
+import { SqliteCode, sqliteCodeOf } from './result-codes.js';
 
 /**
  * How long one statement may block the event loop waiting for another process's write lock.
@@ -15,38 +17,23 @@ export const SQLITE_LOCK_RETRY_BUDGET_MS = 1_500;
 const FIRST_BACKOFF_MS = 10;
 const MAX_BACKOFF_MS = 200;
 
-// SQLite primary result codes (the low byte of an extended code).
-const SQLITE_PERM = 3;
-const SQLITE_BUSY = 5;
-const SQLITE_LOCKED = 6;
-const SQLITE_READONLY = 8;
-const SQLITE_IOERR = 10;
-const SQLITE_CORRUPT = 11;
-const SQLITE_FULL = 13;
-const SQLITE_CANTOPEN = 14;
-const SQLITE_NOTADB = 26;
-
 type Failure = 'locked' | 'disk' | 'file-gone';
 
 function classify(error: unknown): Failure | undefined {
-  const code =
-    typeof error === 'object' && error !== null && 'errcode' in error && typeof error.errcode === 'number'
-      ? error.errcode & 0xff
-      : undefined;
-  switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+  switch (sqliteCodeOf(error)) {
+    case SqliteCode.BUSY:
+    case SqliteCode.LOCKED:
       return 'locked';
     // Full, read-only or refused: the disk may come back (space freed, remounted).
-    case SQLITE_FULL:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
+    case SqliteCode.FULL:
+    case SqliteCode.READONLY:
+    case SqliteCode.PERM:
       return 'disk';
     // The file itself is unusable: this process cannot make it good again.
-    case SQLITE_IOERR:
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-    case SQLITE_CANTOPEN:
+    case SqliteCode.IOERR:
+    case SqliteCode.CORRUPT:
+    case SqliteCode.NOTADB:
+    case SqliteCode.CANTOPEN:
       return 'file-gone';
     default:
       return undefined;
@@ -167,18 +154,5 @@ export function guardSqliteRepositories<R extends object>(repositories: R, optio
     return attempt();
   };
 
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, repository] of Object.entries(repositories)) {
-    wrapped[name] =
-      typeof repository === 'object' && repository !== null
-        ? new Proxy(repository, {
-            get(target, property) {
-              const value: unknown = Reflect.get(target, property, target);
-              if (typeof value !== 'function' || typeof property !== 'string') return value;
-              return (...args: unknown[]) => call(property, () => value.apply(target, args));
-            },
-          })
-        : repository;
-  }
-  return wrapped as R;
+  return aroundRepositoryCalls(repositories, call);
 }
