@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RenderOptions } from '../../src/adapters/slack/views/blocks.js';
-import { listToBlocks } from '../../src/adapters/slack/views/list-blocks.js';
+import type { RenderOptions } from '../../src/adapters/slack/blocks/block-kit.js';
+import { listToBlocks } from '../../src/adapters/slack/blocks/list-blocks.js';
 import { exportCard } from '../../src/adapters/teams/cards/export-card.js';
 import { listCard } from '../../src/adapters/teams/cards/result-cards.js';
 import { TEXT_COUNT_LIMIT } from '../../src/core/interactions/count-limit.js';
@@ -8,7 +8,7 @@ import { countPhrase } from '../../src/core/views/count-phrase.js';
 import { presentList } from '../../src/core/views/list-view.js';
 import { buildInteraction, NOW, pageOf, viewer } from '../core/views/build.js';
 import { cardText } from '../teams/support/cards.js';
-import { mrkdwnTexts } from './slack/views/block-checks.js';
+import { mrkdwnTexts } from './slack/blocks/block-checks.js';
 
 const OPTIONS: RenderOptions = { timeZone: 'Europe/Paris', dateFormat: 'dd/MM/yyyy HH:mm' };
 

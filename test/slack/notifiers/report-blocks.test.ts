@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delta, REPORT_TOP_N, reportBlocks } from '../../../src/adapters/slack/views/report-blocks.js';
+import { delta, REPORT_TOP_N, reportBlocks } from '../../../src/adapters/slack/blocks/report-blocks.js';
 import { REPORT_LIMITS } from '../../../src/core/reports/report.js';
 import { validateMessageBlocks } from '../fake-slack/index.js';
 import { report } from './support.js';

@@ -10,11 +10,11 @@ import {
 } from '../../../core/contacts/contact.schemas.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
 import { type DomainError, ErrorCode, ValidationError } from '../../../core/shared/errors.js';
+import { context } from '../blocks/block-kit.js';
 import { userMessageFor } from '../errors.js';
 import { CallbackId, ContactFormField, type FieldIds } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { context } from '../views/blocks.js';
 import { modal, openThenFill, textInput } from './modal-kit.js';
 
 export interface ContactFormOptions {

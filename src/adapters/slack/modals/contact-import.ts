@@ -2,11 +2,11 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { UNDERSTOOD_COLUMNS } from '../../../core/contacts/contact-import.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
+import { context, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import { CallbackId, ContactImportField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { context, section } from '../views/blocks.js';
 import { input, modal, noticeModal } from './modal-kit.js';
 
 /**

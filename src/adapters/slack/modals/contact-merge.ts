@@ -3,11 +3,11 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
 import { assertCanWrite } from '../../../core/shared/actor.js';
+import { context, plain, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
 import { ContactCallbackId, ContactMergeField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { context, plain, section } from '../views/blocks.js';
 import { input, modal, openThenFill } from './modal-kit.js';
 
 /** The duplicate being merged away; the contact to keep is picked in the modal. */

@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { button, context, section } from '../blocks/block-kit.js';
 import { ContactActionId, ContactBlockId, ContactCallbackId, ContactSearchField } from '../ids.js';
 import { ContactButtonValue, encodeValue } from '../payloads/action-values.js';
 import { contactLines } from '../results/contact-card.js';
 import { type ContactMatches, moreNote, searchTitle } from '../results/contact-search.js';
-import { button, context, section } from '../views/blocks.js';
 import { modal, textInput } from './modal-kit.js';
 
 /** The Home tab's "Search": find a contact, then open its timeline (sent by DM). */

@@ -20,11 +20,11 @@ import {
 import type { ResultQuery } from '../../../core/queries/result-query.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
+import { option } from '../blocks/block-kit.js';
 import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, FilterFormField, FLAG_FILES, FLAG_IMPORTANT } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { option } from '../views/blocks.js';
 import { input, modal, textInput } from './modal-kit.js';
 import { openModal } from './replies.js';
 

@@ -2,10 +2,10 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import { ACTION_MAX, TYPE_MAX, VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
+import { option, plain, section } from '../blocks/block-kit.js';
 import { escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId, InteractionFormField as F, OTHER_TYPE_VALUE } from '../ids.js';
 import { type FormValues, IMPORTANT_VALUE } from '../payloads/interaction-form-state.js';
-import { option, plain, section } from '../views/blocks.js';
 import { choices, dateTimeInputs, input, selectInput, textInput } from './form-elements.js';
 import { encodeFormMetadata, type FormMetadata } from './form-metadata.js';
 

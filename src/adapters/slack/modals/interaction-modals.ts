@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
+import { context, mention, plain, type RenderOptions, safeLink, section } from '../blocks/block-kit.js';
+import { addressLine, dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
 import { escapeAndTruncate, escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId } from '../ids.js';
-import { context, mention, plain, type RenderOptions, safeLink, section } from '../views/blocks.js';
-import { addressLine, dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
 import { type DeleteMetadata, encodeDeleteMetadata } from './form-metadata.js';
 
 /** A modal that only says something: the answer to a submission that cannot go through. */

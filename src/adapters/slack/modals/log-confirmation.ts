@@ -2,9 +2,6 @@ import type { KnownBlock } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
 import { loggedVerb } from '../../../core/interactions/log-interaction.js';
-import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
-import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
-import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   button,
@@ -14,8 +11,11 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from '../views/blocks.js';
-import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
+} from '../blocks/block-kit.js';
+import { dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
+import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
+import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 
 /** Names listed (and timeline buttons offered) in a confirmation; the rest are counted. */
 export const CONFIRMATION_NAMES = 10;

@@ -2,10 +2,10 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextInput } from '@slack/t
 import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../../core/shared/errors.js';
 import type { Logger } from '../../../core/shared/ports.js';
+import { plain, section } from '../blocks/block-kit.js';
 import { LIMITS } from '../blocks/limits.js';
 import { userMessageFor } from '../errors.js';
 import type { FieldIds } from '../ids.js';
-import { plain, section } from '../views/blocks.js';
 import { openModal, type ReplyTarget } from './replies.js';
 
 /** Small builders shared by the contact, merge, search and settings modals. */

@@ -11,11 +11,11 @@ import { ROLES } from '../../../core/shared/actor.js';
 import { type TimeOptions, workspaceTime, zonedLabel } from '../../../core/workspaces/personal-time.js';
 import type { Member, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIST_ITEM_LENGTH_MAX, LIST_ITEMS_MAX } from '../../../core/workspaces/workspace.schemas.js';
+import { context, header, mention, option, plain } from '../blocks/block-kit.js';
 import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, type FieldIds, SettingsFormField } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { context, header, mention, option, plain } from '../views/blocks.js';
 import { input, modal, openThenFill, textInput } from './modal-kit.js';
 import { dateFormatOptions, ROLE_LABELS, WEEKDAYS } from './settings-fields.js';
 

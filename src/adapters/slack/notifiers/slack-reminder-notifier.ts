@@ -1,7 +1,7 @@
 import type { SendResult } from '../../../core/deliveries/delivery.js';
 import type { ReminderMessage, ReminderNotifier } from '../../../core/followups/reminder-delivery.js';
 import type { Logger } from '../../../core/shared/ports.js';
-import { followUpReminderBlocks } from '../views/follow-up-blocks.js';
+import { followUpReminderBlocks } from '../blocks/follow-up-blocks.js';
 import type { ClientFor } from './slack-clients.js';
 import { slackErrorCode, toSendFailure } from './slack-errors.js';
 

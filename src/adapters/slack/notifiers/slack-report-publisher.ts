@@ -1,8 +1,8 @@
 import type { ReportPost, ReportPublisher } from '../../../core/reports/report-delivery.js';
 import type { Logger } from '../../../core/shared/ports.js';
+import { reportBlocks } from '../blocks/report-blocks.js';
 import { ChannelUnavailableError, uploadToChannel } from '../uploads/external-upload.js';
 import { spoolToTempFile } from '../uploads/spool.js';
-import { reportBlocks } from '../views/report-blocks.js';
 import { BACKGROUND_TIMEOUT_MS, type ClientFor } from './slack-clients.js';
 import { toSendFailure } from './slack-errors.js';
 

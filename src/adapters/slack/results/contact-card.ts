@@ -1,11 +1,11 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
 import { type Actor, canWrite } from '../../../core/shared/actor.js';
+import { actions, button, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import { ContactActionId, ContactBlockId, ResultActionId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import { ButtonValue, ContactButtonValue, encodeValue } from '../payloads/action-values.js';
-import { actions, button, section } from '../views/blocks.js';
 
 /** Caps per part, so one odd record never fills a message. */
 const NAME_MAX = 120;

@@ -3,8 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Contact } from '../../../core/contacts/contact.js';
 import { contactDisplayName } from '../../../core/contacts/contact.js';
 import type { Actor } from '../../../core/shared/actor.js';
+import { type SlackMessage, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
-import { type SlackMessage, section } from '../views/blocks.js';
 import { contactCard } from './contact-card.js';
 
 /** "Contact saved" with the two next steps the issue asks for: log, and see the timeline. */

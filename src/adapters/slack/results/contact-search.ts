@@ -3,10 +3,10 @@ import type { KnownBlock } from '@slack/types';
 import type { Contact } from '../../../core/contacts/contact.js';
 import { FIND_LIMIT_MAX } from '../../../core/contacts/contact.schemas.js';
 import type { Actor } from '../../../core/shared/actor.js';
+import { context, plural, type SlackMessage, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
-import { context, plural, type SlackMessage, section } from '../views/blocks.js';
 import { type ContactButton, contactCard, organisationNames } from './contact-card.js';
 
 /** Shown per search; the rest is counted ("and 12 more"). */

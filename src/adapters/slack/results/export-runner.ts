@@ -3,6 +3,8 @@ import { previewExport } from '../../../core/queries/export-preview.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
 import { countPhrase } from '../../../core/views/count-phrase.js';
 import { type FilterSummaryContext, summarizeFilter } from '../../../core/views/filter-summary.js';
+import { actions, button, plural, type SlackMessage, section } from '../blocks/block-kit.js';
+import { chipText } from '../blocks/list-blocks.js';
 import { ResultActionId, ResultBlockId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
@@ -11,8 +13,6 @@ import { ButtonValue, filterToValue, tryEncodeValue } from '../payloads/action-v
 import { ChannelUnavailableError, uploadToChannel } from '../uploads/external-upload.js';
 import { interactiveClient, retryAfterOf } from '../uploads/rate-limit.js';
 import { spoolToTempFile } from '../uploads/spool.js';
-import { actions, button, plural, type SlackMessage, section } from '../views/blocks.js';
-import { chipText } from '../views/list-blocks.js';
 import type { Reply } from './reply.js';
 
 export interface ExportJob {

@@ -2,11 +2,6 @@ import type { KnownBlock, StaticSelect } from '@slack/types';
 import { FOLLOW_UP_LIST_QUERY, presentFollowUpList } from '../../../core/views/follow-up-list-view.js';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
-import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,
@@ -17,9 +12,14 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from '../views/blocks.js';
-import { SNOOZE_CHOICES } from '../views/home-view.js';
-import { dateToken, label, typeBadge } from '../views/interaction-item-blocks.js';
+} from '../blocks/block-kit.js';
+import { SNOOZE_CHOICES } from '../blocks/home-view.js';
+import { dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
+import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
+import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
+import type { SlackDeps } from '../listeners/deps.js';
+import type { Tenant } from '../middleware/tenant.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 
 /** The most follow-ups shown in the message; two blocks each keeps this well inside 50 blocks. */
 const FOLLOW_UPS_MAX = 20;

@@ -8,13 +8,13 @@ import {
   type TimelineRef,
 } from '../../../core/queries/timeline-subject.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
+import { button, context, header, type SlackMessage, section } from '../blocks/block-kit.js';
 import { escapeAndTruncate } from '../blocks/limits.js';
+import { timelineToBlocks } from '../blocks/timeline-blocks.js';
 import { ResultActionId } from '../ids.js';
 import type { SlackDeps } from '../listeners/deps.js';
 import type { Tenant } from '../middleware/tenant.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
-import { button, context, header, type SlackMessage, section } from '../views/blocks.js';
-import { timelineToBlocks } from '../views/timeline-blocks.js';
 
 /** F8/F9: one page of a contact's or an organisation's timeline as a message. */
 export async function timelineMessage(

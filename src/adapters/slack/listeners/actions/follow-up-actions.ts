@@ -8,13 +8,13 @@ import type {
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { followUpIcs } from '../../../shared/follow-up-ics.js';
+import { dateToken } from '../../blocks/interaction-item-blocks.js';
+import { timelineToBlocks } from '../../blocks/timeline-blocks.js';
 import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { snoozeInputFrom } from '../../results/snooze-input.js';
-import { dateToken } from '../../views/interaction-item-blocks.js';
-import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { registerFollowUpLogButton } from './follow-up-log.js';
 import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';

@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { hasFollowUp, presentReminder } from '../../../../core/views/follow-up-view.js';
-import { context, type RenderOptions, type SlackMessage } from '../../views/blocks.js';
-import { followUpReminderBlocks } from '../../views/follow-up-blocks.js';
+import { context, type RenderOptions, type SlackMessage } from '../../blocks/block-kit.js';
+import { followUpReminderBlocks } from '../../blocks/follow-up-blocks.js';
 
 /**
  * The reminder DM after a button: the same card from the record as it is now, plus a line

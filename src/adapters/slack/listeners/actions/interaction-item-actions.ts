@@ -3,6 +3,7 @@ import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
+import { timelineToBlocks } from '../../blocks/timeline-blocks.js';
 import { ActionIdPattern, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { openEditForm } from '../../modals/edit-form.js';
@@ -10,7 +11,6 @@ import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction
 import { openLogForm } from '../../modals/log-form.js';
 import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
-import { timelineToBlocks } from '../../views/timeline-blocks.js';
 import type { SlackDeps } from '../deps.js';
 
 /** Where to answer a click: its response_url when it came from a message, its channel, else a DM. */

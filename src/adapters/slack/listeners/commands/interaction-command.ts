@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { dispatchCommand } from '../../../../core/commands/command-dispatch.js';
+import { commandErrorBlocks } from '../../blocks/help-blocks.js';
 import { SlashCommand } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { replyWith } from '../../results/reply.js';
-import { commandErrorBlocks } from '../../views/help-blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { afterAck } from './after-ack.js';
 import type { CommandContext } from './handlers/command-context.js';

@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
+import type { SlackMessage } from '../../blocks/block-kit.js';
 import { userMessageFor } from '../../errors.js';
 import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { importingView } from '../../modals/contact-import.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import { importFailedMessage, importReportMessage } from '../../results/import-report.js';
-import type { SlackMessage } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { claimSubmission } from './view-claims.js';
 

@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import { type Contact, contactDisplayName } from '../../../../core/contacts/contact.js';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
+import { plural, section } from '../../blocks/block-kit.js';
 import { escapeAndTruncate } from '../../blocks/limits.js';
 import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactMergeField } from '../../ids.js';
@@ -15,7 +16,6 @@ import { contactOption, mergeMetadata } from '../../modals/contact-merge.js';
 import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { contactCard } from '../../results/contact-card.js';
-import { plural, section } from '../../views/blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { answerSuggestionsOnce } from '../options/suggestions-once.js';
 import { claimSubmission, parseMetadata } from './view-claims.js';

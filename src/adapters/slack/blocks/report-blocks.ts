@@ -7,7 +7,6 @@ import type {
   ReportTotals,
 } from '../../../core/reports/report.js';
 import { REPORT_LIMITS } from '../../../core/reports/report.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import {
   BlockBudget,
   context,
@@ -16,7 +15,8 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from './blocks.js';
+} from './block-kit.js';
+import { escapeAndTruncate, LIMITS } from './limits.js';
 
 /** Rows shown per list; the rest is counted ("and 12 more") and is in the attached CSV. */
 export const REPORT_TOP_N = 10;

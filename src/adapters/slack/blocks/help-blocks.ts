@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { COMMAND_HELP, FILTER_HELP, FILTER_SYNTAX } from '../../../core/commands/command-help.js';
-import { escapeAndTruncate, escapeMrkdwn } from '../blocks/limits.js';
 import { ActionId, BlockId, SlashCommand } from '../ids.js';
-import { actions, button, context, header, type SlackMessage, section } from './blocks.js';
+import { actions, button, context, header, type SlackMessage, section } from './block-kit.js';
+import { escapeAndTruncate, escapeMrkdwn } from './limits.js';
 
 /** The ephemeral `/interaction help`: every command and filter, from the shared grammar text. */
 export function helpBlocks(command: string = SlashCommand.interaction): SlackMessage {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RenderOptions } from '../../../../src/adapters/slack/blocks/block-kit.js';
+import { homeToView } from '../../../../src/adapters/slack/blocks/home-view.js';
 import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
-import type { RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
-import { homeToView } from '../../../../src/adapters/slack/views/home-view.js';
 import type { Interaction } from '../../../../src/core/interactions/interaction.js';
 import { presentHome } from '../../../../src/core/views/home-view.js';
 import { author, buildInteraction, buildInteractions, NOW, viewer } from '../../../core/views/build.js';

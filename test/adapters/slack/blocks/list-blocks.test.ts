@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { RenderOptions } from '../../../../src/adapters/slack/blocks/block-kit.js';
+import { chipText, listToBlocks } from '../../../../src/adapters/slack/blocks/list-blocks.js';
 import {
   ButtonValue,
   decodeValue,
   filterFromValue,
 } from '../../../../src/adapters/slack/payloads/action-values.js';
-import type { RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
-import { chipText, listToBlocks } from '../../../../src/adapters/slack/views/list-blocks.js';
 import type { InteractionFilter } from '../../../../src/core/interactions/interaction-filter.js';
 import { presentList } from '../../../../src/core/views/list-view.js';
 import {

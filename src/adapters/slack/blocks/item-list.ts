@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { InteractionItemView, PagingView } from '../../../core/views/interaction-item.js';
-import type { BlockBudget } from './blocks.js';
+import type { BlockBudget } from './block-kit.js';
 import { type ItemRenderOptions, interactionItemBlocks } from './interaction-item-blocks.js';
 
 export interface FilledItems {

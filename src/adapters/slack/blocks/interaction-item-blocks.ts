@@ -1,7 +1,6 @@
 import type { KnownBlock, Overflow, PlainTextOption, SectionBlock } from '@slack/types';
 import { VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { FollowUpMarker, InteractionItemView } from '../../../core/views/interaction-item.js';
-import { escapeAndTruncate, LIMITS, SLACK_DATE_TOKENS, slackDate } from '../blocks/limits.js';
 import { BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
@@ -14,7 +13,8 @@ import {
   type RenderOptions,
   safeLink,
   section,
-} from './blocks.js';
+} from './block-kit.js';
+import { escapeAndTruncate, LIMITS, SLACK_DATE_TOKENS, slackDate } from './limits.js';
 
 /** Badge per default type (core DEFAULT_INTERACTION_TYPES); custom types get the default. */
 export const TYPE_BADGES: Readonly<Record<string, string>> = {

@@ -9,7 +9,7 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from '@slack/types';
-import { escapeMrkdwn, LIMITS, truncateText } from '../blocks/limits.js';
+import { escapeMrkdwn, LIMITS, truncateText } from './limits.js';
 
 /** A message as chat.postMessage / respond take it: blocks plus the notification text. */
 export interface SlackMessage {

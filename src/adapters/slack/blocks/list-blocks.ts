@@ -2,7 +2,6 @@ import type { Button } from '@slack/types';
 import { countPhrase } from '../../../core/views/count-phrase.js';
 import type { FilterChip } from '../../../core/views/filter-summary.js';
 import type { ListView } from '../../../core/views/list-view.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import { ActionId, BlockId } from '../ids.js';
 import { ButtonValue, filterToValue, tryEncodeValue } from '../payloads/action-values.js';
 import {
@@ -14,9 +13,10 @@ import {
   mention,
   type RenderOptions,
   type SlackMessage,
-} from './blocks.js';
+} from './block-kit.js';
 import { emptyNote } from './interaction-item-blocks.js';
 import { fillItems } from './item-list.js';
+import { escapeAndTruncate, LIMITS } from './limits.js';
 import { showingNote } from './timeline-blocks.js';
 
 const FOOTER_RESERVE = { blocks: 2, text: 400 };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { countBlockText, type RenderOptions } from '../../../../src/adapters/slack/blocks/block-kit.js';
+import { DESCRIPTION_PREVIEW } from '../../../../src/adapters/slack/blocks/interaction-item-blocks.js';
 import { LIMITS } from '../../../../src/adapters/slack/blocks/limits.js';
+import { timelineToBlocks } from '../../../../src/adapters/slack/blocks/timeline-blocks.js';
 import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
-import { countBlockText, type RenderOptions } from '../../../../src/adapters/slack/views/blocks.js';
-import { DESCRIPTION_PREVIEW } from '../../../../src/adapters/slack/views/interaction-item-blocks.js';
-import { timelineToBlocks } from '../../../../src/adapters/slack/views/timeline-blocks.js';
 import type { Interaction } from '../../../../src/core/interactions/interaction.js';
 import type { Actor } from '../../../../src/core/shared/actor.js';
 import {

@@ -1,7 +1,6 @@
 import type { Button, KnownBlock, HomeView as SlackHomeView, StaticSelect } from '@slack/types';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import type { HomeView } from '../../../core/views/home-view.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
 import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
 import { ButtonValue, encodeValue, type SnoozePeriod } from '../payloads/action-values.js';
 import {
@@ -14,9 +13,10 @@ import {
   plural,
   type RenderOptions,
   section,
-} from './blocks.js';
+} from './block-kit.js';
 import { dateToken, label, typeBadge } from './interaction-item-blocks.js';
 import { fillItems } from './item-list.js';
+import { escapeAndTruncate, LIMITS } from './limits.js';
 
 /** Views have no msg_blocks_too_long, but a 250 kB cap: this keeps far below it. */
 const HOME_TEXT_BUDGET = 60_000;

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
 import { ActionId, BlockId, ItemActionPrefix, itemActionId } from '../ids.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
@@ -11,8 +10,9 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from './blocks.js';
+} from './block-kit.js';
 import { dateToken, label, tagsLine, typeBadge } from './interaction-item-blocks.js';
+import { escapeAndTruncate } from './limits.js';
 
 /** A DM has room for what was agreed in full, up to a readable length. */
 const SUMMARY_MAX = 2000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { followUpReminderBlocks } from '../../../../src/adapters/slack/blocks/follow-up-blocks.js';
 import { ButtonValue, decodeValue } from '../../../../src/adapters/slack/payloads/action-values.js';
-import { followUpReminderBlocks } from '../../../../src/adapters/slack/views/follow-up-blocks.js';
 import { presentReminder } from '../../../../src/core/views/follow-up-view.js';
 import { buildInteraction, NOW } from '../../../core/views/build.js';
 import { collectIds, expectValidMessage, mrkdwnTexts } from './block-checks.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandErrorBlocks, helpBlocks } from '../../../../src/adapters/slack/views/help-blocks.js';
+import { commandErrorBlocks, helpBlocks } from '../../../../src/adapters/slack/blocks/help-blocks.js';
 import { CommandSyntaxError, parseCommand } from '../../../../src/core/commands/command-grammar.js';
 import { COMMAND_HELP } from '../../../../src/core/commands/command-help.js';
 import { expectValidMessage, mrkdwnTexts } from './block-checks.js';

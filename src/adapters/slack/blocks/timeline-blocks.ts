@@ -1,7 +1,6 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { countPhrase } from '../../../core/views/count-phrase.js';
 import type { TimelineView } from '../../../core/views/timeline-view.js';
-import { escapeMrkdwn, LIMITS, truncateText } from '../blocks/limits.js';
 import { ActionId, BlockId } from '../ids.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
@@ -13,9 +12,10 @@ import {
   plural,
   type RenderOptions,
   type SlackMessage,
-} from './blocks.js';
+} from './block-kit.js';
 import { emptyNote } from './interaction-item-blocks.js';
 import { fillItems } from './item-list.js';
+import { escapeMrkdwn, LIMITS, truncateText } from './limits.js';
 
 /** Room kept for the footer note and the button row after the items. */
 const FOOTER_RESERVE = { blocks: 2, text: 400 };
