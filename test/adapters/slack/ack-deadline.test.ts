@@ -3,7 +3,7 @@ import {
   beforeDeadline,
   SUBMISSION_WRITE_BUDGET_MS,
   timedAckDeadline,
-} from '../../../src/adapters/slack/modals/ack-deadline.js';
+} from '../../../src/adapters/slack/listeners/support/ack-deadline.js';
 
 /**
  * The production deadline, on a clock the test moves: the HTTP tests inject their own

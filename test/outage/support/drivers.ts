@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ActionId } from '../../../src/adapters/slack/ids.js';
-import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
+import type { AckDeadlineFactory } from '../../../src/adapters/slack/listeners/support/ack-deadline.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { findElement } from '../../slack/commands/support.js';
 import { blockActionsPayload, type StoredView } from '../../slack/fake-slack/index.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CallbackId, ContactFormField as F, ResultActionId } from '../../../src/adapters/slack/ids.js';
+import { openContactForm } from '../../../src/adapters/slack/listeners/support/open-contact-forms.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
-import { openContactForm } from '../../../src/adapters/slack/modals/contact-form.js';
 import { ForbiddenError } from '../../../src/core/shared/errors.js';
 import { type StoredView, viewSubmissionPayload } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CallbackId, ContactImportField } from '../../../src/adapters/slack/ids.js';
+import { openContactImport } from '../../../src/adapters/slack/listeners/support/open-contact-forms.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
-import { openContactImport } from '../../../src/adapters/slack/modals/contact-import.js';
 import { viewSubmissionPayload } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';
 import {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionFormField as F } from '../../../src/adapters/slack/ids.js';
-import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
+import type { AckDeadlineFactory } from '../../../src/adapters/slack/listeners/support/ack-deadline.js';
 import { useSlackApp } from '../support/slack-app.js';
 import {
   ALICE,

@@ -6,9 +6,9 @@ import {
   SettingsFormField as F,
   type FieldIds,
 } from '../../../src/adapters/slack/ids.js';
+import { openContactForm } from '../../../src/adapters/slack/listeners/support/open-contact-forms.js';
+import { openSettingsForm } from '../../../src/adapters/slack/listeners/support/open-forms.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
-import { openContactForm } from '../../../src/adapters/slack/modals/contact-form.js';
-import { openSettingsForm } from '../../../src/adapters/slack/modals/settings-form.js';
 import { ForbiddenError } from '../../../src/core/shared/errors.js';
 import {
   ALICE,

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import { afterAll, beforeAll } from 'vitest';
 import { parseNaturalDate } from '../../../src/adapters/shared/natural-dates.js';
 import { createSlackApp } from '../../../src/adapters/slack/app.js';
-import type { AckDeadlineFactory } from '../../../src/adapters/slack/modals/ack-deadline.js';
+import type { AckDeadlineFactory } from '../../../src/adapters/slack/listeners/support/ack-deadline.js';
 import { type Container, createContainer, storageOf } from '../../../src/app/container.js';
 import { type OpenedScheduling, openScheduling } from '../../../src/app/open-scheduling.js';
 import type { FollowUpScheduler } from '../../../src/core/followups/follow-up-scheduler.port.js';

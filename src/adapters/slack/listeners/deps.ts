@@ -2,7 +2,7 @@ import type { InstallationStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
 import type { NaturalDateParser } from '../../../core/commands/command-grammar.js';
 import type { UseCases } from '../../../core/use-cases.js';
-import type { AckDeadlineFactory } from '../modals/ack-deadline.js';
+import type { AckDeadlineFactory } from './support/ack-deadline.js';
 
 /** What every listener gets: the use cases, and the few adapter-wide settings. Passed in, never imported. */
 export interface SlackDeps {

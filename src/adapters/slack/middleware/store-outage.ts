@@ -2,9 +2,9 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../../core/shared/ports.js';
 import { storeUnreachableIn } from '../../../core/shared/store-unreachable.js';
 import { writeOutcomeOf } from '../../../core/shared/write-outcome.js';
+import { noticeView } from '../blocks/interaction-modals.js';
 import { requestTypeOf } from '../error-handler.js';
 import { describeForSlack, slackFailureText } from '../errors.js';
-import { noticeView } from '../modals/interaction-modals.js';
 
 type Ack = (response?: object) => Promise<void>;
 

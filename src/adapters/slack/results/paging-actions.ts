@@ -1,7 +1,7 @@
+import { channelTarget } from '../blocks/filter-form.js';
 import type { SlackDeps } from '../listeners/deps.js';
+import { openFilterForm, openLogForm } from '../listeners/support/open-forms.js';
 import { tenantOf } from '../middleware/tenant.js';
-import { channelTarget, openFilterForm } from '../modals/filter-form.js';
-import { openLogForm } from '../modals/log-form.js';
 import { type ButtonArgs, listValueOf, messageOf, timelineValueOf } from './action-support.js';
 import { listMessage } from './list-message.js';
 import { replyWith } from './reply.js';

@@ -7,13 +7,12 @@ import type {
 } from '@slack/bolt';
 import { ContactActionId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { openContactForm } from '../../modals/contact-form.js';
-import { openMergeForm } from '../../modals/contact-merge.js';
-import { openLogForm } from '../../modals/log-form.js';
 import { ContactButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { replyToUser } from '../../results/contact-messages.js';
 import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';
+import { openContactForm, openMergeForm } from '../support/open-contact-forms.js';
+import { openLogForm } from '../support/open-forms.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

@@ -4,10 +4,10 @@ import type { LogInteractionResult } from '../../../../core/interactions/interac
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { ActionIdPattern, BlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import type { FormMetadata } from '../../modals/form-metadata.js';
-import { openLogForm } from '../../modals/log-form.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
+import type { FormMetadata } from '../../payloads/form-metadata.js';
 import type { SlackDeps } from '../deps.js';
+import { openLogForm } from '../support/open-forms.js';
 import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 
 /**

@@ -10,12 +10,12 @@ import type { WebClient } from '@slack/web-api';
 import { publishHome } from '../../home/publish-home.js';
 import { ActionId, ActionIdPattern, BlockId, HomeBlockIdPattern } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { openContactSearchModal } from '../../modals/contact-search-modal.js';
-import { openLogForm } from '../../modals/log-form.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import { snoozeInputFrom } from '../../results/snooze-input.js';
 import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';
+import { openContactSearchModal } from '../support/open-contact-forms.js';
+import { openLogForm } from '../support/open-forms.js';
 import { registerContactResultActions } from './contact-result-actions.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

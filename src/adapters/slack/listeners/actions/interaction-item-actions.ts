@@ -2,16 +2,15 @@ import type { App, BlockAction, ButtonAction, OverflowAction, RespondFn } from '
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { deleteConfirmView, fullDescriptionView } from '../../blocks/interaction-modals.js';
 import { LIMITS, truncateText } from '../../blocks/limits.js';
 import { timelineToBlocks } from '../../blocks/timeline-blocks.js';
 import { ActionIdPattern, LoggedActionPattern, LoggedBlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { openEditForm } from '../../modals/edit-form.js';
-import { deleteConfirmView, fullDescriptionView } from '../../modals/interaction-modals.js';
-import { openLogForm } from '../../modals/log-form.js';
-import { openModal, type ReplyTarget, tellUser } from '../../modals/replies.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import { openEditForm, openLogForm } from '../support/open-forms.js';
+import { openModal, type ReplyTarget, tellUser } from '../support/replies.js';
 
 /** Where to answer a click: its response_url when it came from a message, its channel, else a DM. */
 function replyTarget(body: BlockAction, respond: RespondFn): ReplyTarget {

@@ -1,14 +1,14 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { interactionFormView, showsVisitAddress } from '../../blocks/interaction-form-blocks.js';
 import { InteractionFormField as F, OTHER_TYPE_VALUE } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { decodeFormMetadata } from '../../modals/form-metadata.js';
-import { interactionFormView, showsVisitAddress } from '../../modals/interaction-form-blocks.js';
-import { inputBlockIds } from '../../modals/submit-support.js';
 import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import { decodeFormMetadata } from '../../payloads/form-metadata.js';
 import { readFormValues } from '../../payloads/interaction-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
+import { inputBlockIds } from '../support/submit-support.js';
 
 /**
  * F3 inside the log and edit forms: choosing Visit reveals the address field, "Other…" the

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { option } from '../../blocks/block-kit.js';
+import { contactLabel } from '../../blocks/contact-label.js';
 import { LIMITS } from '../../blocks/limits.js';
 import { InteractionFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { contactLabel } from '../../modals/contact-choice.js';
 import type { SlackDeps } from '../deps.js';
 import { answerSuggestionsOnce } from './suggestions-once.js';
 

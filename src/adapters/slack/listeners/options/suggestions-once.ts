@@ -1,7 +1,7 @@
 import type { PlainTextOption } from '@slack/types';
 import { isDomainError } from '../../../../core/shared/errors.js';
-import { beforeDeadline, timedAckDeadline } from '../../modals/ack-deadline.js';
 import type { SlackDeps } from '../deps.js';
+import { beforeDeadline, timedAckDeadline } from '../support/ack-deadline.js';
 
 /**
  * Answers a search-as-you-type request exactly once, within Slack's 3 seconds. A search still

@@ -1,8 +1,8 @@
 import type { App, GlobalShortcut, MessageShortcut } from '@slack/bolt';
 import { CallbackId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { openLogForm } from '../../modals/log-form.js';
 import type { SlackDeps } from '../deps.js';
+import { openLogForm } from '../support/open-forms.js';
 
 /**
  * "Log an interaction" from anywhere (global shortcut) and "Log as interaction" on a message

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import type { SlackMessage } from '../../blocks/block-kit.js';
+import { importingView } from '../../blocks/contact-import.js';
 import { userMessageFor } from '../../errors.js';
 import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
-import { importingView } from '../../modals/contact-import.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import { importFailedMessage, importReportMessage } from '../../results/import-report.js';
 import type { SlackDeps } from '../deps.js';

@@ -8,11 +8,11 @@ import type {
 import { type Contact, contactDisplayName } from '../../../../core/contacts/contact.js';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
 import { plural, section } from '../../blocks/block-kit.js';
+import { contactOption, mergeMetadata } from '../../blocks/contact-merge.js';
 import { escapeAndTruncate } from '../../blocks/limits.js';
 import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactMergeField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { contactOption, mergeMetadata } from '../../modals/contact-merge.js';
 import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { contactCard } from '../../results/contact-card.js';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
+import { contactSearchView } from '../../blocks/contact-search-modal.js';
 import { userMessageFor } from '../../errors.js';
 import { ContactCallbackId, ContactSearchField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { contactSearchView } from '../../modals/contact-search-modal.js';
 import { textOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { organisationNames } from '../../results/contact-card.js';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { isDomainError } from '../../../../core/shared/errors.js';
+import { contactFormErrors, contactFormMetadata } from '../../blocks/contact-form.js';
 import { CallbackId, ContactFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { contactFormErrors, contactFormMetadata } from '../../modals/contact-form.js';
 import { readContactForm } from '../../payloads/contact-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { confirmToUser, contactSavedMessage } from '../../results/contact-messages.js';

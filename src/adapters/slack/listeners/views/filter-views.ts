@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { readFilterFormTarget } from '../../blocks/filter-form.js';
 import { CallbackId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { readFilterFormTarget } from '../../modals/filter-form.js';
 import { readFilterForm } from '../../payloads/filter-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import { listMessage } from '../../results/list-message.js';

@@ -1,8 +1,8 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { CallbackId } from '../../ids.js';
-import { submitDeleteConfirm, submitEditForm } from '../../modals/edit-submit.js';
-import { submitLogForm } from '../../modals/log-submit.js';
 import type { SlackDeps } from '../deps.js';
+import { submitDeleteConfirm, submitEditForm } from './edit-submit.js';
+import { submitLogForm } from './log-submit.js';
 
 /**
  * F1–F7 form submissions: log (one or many contacts), edit, delete confirmation. Each handler

@@ -6,9 +6,9 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
+import { settingsErrors, timeZoneOptions } from '../../blocks/settings-fields.js';
 import { CallbackId, SettingsFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
-import { settingsErrors, timeZoneOptions } from '../../modals/settings-fields.js';
 import { readSettingsForm } from '../../payloads/settings-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';

@@ -1,7 +1,6 @@
 import type { ContactSubcommand } from '../../../../../core/commands/command-grammar.js';
-import { openContactForm } from '../../../modals/contact-form.js';
-import { openContactImport } from '../../../modals/contact-import.js';
 import { respondContactSearch } from '../../../results/contact-search.js';
+import { openContactForm, openContactImport } from '../../support/open-contact-forms.js';
 import type { CommandContext } from './command-context.js';
 
 /** `/interaction contact add | find <text> | import` (F11): routed to the contact feature. */

@@ -1,7 +1,8 @@
 import type { FilterSpec } from '../../../../../core/commands/command-grammar.js';
 import { resolveFilterSpec } from '../../../../../core/queries/result-query.js';
-import { channelTarget, openFilterForm } from '../../../modals/filter-form.js';
+import { channelTarget } from '../../../blocks/filter-form.js';
 import { listMessage } from '../../../results/list-message.js';
+import { openFilterForm } from '../../support/open-forms.js';
 import type { CommandContext } from './command-context.js';
 
 /**

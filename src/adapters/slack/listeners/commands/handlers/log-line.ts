@@ -2,8 +2,8 @@ import type { LogLineSpec } from '../../../../../core/commands/command-grammar.j
 import { logFromLine } from '../../../../../core/commands/log-line.js';
 import { personalTime } from '../../../../../core/workspaces/personal-time.js';
 import { parseNaturalMoment } from '../../../../shared/natural-dates.js';
+import { loggedMessage } from '../../../blocks/log-confirmation.js';
 import { publishHome } from '../../../home/publish-home.js';
-import { loggedMessage } from '../../../modals/log-confirmation.js';
 import type { CommandContext } from './command-context.js';
 
 /**

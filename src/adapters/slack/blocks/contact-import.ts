@@ -1,27 +1,9 @@
 import type { ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import { UNDERSTOOD_COLUMNS } from '../../../core/contacts/contact-import.js';
-import { assertCanWrite } from '../../../core/shared/actor.js';
-import { context, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
 import { CallbackId, ContactImportField } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
+import { context, section } from './block-kit.js';
+import { escapeAndTruncate } from './limits.js';
 import { input, modal, noticeModal } from './modal-kit.js';
-
-/**
- * `/interaction contact import` (F11): a modal with one CSV file input. Viewers are refused
- * before it opens; the core refuses them again when the rows are imported.
- */
-export async function openContactImport(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  _deps: SlackDeps,
-): Promise<void> {
-  assertCanWrite(tenant.actor);
-  await client.views.open({ trigger_id: triggerId, view: contactImportView() });
-}
 
 export function contactImportView(): ModalView {
   return modal(

@@ -1,16 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
-import { button, context, section } from '../blocks/block-kit.js';
 import { ContactActionId, ContactBlockId, ContactCallbackId, ContactSearchField } from '../ids.js';
 import { ContactButtonValue, encodeValue } from '../payloads/action-values.js';
 import { contactLines } from '../results/contact-card.js';
 import { type ContactMatches, moreNote, searchTitle } from '../results/contact-search.js';
+import { button, context, section } from './block-kit.js';
 import { modal, textInput } from './modal-kit.js';
-
-/** The Home tab's "Search": find a contact, then open its timeline (sent by DM). */
-export async function openContactSearchModal(client: WebClient, triggerId: string): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: contactSearchView('', undefined) });
-}
 
 /**
  * The search form, with the results of the last search under it so the user can refine in place.

@@ -1,35 +1,13 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
-import { assertCanWrite } from '../../../core/shared/actor.js';
-import { context, plain, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
 import { ContactCallbackId, ContactMergeField } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { input, modal, openThenFill } from './modal-kit.js';
+import { context, plain, section } from './block-kit.js';
+import { escapeAndTruncate, LIMITS, truncateText } from './limits.js';
+import { input, modal } from './modal-kit.js';
 
 /** The duplicate being merged away; the contact to keep is picked in the modal. */
 export const mergeMetadata = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict();
-
-/** Merge (F11): opened from a contact's "Merge…" button, for that contact as the duplicate. */
-export async function openMergeForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-  duplicateId: string,
-): Promise<void> {
-  assertCanWrite(tenant.actor);
-  await openThenFill(
-    client,
-    triggerId,
-    { callbackId: ContactCallbackId.merge, title: 'Merge contact', target: { userId: tenant.actor.userId } },
-    async () => mergeView(await deps.container.contacts.getContact(tenant.actor, { id: duplicateId })),
-    deps.container.logger,
-  );
-}
 
 export function mergeView(duplicate: Contact): ModalView {
   const name = escapeAndTruncate(contactDisplayName(duplicate) || 'this contact', 120).text;

@@ -2,10 +2,10 @@ import type { PlainTextOption } from '@slack/types';
 import { format } from 'date-fns';
 import { type DomainError, ValidationError } from '../../../core/shared/errors.js';
 import { foldForSearch } from '../../../core/shared/text.js';
-import { option } from '../blocks/block-kit.js';
-import { LIMITS } from '../blocks/limits.js';
 import { userMessageFor } from '../errors.js';
 import { type FieldIds, SettingsFormField } from '../ids.js';
+import { option } from './block-kit.js';
+import { LIMITS } from './limits.js';
 
 /** Choices of the settings form (F16) and where its errors go; payloads/settings-form-state.ts reads it. */
 

@@ -6,54 +6,18 @@ import type {
   PlainTextOption,
   StaticSelect,
 } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import { ROLES } from '../../../core/shared/actor.js';
-import { type TimeOptions, workspaceTime, zonedLabel } from '../../../core/workspaces/personal-time.js';
+import { type TimeOptions, zonedLabel } from '../../../core/workspaces/personal-time.js';
 import type { Member, WorkspaceSettings } from '../../../core/workspaces/workspace.js';
 import { LIST_ITEM_LENGTH_MAX, LIST_ITEMS_MAX } from '../../../core/workspaces/workspace.schemas.js';
-import { context, header, mention, option, plain } from '../blocks/block-kit.js';
-import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, type FieldIds, SettingsFormField } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { input, modal, openThenFill, textInput } from './modal-kit.js';
+import { context, header, mention, option, plain } from './block-kit.js';
+import { LIMITS } from './limits.js';
+import { input, modal, textInput } from './modal-kit.js';
 import { dateFormatOptions, ROLE_LABELS, WEEKDAYS } from './settings-fields.js';
 
 /** Mentions listed per role in the "People" section; the rest are counted. */
 const PEOPLE_SHOWN = 20;
-
-/**
- * `/interaction settings` (F16), workspace admins only. Non-admins are refused before anything
- * opens: the core's ForbiddenError reaches the global error handler, which answers ephemerally.
- * The form is filled after opening (settings and members are read fresh, not from the cache).
- */
-export async function openSettingsForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-): Promise<void> {
-  const { workspaces } = deps.container;
-  await workspaces.requireOwner(tenant.actor);
-  await openThenFill(
-    client,
-    triggerId,
-    { callbackId: CallbackId.settingsForm, title: 'Settings', target: { userId: tenant.actor.userId } },
-    async () => {
-      const [settings, members] = await Promise.all([
-        workspaces.getSettings(tenant.actor),
-        workspaces.listMembers(tenant.actor),
-      ]);
-      // The report time is on the workspace's clock: named when that is not the admin's own.
-      const reportClock = workspaceTime({
-        workspace: { ...tenant.workspace, settings },
-        actor: tenant.actor,
-      });
-      return settingsView(settings, members, reportClock);
-    },
-    deps.container.logger,
-  );
-}
 
 function select(
   ids: { actionId: string },

@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
-import { context, mention, plain, type RenderOptions, safeLink, section } from '../blocks/block-kit.js';
-import { addressLine, dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
-import { escapeAndTruncate, escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId } from '../ids.js';
-import { type DeleteMetadata, encodeDeleteMetadata } from './form-metadata.js';
+import { type DeleteMetadata, encodeDeleteMetadata } from '../payloads/form-metadata.js';
+import { context, mention, plain, type RenderOptions, safeLink, section } from './block-kit.js';
+import { addressLine, dateToken, label, typeBadge } from './interaction-item-blocks.js';
+import { escapeAndTruncate, escapeMrkdwn, LIMITS } from './limits.js';
 
 /** A modal that only says something: the answer to a submission that cannot go through. */
 export function noticeView(title: string, text: string): ModalView {

@@ -1,16 +1,11 @@
 import type { ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
-import { assertCanWrite } from '../../../core/shared/actor.js';
+import { pickerValues } from '../../../core/forms/log-form-rules.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { LIMITS, truncateText } from '../blocks/limits.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
+import type { FormMetadata } from '../payloads/form-metadata.js';
 import type { ContactChoice } from '../payloads/interaction-form-state.js';
-import { loadContactChoices } from './contact-choice.js';
-import type { FormMetadata } from './form-metadata.js';
 import { interactionFormView } from './interaction-form-blocks.js';
-import { pickerValues } from './interaction-form-input.js';
-import { openModal } from './replies.js';
+import { LIMITS, truncateText } from './limits.js';
 
 /** What a caller may prefill in the log form (F1–F6). */
 export interface LogFormPrefill {
@@ -75,26 +70,4 @@ export function logFormView(
       files: [],
     },
   });
-}
-
-/**
- * Opens the log form (one or many contacts), prefilled as asked. Viewers are told they cannot
- * log instead of getting a form they could not submit. The only work before views.open is the
- * lookup of preselected contacts' names, one indexed read, skipped when the caller has them.
- */
-export async function openLogForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-  prefill: LogFormPrefill = {},
-): Promise<void> {
-  assertCanWrite(tenant.actor);
-  const contacts = prefill.contacts ?? (await loadContactChoices(deps, tenant, prefill.contactIds ?? []));
-  const view = logFormView(tenant, deps.container.clock.now(), prefill, contacts);
-  const target = {
-    userId: tenant.actor.userId,
-    ...(prefill.channelId ? { channelId: prefill.channelId } : {}),
-  };
-  await openModal(client, triggerId, view, target, deps.container.logger);
 }

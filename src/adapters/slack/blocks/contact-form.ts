@@ -1,5 +1,4 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Contact } from '../../../core/contacts/contact.js';
 import {
@@ -8,14 +7,11 @@ import {
   NAME_MAX,
   ORGANISATION_NAME_MAX,
 } from '../../../core/contacts/contact.schemas.js';
-import { assertCanWrite } from '../../../core/shared/actor.js';
 import { type DomainError, ErrorCode, ValidationError } from '../../../core/shared/errors.js';
-import { context } from '../blocks/block-kit.js';
 import { userMessageFor } from '../errors.js';
 import { CallbackId, ContactFormField, type FieldIds } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { modal, openThenFill, textInput } from './modal-kit.js';
+import { context } from './block-kit.js';
+import { modal, textInput } from './modal-kit.js';
 
 export interface ContactFormOptions {
   /** Edit this contact; without it the form adds a new one. */
@@ -41,42 +37,6 @@ export type ContactFormMetadata = z.infer<typeof contactFormMetadata>;
 
 /** List fields take one value per line as well as comma lists; the core splits on "," and ";". */
 const LIST_TEXT_MAX = 2000;
-
-/**
- * F11 add/edit form. Adding opens at once; editing opens a loading modal first and fills it with
- * the contact, so the trigger_id is used before any database read. Viewers are refused before
- * anything opens (the core refuses them again on submit).
- */
-export async function openContactForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-  options: ContactFormOptions = {},
-): Promise<void> {
-  assertCanWrite(tenant.actor);
-  const channel = options.channelId && /^[CGD]/.test(options.channelId) ? options.channelId : undefined;
-  const metadata: ContactFormMetadata = channel ? { ch: channel } : {};
-  const contactId = options.contactId;
-  if (!contactId) {
-    await client.views.open({ trigger_id: triggerId, view: contactFormView(metadata) });
-    return;
-  }
-  await openThenFill(
-    client,
-    triggerId,
-    { callbackId: CallbackId.contactForm, title: 'Edit contact', target: { userId: tenant.actor.userId } },
-    async () => {
-      const { container } = deps;
-      const contact = await container.contacts.getContact(tenant.actor, { id: contactId });
-      const organisation = contact.organisationId
-        ? await container.contacts.findOrganisation(tenant.actor, { id: contact.organisationId })
-        : null;
-      return contactFormView({ ...metadata, id: contact.id }, contact, organisation?.name);
-    },
-    deps.container.logger,
-  );
-}
 
 export function contactFormView(
   metadata: ContactFormMetadata,

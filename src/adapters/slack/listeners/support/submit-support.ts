@@ -6,16 +6,16 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { ValidationError } from '../../../core/shared/errors.js';
-import type { PlatformFacts } from '../../../core/workspaces/arrival.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { isDomainError, userMessageFor } from '../errors.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import { slackFactsOf } from '../middleware/slack-profile.js';
-import type { Tenant } from '../middleware/tenant.js';
-import type { FormValues } from '../payloads/interaction-form-state.js';
+import { ValidationError } from '../../../../core/shared/errors.js';
+import type { PlatformFacts } from '../../../../core/workspaces/arrival.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { noticeView } from '../../blocks/interaction-modals.js';
+import { isDomainError, userMessageFor } from '../../errors.js';
+import { slackFactsOf } from '../../middleware/slack-profile.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import type { FormValues } from '../../payloads/interaction-form-state.js';
+import type { SlackDeps } from '../deps.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
-import { noticeView } from './interaction-modals.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -1,19 +1,19 @@
-import type { Interaction } from '../../../core/interactions/interaction.js';
-import { assertCanWrite } from '../../../core/shared/actor.js';
-import { ErrorCode, isDomainError, ValidationError } from '../../../core/shared/errors.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { userMessageFor } from '../errors.js';
-import { publishHome } from '../home/publish-home.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import { type Tenant, tenantOf } from '../middleware/tenant.js';
-import { type FormValues, readFormValues } from '../payloads/interaction-form-state.js';
-import { formStateOf } from '../payloads/views.js';
-import { decodeDeleteMetadata, decodeFormMetadata, type FormMetadata } from './form-metadata.js';
-import { editInputFrom } from './interaction-form-input.js';
-import { noticeView } from './interaction-modals.js';
-import { ALREADY_DELETED, deletedText, updatedText } from './log-confirmation.js';
-import { tellUser } from './replies.js';
-import { refusal, registerAssignee, type SubmitArgs } from './submit-support.js';
+import type { Interaction } from '../../../../core/interactions/interaction.js';
+import { assertCanWrite } from '../../../../core/shared/actor.js';
+import { ErrorCode, isDomainError, ValidationError } from '../../../../core/shared/errors.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { noticeView } from '../../blocks/interaction-modals.js';
+import { ALREADY_DELETED, deletedText, updatedText } from '../../blocks/log-confirmation.js';
+import { userMessageFor } from '../../errors.js';
+import { publishHome } from '../../home/publish-home.js';
+import { type Tenant, tenantOf } from '../../middleware/tenant.js';
+import { decodeDeleteMetadata, decodeFormMetadata, type FormMetadata } from '../../payloads/form-metadata.js';
+import { type FormValues, readFormValues } from '../../payloads/interaction-form-state.js';
+import { formStateOf } from '../../payloads/views.js';
+import type { SlackDeps } from '../deps.js';
+import { editInputFrom } from '../support/interaction-form-input.js';
+import { tellUser } from '../support/replies.js';
+import { refusal, registerAssignee, type SubmitArgs } from '../support/submit-support.js';
 
 async function editFromForm(
   args: SubmitArgs,

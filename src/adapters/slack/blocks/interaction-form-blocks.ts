@@ -2,12 +2,12 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import { ACTION_MAX, TYPE_MAX, VISIT_ADDRESS_MAX } from '../../../core/interactions/interaction.schemas.js';
 import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
-import { option, plain, section } from '../blocks/block-kit.js';
-import { escapeMrkdwn, LIMITS } from '../blocks/limits.js';
 import { CallbackId, InteractionFormField as F, OTHER_TYPE_VALUE } from '../ids.js';
+import { encodeFormMetadata, type FormMetadata } from '../payloads/form-metadata.js';
 import { type FormValues, IMPORTANT_VALUE } from '../payloads/interaction-form-state.js';
+import { option, plain, section } from './block-kit.js';
 import { choices, dateTimeInputs, input, selectInput, textInput } from './form-elements.js';
-import { encodeFormMetadata, type FormMetadata } from './form-metadata.js';
+import { escapeMrkdwn, LIMITS } from './limits.js';
 
 export interface FormSpec {
   mode: 'log' | 'edit';

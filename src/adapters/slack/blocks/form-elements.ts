@@ -1,8 +1,8 @@
 import type { InputBlock } from '@slack/types';
 import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
-import { option, plain } from '../blocks/block-kit.js';
-import { LIMITS } from '../blocks/limits.js';
 import type { FieldIds } from '../ids.js';
+import { option, plain } from './block-kit.js';
+import { LIMITS } from './limits.js';
 
 // Input-block builders for the interaction forms: ids from ids.ts, texts cut to Slack's limits.
 

@@ -1,8 +1,8 @@
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../../core/shared/ports.js';
-import { slackErrorCode } from '../notifiers/slack-errors.js';
+import type { Logger } from '../../../../core/shared/ports.js';
+import { slackErrorCode } from '../../notifiers/slack-errors.js';
 
 /** Who to tell, and the places we may tell them, best first. */
 export interface ReplyTarget {

@@ -9,7 +9,6 @@ import type {
   PlainTextOption,
   StaticSelect,
 } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import {
@@ -18,15 +17,11 @@ import {
   LIST_SORTS,
 } from '../../../core/interactions/interaction-filter.js';
 import type { ResultQuery } from '../../../core/queries/result-query.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
 import type { WorkspaceSettings } from '../../../core/workspaces/workspace.js';
-import { option } from '../blocks/block-kit.js';
-import { LIMITS } from '../blocks/limits.js';
 import { CallbackId, FilterFormField, FLAG_FILES, FLAG_IMPORTANT } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
+import { option } from './block-kit.js';
+import { LIMITS } from './limits.js';
 import { input, modal, textInput } from './modal-kit.js';
-import { openModal } from './replies.js';
 
 /**
  * Where the list goes once the form is submitted: the response_url of the command or button
@@ -208,33 +203,4 @@ export function filterFormView(
     close: 'Cancel',
     privateMetadata: JSON.stringify(target),
   });
-}
-
-/**
- * Opens the filter form. views.open is the first Slack call; the only read before it is the
- * organisation's name when a refined list is filtered by one (one indexed lookup). An expired
- * trigger gets a "try again" (openModal) rather than silence.
- */
-export async function openFilterForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-  options: { target: FilterFormTarget; query?: ResultQuery },
-): Promise<void> {
-  const { query } = options;
-  const organisationId = query?.filter.organisationId;
-  const organisation = organisationId
-    ? await deps.container.contacts.findOrganisation(tenant.actor, { id: organisationId })
-    : null;
-  const initial: FilterFormInitial | undefined = query
-    ? { query, ...(organisation ? { organisationName: organisation.name } : {}) }
-    : undefined;
-  const { timeZone } = personalTime(tenant);
-  const view = filterFormView(tenant.workspace.settings, options.target, timeZone, initial);
-  const target = {
-    userId: tenant.actor.userId,
-    ...(options.target.ch ? { channelId: options.target.ch } : {}),
-  };
-  await openModal(client, triggerId, view, target, deps.container.logger);
 }

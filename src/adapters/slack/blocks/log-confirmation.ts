@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import type { LogInteractionResult } from '../../../core/interactions/interaction.service.js';
 import { loggedVerb } from '../../../core/interactions/log-interaction.js';
+import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   button,
@@ -11,11 +13,9 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from '../blocks/block-kit.js';
-import { dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
-import { escapeAndTruncate, LIMITS, truncateText } from '../blocks/limits.js';
-import { LoggedActionPrefix, LoggedBlockId, loggedActionId } from '../ids.js';
-import { ButtonValue, encodeValue } from '../payloads/action-values.js';
+} from './block-kit.js';
+import { dateToken, label, typeBadge } from './interaction-item-blocks.js';
+import { escapeAndTruncate, LIMITS, truncateText } from './limits.js';
 
 /** Names listed (and timeline buttons offered) in a confirmation; the rest are counted. */
 export const CONFIRMATION_NAMES = 10;

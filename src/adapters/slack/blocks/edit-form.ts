@@ -1,14 +1,11 @@
 import type { ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
+import { pickerValues } from '../../../core/forms/log-form-rules.js';
 import type { Interaction } from '../../../core/interactions/interaction.js';
 import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { LIMITS, truncateText } from '../blocks/limits.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import type { FormMetadata } from './form-metadata.js';
+import type { Tenant } from '../../../core/workspaces/tenant.js';
+import type { FormMetadata } from '../payloads/form-metadata.js';
 import { interactionFormView } from './interaction-form-blocks.js';
-import { pickerValues } from './interaction-form-input.js';
-import { openModal, type ReplyTarget } from './replies.js';
+import { LIMITS, truncateText } from './limits.js';
 
 /** F7: the edit form, prefilled with the record as it is now. The contact cannot change here. */
 export function editFormView(tenant: Tenant, interaction: Interaction, channelId?: string): ModalView {
@@ -50,27 +47,4 @@ export function editFormView(tenant: Tenant, interaction: Interaction, channelId
       files: [],
     },
   });
-}
-
-/** One indexed read (who wrote it, what to prefill), then views.open. */
-export async function openEditForm(
-  client: WebClient,
-  triggerId: string,
-  tenant: Tenant,
-  deps: SlackDeps,
-  interactionId: string,
-  target: ReplyTarget,
-): Promise<void> {
-  // Refused here (gone, or not theirs), before a form they could not submit; the core checks
-  // again on save. The error reaches the global handler, which replies.
-  const interaction = await deps.container.interactions.getEditableInteraction(tenant.actor, {
-    id: interactionId,
-  });
-  await openModal(
-    client,
-    triggerId,
-    editFormView(tenant, interaction, target.channelId),
-    target,
-    deps.container.logger,
-  );
 }

@@ -4,12 +4,12 @@ import {
   logInputFromFields,
   pickerValues,
   zonedMoment,
-} from '../../../core/forms/log-form-rules.js';
-import type { AttachmentRef } from '../../../core/interactions/interaction.js';
-import type { FieldErrors } from '../../../core/shared/errors.js';
-import { InteractionFormField as F, type FieldIds, OTHER_TYPE_VALUE } from '../ids.js';
-import type { FormValues } from '../payloads/interaction-form-state.js';
-import type { FormMetadata } from './form-metadata.js';
+} from '../../../../core/forms/log-form-rules.js';
+import type { AttachmentRef } from '../../../../core/interactions/interaction.js';
+import type { FieldErrors } from '../../../../core/shared/errors.js';
+import { InteractionFormField as F, type FieldIds, OTHER_TYPE_VALUE } from '../../ids.js';
+import type { FormMetadata } from '../../payloads/form-metadata.js';
+import type { FormValues } from '../../payloads/interaction-form-state.js';
 
 /** Block id → message, as `response_action: 'errors'` wants them. */
 export type BlockErrors = Record<string, string>;
