@@ -7,13 +7,13 @@ import {
   ContactMergeField,
   ResultActionId,
 } from '../../../src/adapters/slack/ids.js';
+import { respondContactSearch } from '../../../src/adapters/slack/listeners/support/find-contacts.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
 import {
   ButtonValue,
   ContactButtonValue,
   encodeValue,
 } from '../../../src/adapters/slack/payloads/action-values.js';
-import { respondContactSearch } from '../../../src/adapters/slack/results/contact-search.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { blockActionsPayload, blockSuggestionPayload, viewSubmissionPayload } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ActionId, ResultActionId } from '../../../src/adapters/slack/ids.js';
-import { clickKey, EXPORT_BUTTON_CLAIM_SCOPE } from '../../../src/adapters/slack/results/export-actions.js';
-import { EXPORT_DEADLINE_MS } from '../../../src/adapters/slack/results/export-runner.js';
+import { clickKey, EXPORT_BUTTON_CLAIM_SCOPE } from '../../../src/adapters/slack/listeners/actions/export.js';
+import { EXPORT_DEADLINE_MS } from '../../../src/adapters/slack/listeners/support/export-runner.js';
 import { storageOf } from '../../../src/app/container.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import { EXPORT_HEADER } from '../../../src/core/exports/export-columns.js';

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ContactActionId, ContactBlockId, ContactCallbackId, ContactSearchField } from '../ids.js';
 import { ContactButtonValue, encodeValue } from '../payloads/action-values.js';
-import { contactLines } from '../results/contact-card.js';
-import { type ContactMatches, moreNote, searchTitle } from '../results/contact-search.js';
 import { button, context, section } from './block-kit.js';
+import { contactLines } from './contact-card.js';
+import { type ContactMatches, moreNote, searchTitle } from './contact-search.js';
 import { modal, textInput } from './modal-kit.js';
 
 /**

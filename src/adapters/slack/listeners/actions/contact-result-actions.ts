@@ -8,11 +8,11 @@ import type {
 import { ContactActionId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ContactButtonValue, decodeValue } from '../../payloads/action-values.js';
-import { replyToUser } from '../../results/contact-messages.js';
-import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';
+import { replyToUser } from '../support/contact-replies.js';
 import { openContactForm, openMergeForm } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
+import { timelineMessage } from '../support/timeline-message.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

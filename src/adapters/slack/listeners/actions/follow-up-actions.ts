@@ -14,8 +14,8 @@ import { isDomainError, userMessageFor } from '../../errors.js';
 import { ActionId, ActionIdPattern, BlockId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
-import { snoozeInputFrom } from '../../results/snooze-input.js';
 import type { SlackDeps } from '../deps.js';
+import { snoozeInputFrom } from '../support/snooze-input.js';
 import { registerFollowUpLogButton } from './follow-up-log.js';
 import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 

@@ -11,11 +11,11 @@ import { publishHome } from '../../home/publish-home.js';
 import { ActionId, ActionIdPattern, BlockId, HomeBlockIdPattern } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
-import { snoozeInputFrom } from '../../results/snooze-input.js';
-import { timelineMessage } from '../../results/timeline-message.js';
 import type { SlackDeps } from '../deps.js';
 import { openContactSearchModal } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
+import { snoozeInputFrom } from '../support/snooze-input.js';
+import { timelineMessage } from '../support/timeline-message.js';
 import { registerContactResultActions } from './contact-result-actions.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

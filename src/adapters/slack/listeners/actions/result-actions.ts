@@ -1,12 +1,9 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { ActionId, ActionIdPattern, BlockId, ResultActionId, ResultBlockIdPattern } from '../../ids.js';
-import type { ButtonArgs, SelectArgs } from '../../results/action-support.js';
-import { onExportToDm, onListExport, onTimelineExport } from '../../results/export-actions.js';
-import {
-  onFollowUpListDone,
-  onFollowUpListSnooze,
-  onFollowUpListTimeline,
-} from '../../results/followup-list-actions.js';
+import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs, SelectArgs } from '../support/action-support.js';
+import { onExportToDm, onListExport, onTimelineExport } from './export.js';
+import { onFollowUpListDone, onFollowUpListSnooze, onFollowUpListTimeline } from './follow-up-list.js';
 import {
   onListPage,
   onListRefine,
@@ -14,8 +11,7 @@ import {
   onTimelineLog,
   onTimelinePage,
   onTimelinePick,
-} from '../../results/paging-actions.js';
-import type { SlackDeps } from '../deps.js';
+} from './paging.js';
 
 type ButtonHandler = (args: ButtonArgs, deps: SlackDeps) => Promise<void>;
 

@@ -2,11 +2,11 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { isDomainError } from '../../../../core/shared/errors.js';
 import type { SlackMessage } from '../../blocks/block-kit.js';
 import { importingView } from '../../blocks/contact-import.js';
+import { importFailedMessage, importReportMessage } from '../../blocks/import-report.js';
 import { userMessageFor } from '../../errors.js';
 import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
-import { importFailedMessage, importReportMessage } from '../../results/import-report.js';
 import type { SlackDeps } from '../deps.js';
 import { claimSubmission } from './view-claims.js';
 

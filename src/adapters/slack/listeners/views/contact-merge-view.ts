@@ -8,6 +8,7 @@ import type {
 import { type Contact, contactDisplayName } from '../../../../core/contacts/contact.js';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
 import { plural, section } from '../../blocks/block-kit.js';
+import { contactCard } from '../../blocks/contact-card.js';
 import { contactOption, mergeMetadata } from '../../blocks/contact-merge.js';
 import { escapeAndTruncate } from '../../blocks/limits.js';
 import { userMessageFor } from '../../errors.js';
@@ -15,7 +16,6 @@ import { ContactCallbackId, ContactMergeField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
-import { contactCard } from '../../results/contact-card.js';
 import type { SlackDeps } from '../deps.js';
 import { answerSuggestionsOnce } from '../options/suggestions-once.js';
 import { claimSubmission, parseMetadata } from './view-claims.js';

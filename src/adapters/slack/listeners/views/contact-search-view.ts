@@ -6,9 +6,8 @@ import { ContactCallbackId, ContactSearchField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { textOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
-import { organisationNames } from '../../results/contact-card.js';
-import { findContactMatches } from '../../results/contact-search.js';
 import type { SlackDeps } from '../deps.js';
+import { findContactMatches, organisationNames } from '../support/find-contacts.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

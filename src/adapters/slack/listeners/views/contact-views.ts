@@ -1,13 +1,14 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { isDomainError } from '../../../../core/shared/errors.js';
+import { contactSavedMessage } from '../../blocks/contact-card.js';
 import { contactFormErrors, contactFormMetadata } from '../../blocks/contact-form.js';
 import { CallbackId, ContactFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readContactForm } from '../../payloads/contact-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
-import { confirmToUser, contactSavedMessage } from '../../results/contact-messages.js';
 import type { SlackDeps } from '../deps.js';
+import { confirmToUser } from '../support/contact-replies.js';
 import { registerContactImportView } from './contact-import-view.js';
 import { registerContactMergeView } from './contact-merge-view.js';
 import { registerContactSearchView } from './contact-search-view.js';

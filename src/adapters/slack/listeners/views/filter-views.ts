@@ -4,9 +4,9 @@ import { CallbackId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readFilterForm } from '../../payloads/filter-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
-import { listMessage } from '../../results/list-message.js';
-import { replyByApi, replyToUrl } from '../../results/reply.js';
 import type { SlackDeps } from '../deps.js';
+import { listMessage } from '../support/list-message.js';
+import { replyByApi, replyToUrl } from '../support/reply.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -1,5 +1,5 @@
 import type { ContactSubcommand } from '../../../../../core/commands/command-grammar.js';
-import { respondContactSearch } from '../../../results/contact-search.js';
+import { respondContactSearch } from '../../support/find-contacts.js';
 import { openContactForm, openContactImport } from '../../support/open-contact-forms.js';
 import type { CommandContext } from './command-context.js';
 

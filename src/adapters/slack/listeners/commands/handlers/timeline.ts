@@ -1,6 +1,7 @@
 import { findTimelineSubject } from '../../../../../core/queries/timeline-subject.js';
 import { escapeAndTruncate } from '../../../blocks/limits.js';
-import { pickerMessage, timelineMessage } from '../../../results/timeline-message.js';
+import { pickerMessage } from '../../../blocks/timeline-picker.js';
+import { timelineMessage } from '../../support/timeline-message.js';
 import type { CommandContext } from './command-context.js';
 
 /**

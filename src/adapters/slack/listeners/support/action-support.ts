@@ -5,10 +5,10 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import type { InteractionFilter } from '../../../core/interactions/interaction-filter.js';
-import type { ResultQuery } from '../../../core/queries/result-query.js';
-import type { TimelineRef } from '../../../core/queries/timeline-subject.js';
-import { ButtonValue, decodeValue, filterFromValue } from '../payloads/action-values.js';
+import type { InteractionFilter } from '../../../../core/interactions/interaction-filter.js';
+import type { ResultQuery } from '../../../../core/queries/result-query.js';
+import type { TimelineRef } from '../../../../core/queries/timeline-subject.js';
+import { ButtonValue, decodeValue, filterFromValue } from '../../payloads/action-values.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 export type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;

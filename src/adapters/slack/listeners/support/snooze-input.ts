@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { type SnoozePreset, snoozeUntil } from '../../../core/followups/follow-up.schemas.js';
-import { ButtonValue, decodeValue, type SnoozePeriod } from '../payloads/action-values.js';
+import { type SnoozePreset, snoozeUntil } from '../../../../core/followups/follow-up.schemas.js';
+import { ButtonValue, decodeValue, type SnoozePeriod } from '../../payloads/action-values.js';
 
 const PRESETS: Record<SnoozePeriod, SnoozePreset> = {
   '1h': '1h',

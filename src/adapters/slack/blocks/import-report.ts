@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ImportReport } from '../../../core/contacts/contact-import.js';
-import { context, plural, type SlackMessage, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
+import { context, plural, type SlackMessage, section } from './block-kit.js';
+import { escapeAndTruncate, LIMITS } from './limits.js';
 
 /** Problem rows listed one by one; the rest are counted. */
 export const PROBLEMS_SHOWN = 20;

@@ -1,11 +1,11 @@
-import type { SlackDeps } from '../listeners/deps.js';
-import { tenantOf } from '../middleware/tenant.js';
-import { ButtonValue, decodeValue } from '../payloads/action-values.js';
-import type { ButtonArgs, SelectArgs } from './action-support.js';
-import { followUpsMessage } from './followups-message.js';
-import { replyWith } from './reply.js';
-import { snoozeInputFrom } from './snooze-input.js';
-import { timelineMessage } from './timeline-message.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
+import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs, SelectArgs } from '../support/action-support.js';
+import { followUpsMessage } from '../support/follow-ups-message.js';
+import { replyWith } from '../support/reply.js';
+import { snoozeInputFrom } from '../support/snooze-input.js';
+import { timelineMessage } from '../support/timeline-message.js';
 
 /**
  * Clicks in the `/interaction followups` list. The list is ephemeral, so it is refreshed

@@ -1,11 +1,11 @@
-import { channelTarget } from '../blocks/filter-form.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import { openFilterForm, openLogForm } from '../listeners/support/open-forms.js';
-import { tenantOf } from '../middleware/tenant.js';
-import { type ButtonArgs, listValueOf, messageOf, timelineValueOf } from './action-support.js';
-import { listMessage } from './list-message.js';
-import { replyWith } from './reply.js';
-import { timelineMessage } from './timeline-message.js';
+import { channelTarget } from '../../blocks/filter-form.js';
+import { tenantOf } from '../../middleware/tenant.js';
+import type { SlackDeps } from '../deps.js';
+import { type ButtonArgs, listValueOf, messageOf, timelineValueOf } from '../support/action-support.js';
+import { listMessage } from '../support/list-message.js';
+import { openFilterForm, openLogForm } from '../support/open-forms.js';
+import { replyWith } from '../support/reply.js';
+import { timelineMessage } from '../support/timeline-message.js';
 
 type Direction = 'older' | 'newer';
 

@@ -1,11 +1,12 @@
 import type { Button, KnownBlock } from '@slack/types';
-import { type Contact, contactDisplayName } from '../../../core/contacts/contact.js';
-import { type Actor, canWrite } from '../../../core/shared/actor.js';
-import { actions, button, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
+import type { Contact } from '../../../core/contacts/contact.js';
+import { contactDisplayName } from '../../../core/contacts/contact.js';
+import type { Actor } from '../../../core/shared/actor.js';
+import { canWrite } from '../../../core/shared/actor.js';
 import { ContactActionId, ContactBlockId, ResultActionId } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
 import { ButtonValue, ContactButtonValue, encodeValue } from '../payloads/action-values.js';
+import { actions, button, type SlackMessage, section } from './block-kit.js';
+import { escapeAndTruncate } from './limits.js';
 
 /** Caps per part, so one odd record never fills a message. */
 const NAME_MAX = 120;
@@ -55,15 +56,20 @@ export function contactCard(
   return blocks;
 }
 
-/** Organisation names for the contacts shown (a handful of id reads, in parallel). */
-export async function organisationNames(
-  deps: SlackDeps,
+/** "Contact saved" with the two next steps the issue asks for: log, and see the timeline. */
+export function contactSavedMessage(
+  contact: Contact,
   actor: Actor,
-  contacts: readonly Contact[],
-): Promise<Map<string, string>> {
-  const ids = [...new Set(contacts.flatMap((contact) => contact.organisationId ?? []))];
-  const found = await Promise.all(ids.map((id) => deps.container.contacts.findOrganisation(actor, { id })));
-  return new Map(
-    found.flatMap((organisation) => (organisation ? [[organisation.id, organisation.name]] : [])),
-  );
+  created: boolean,
+  organisationName?: string,
+): SlackMessage {
+  const name = escapeAndTruncate(contactDisplayName(contact) || 'Unnamed contact', 120).text;
+  const verb = created ? 'added' : 'updated';
+  return {
+    text: `Contact ${verb}: ${name}`,
+    blocks: [
+      section(`:white_check_mark: Contact ${verb}.`),
+      ...contactCard(contact, actor, ['log', 'timeline'], organisationName),
+    ],
+  };
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock, StaticSelect } from '@slack/types';
-import { FOLLOW_UP_LIST_QUERY, presentFollowUpList } from '../../../core/views/follow-up-list-view.js';
+import type { FollowUpListView } from '../../../core/views/follow-up-list-view.js';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
+import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
+import { ButtonValue, encodeValue } from '../payloads/action-values.js';
 import {
   actions,
   BlockBudget,
@@ -12,14 +13,10 @@ import {
   type RenderOptions,
   type SlackMessage,
   section,
-} from '../blocks/block-kit.js';
-import { SNOOZE_CHOICES } from '../blocks/home-view.js';
-import { dateToken, label, typeBadge } from '../blocks/interaction-item-blocks.js';
-import { escapeAndTruncate, LIMITS } from '../blocks/limits.js';
-import { ItemActionPrefix, itemActionId, ResultBlockId } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { ButtonValue, encodeValue } from '../payloads/action-values.js';
+} from './block-kit.js';
+import { SNOOZE_CHOICES } from './home-view.js';
+import { dateToken, label, typeBadge } from './interaction-item-blocks.js';
+import { escapeAndTruncate, LIMITS } from './limits.js';
 
 /** The most follow-ups shown in the message; two blocks each keeps this well inside 50 blocks. */
 const FOLLOW_UPS_MAX = 20;
@@ -53,24 +50,14 @@ function entry(followUp: FollowUpView, options: RenderOptions): KnownBlock[] {
   ];
 }
 
-/**
- * `/interaction followups`: every open follow-up of mine, overdue first, as the core decides
- * for Slack and Teams alike (follow-up-list-view.ts), each with Done / Snooze / Log / Open
- * timeline. `note` says what a click just did.
- */
-export async function followUpsMessage(
-  tenant: Tenant,
-  deps: SlackDeps,
+/** The follow-up list as the core presented it, at most FOLLOW_UPS_MAX rows within Slack's budget. */
+export function followUpListToBlocks(
+  list: FollowUpListView,
+  options: RenderOptions,
   note?: string,
-): Promise<SlackMessage> {
-  const { container } = deps;
-  const { actor } = tenant;
-  const items = await container.followUps.listMyFollowUps(actor, FOLLOW_UP_LIST_QUERY);
-  const list = presentFollowUpList(actor, items, container.clock.now());
+): SlackMessage {
   const views = list.items.slice(0, FOLLOW_UPS_MAX);
-  const options = personalTime(tenant);
   const { overdue } = list;
-
   const budget = new BlockBudget(LIMITS.messageBlocks, LIMITS.messageTextBudget);
   const open = list.items.length.toLocaleString('en-US');
   budget.add([header(`Your follow-ups · ${open} open`)]);

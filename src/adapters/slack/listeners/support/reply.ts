@@ -1,6 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../blocks/block-kit.js';
+import type { SlackMessage } from '../../blocks/block-kit.js';
 
 /**
  * Where a result goes back to the person who asked: an ephemeral message through the

@@ -1,32 +1,9 @@
 import type { SectionBlock } from '@slack/types';
-import type { Contact } from '../../../core/contacts/contact.js';
-import type { PageRequest } from '../../../core/queries/query-deps.js';
-import {
-  loadTimelineView,
-  PICKER_MAX,
-  type TimelineCandidate,
-  type TimelineRef,
-} from '../../../core/queries/timeline-subject.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { button, context, header, type SlackMessage, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
-import { timelineToBlocks } from '../blocks/timeline-blocks.js';
+import { PICKER_MAX, type TimelineCandidate } from '../../../core/queries/timeline-subject.js';
 import { ResultActionId } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
 import { ButtonValue, encodeValue } from '../payloads/action-values.js';
-
-/** F8/F9: one page of a contact's or an organisation's timeline as a message. */
-export async function timelineMessage(
-  tenant: Tenant,
-  deps: SlackDeps,
-  ref: TimelineRef,
-  page: PageRequest = {},
-  known?: Contact,
-): Promise<SlackMessage> {
-  const view = await loadTimelineView(tenant, deps, ref, page, known);
-  return timelineToBlocks(view, personalTime(tenant));
-}
+import { button, context, header, type SlackMessage, section } from './block-kit.js';
+import { escapeAndTruncate } from './limits.js';
 
 /** "Several contacts match": one line per match with a button that shows its timeline in place. */
 export function pickerMessage(query: string, candidates: readonly TimelineCandidate[]): SlackMessage {

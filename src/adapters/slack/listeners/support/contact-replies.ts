@@ -1,29 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Contact } from '../../../core/contacts/contact.js';
-import { contactDisplayName } from '../../../core/contacts/contact.js';
-import type { Actor } from '../../../core/shared/actor.js';
-import { type SlackMessage, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
-import { contactCard } from './contact-card.js';
-
-/** "Contact saved" with the two next steps the issue asks for: log, and see the timeline. */
-export function contactSavedMessage(
-  contact: Contact,
-  actor: Actor,
-  created: boolean,
-  organisationName?: string,
-): SlackMessage {
-  const name = escapeAndTruncate(contactDisplayName(contact) || 'Unnamed contact', 120).text;
-  const verb = created ? 'added' : 'updated';
-  return {
-    text: `Contact ${verb}: ${name}`,
-    blocks: [
-      section(`:white_check_mark: Contact ${verb}.`),
-      ...contactCard(contact, actor, ['log', 'timeline'], organisationName),
-    ],
-  };
-}
+import type { SlackMessage } from '../../blocks/block-kit.js';
 
 /**
  * Answers where the click came from: an ephemeral reply through response_url for messages,

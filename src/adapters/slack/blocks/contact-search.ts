@@ -1,13 +1,10 @@
-import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Contact } from '../../../core/contacts/contact.js';
 import { FIND_LIMIT_MAX } from '../../../core/contacts/contact.schemas.js';
 import type { Actor } from '../../../core/shared/actor.js';
-import { context, plural, type SlackMessage, section } from '../blocks/block-kit.js';
-import { escapeAndTruncate } from '../blocks/limits.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { type ContactButton, contactCard, organisationNames } from './contact-card.js';
+import { context, plural, type SlackMessage, section } from './block-kit.js';
+import { type ContactButton, contactCard } from './contact-card.js';
+import { escapeAndTruncate } from './limits.js';
 
 /** Shown per search; the rest is counted ("and 12 more"). */
 export const CONTACTS_SHOWN = 10;
@@ -19,20 +16,6 @@ export interface ContactMatches {
   /** How many more matched; `atLeast` when the search stopped at its limit. */
   more: number;
   atLeast: boolean;
-}
-
-/** Reads one search's worth more than we show, so "and N more" is a real count up to the limit. */
-export async function findContactMatches(
-  deps: SlackDeps,
-  tenant: Tenant,
-  text: string,
-): Promise<ContactMatches> {
-  const found = await deps.container.contacts.findContacts(tenant.actor, { text, limit: FIND_LIMIT_MAX });
-  return {
-    shown: found.slice(0, CONTACTS_SHOWN),
-    more: Math.max(found.length - CONTACTS_SHOWN, 0),
-    atLeast: found.length >= FIND_LIMIT_MAX,
-  };
 }
 
 export function moreNote(matches: ContactMatches): string | undefined {
@@ -77,26 +60,4 @@ export function contactSearchMessage(
   const note = moreNote(matches);
   if (note) blocks.push(context([note]));
   return { text: `Contacts matching ${title}`, blocks };
-}
-
-/**
- * `/interaction contact find <text>` (F11): an ephemeral list of at most 10 matches (accent- and
- * case-insensitive, over name, email and phone), each with Log interaction, See all
- * interactions, Edit and Merge. Bad input (text too long) reaches the global error handler.
- */
-export async function respondContactSearch(
-  respond: RespondFn,
-  tenant: Tenant,
-  deps: SlackDeps,
-  text: string,
-): Promise<void> {
-  const matches = await findContactMatches(deps, tenant, text);
-  const organisations = await organisationNames(deps, tenant.actor, matches.shown);
-  const message = contactSearchMessage(text, matches, tenant.actor, organisations);
-  await respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: message.text,
-    blocks: message.blocks,
-  });
 }

@@ -1,18 +1,17 @@
 import { WebAPIHTTPError } from '@slack/web-api';
-import { previewExport } from '../../../core/queries/export-preview.js';
-import type { ResultQuery } from '../../../core/queries/result-query.js';
-import { countPhrase } from '../../../core/views/count-phrase.js';
-import { type FilterSummaryContext, summarizeFilter } from '../../../core/views/filter-summary.js';
-import { actions, button, plural, type SlackMessage, section } from '../blocks/block-kit.js';
-import { chipText } from '../blocks/list-blocks.js';
-import { ResultActionId, ResultBlockId } from '../ids.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { slackErrorCode } from '../notifiers/slack-errors.js';
-import { ButtonValue, filterToValue, tryEncodeValue } from '../payloads/action-values.js';
-import { ChannelUnavailableError, uploadToChannel } from '../uploads/external-upload.js';
-import { interactiveClient, retryAfterOf } from '../uploads/rate-limit.js';
-import { spoolToTempFile } from '../uploads/spool.js';
+import { previewExport } from '../../../../core/queries/export-preview.js';
+import type { ResultQuery } from '../../../../core/queries/result-query.js';
+import { countPhrase } from '../../../../core/views/count-phrase.js';
+import { type FilterSummaryContext, summarizeFilter } from '../../../../core/views/filter-summary.js';
+import { plural } from '../../blocks/block-kit.js';
+import { channelName, unavailableMessage } from '../../blocks/export-messages.js';
+import { chipText } from '../../blocks/list-blocks.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import { slackErrorCode } from '../../notifiers/slack-errors.js';
+import { ChannelUnavailableError, uploadToChannel } from '../../uploads/external-upload.js';
+import { interactiveClient, retryAfterOf } from '../../uploads/rate-limit.js';
+import { spoolToTempFile } from '../../uploads/spool.js';
+import type { SlackDeps } from '../deps.js';
 import type { Reply } from './reply.js';
 
 export interface ExportJob {
@@ -37,47 +36,12 @@ export const EXPORT_DEADLINE_MS = 30 * 60_000;
 
 export type ExportOutcome = 'posted' | 'empty' | 'channel_unavailable' | 'failed';
 
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
-
-function channelName(channelId: string): string {
-  return CHANNEL_ID.test(channelId) ? `<#${channelId}>` : 'this channel';
-}
-
 /** "CSV export: 12 interactions, asked for by @alice · Filters: Type: Call": built from ids and escaped chips. */
 function comment(job: ExportJob, rows: number, summary: FilterSummaryContext): string {
   const chips = summarizeFilter(job.query.filter, summary).map(chipText).join('  ·  ');
   const who = `<@${job.tenant.actor.userId}>`;
   const filters = chips ? `Filters: ${chips}` : 'No filters: every interaction of the workspace.';
   return `:page_facing_up: CSV export of ${plural(rows, 'interaction')}, asked for by ${who}.\n${filters}`;
-}
-
-/** The bot is not in the channel (or it is archived): say why, and offer the file as a DM. */
-export function unavailableMessage(
-  job: Pick<ExportJob, 'query' | 'channelId' | 'destination'>,
-  slackCode: string,
-) {
-  const where = channelName(job.channelId);
-  const why =
-    slackCode === 'is_archived'
-      ? `${where} is archived, so I can't post the CSV there`
-      : `I can't post files in ${where} because I'm not a member of it. Invite me (\`/invite\` the app) and export again`;
-  const value =
-    job.destination === 'channel'
-      ? tryEncodeValue(ButtonValue.list, { f: filterToValue(job.query.filter), s: job.query.sort })
-      : undefined;
-  if (value === undefined) {
-    return `:warning: ${why}. You can also run the same export in a direct message with the app.`;
-  }
-  const message: SlackMessage = {
-    text: `${why}, or get the file as a direct message.`,
-    blocks: [
-      section(`:warning: ${why}, or get the file as a direct message.`),
-      actions(ResultBlockId.exportOffer, [
-        button('Send it to me as a DM', ResultActionId.exportToDm, value, 'primary'),
-      ]),
-    ],
-  };
-  return message;
 }
 
 function failureText(error: unknown): string {

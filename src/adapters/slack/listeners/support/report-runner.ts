@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { ReportPeriod } from '../../../core/commands/command-grammar.js';
-import { reportCsv } from '../../../core/reports/report-delivery.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
-import { createSlackReportPublisher } from '../notifiers/slack-report-publisher.js';
+import type { ReportPeriod } from '../../../../core/commands/command-grammar.js';
+import { reportCsv } from '../../../../core/reports/report-delivery.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import { createSlackReportPublisher } from '../../notifiers/slack-report-publisher.js';
+import type { SlackDeps } from '../deps.js';
 import type { Reply } from './reply.js';
 
 export interface ReportJob {
