@@ -8,7 +8,7 @@ import { CallbackId, ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
-import { claimSubmission } from './view-claims.js';
+import { claimSubmission } from '../support/view-claims.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -18,7 +18,7 @@ import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { answerSuggestionsOnce } from '../options/suggestions-once.js';
-import { claimSubmission, parseMetadata } from './view-claims.js';
+import { claimSubmission, parseMetadata } from '../support/view-claims.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;

@@ -9,10 +9,10 @@ import { readContactForm } from '../../payloads/contact-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { confirmToUser } from '../support/contact-replies.js';
+import { claimSubmission, parseMetadata } from '../support/view-claims.js';
 import { registerContactImportView } from './contact-import-view.js';
 import { registerContactMergeView } from './contact-merge-view.js';
 import { registerContactSearchView } from './contact-search-view.js';
-import { claimSubmission, parseMetadata } from './view-claims.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -1,8 +1,8 @@
-import type { FilterSpec } from '../../../../../core/commands/command-grammar.js';
-import { resolveFilterSpec } from '../../../../../core/queries/result-query.js';
-import { channelTarget } from '../../../blocks/filter-form.js';
-import { listMessage } from '../../support/list-message.js';
-import { openFilterForm } from '../../support/open-forms.js';
+import type { FilterSpec } from '../../../../core/commands/command-grammar.js';
+import { resolveFilterSpec } from '../../../../core/queries/result-query.js';
+import { channelTarget } from '../../blocks/filter-form.js';
+import { listMessage } from '../support/list-message.js';
+import { openFilterForm } from '../support/open-forms.js';
 import type { CommandContext } from './command-context.js';
 
 /**

@@ -1,12 +1,12 @@
-import { NAMED_CONTACTS_MAX, namedContacts } from '../../../../../core/queries/timeline-subject.js';
-import { assertCanWrite } from '../../../../../core/shared/actor.js';
-import { contactLabel } from '../../../blocks/contact-label.js';
-import { escapeAndTruncate } from '../../../blocks/limits.js';
-import { logFormView } from '../../../blocks/log-form.js';
-import { CallbackId } from '../../../ids.js';
-import type { ContactChoice } from '../../../payloads/interaction-form-state.js';
-import { openLogForm } from '../../support/open-forms.js';
-import { openThenFill } from '../../support/open-then-fill.js';
+import { NAMED_CONTACTS_MAX, namedContacts } from '../../../../core/queries/timeline-subject.js';
+import { assertCanWrite } from '../../../../core/shared/actor.js';
+import { contactLabel } from '../../blocks/contact-label.js';
+import { escapeAndTruncate } from '../../blocks/limits.js';
+import { logFormView } from '../../blocks/log-form.js';
+import { CallbackId } from '../../ids.js';
+import type { ContactChoice } from '../../payloads/interaction-form-state.js';
+import { openLogForm } from '../support/open-forms.js';
+import { openThenFill } from '../support/open-then-fill.js';
 import type { CommandContext } from './command-context.js';
 
 /** The search's own maximum; longer text cannot name a contact. */

@@ -1,6 +1,6 @@
-import type { ContactSubcommand } from '../../../../../core/commands/command-grammar.js';
-import { respondContactSearch } from '../../support/find-contacts.js';
-import { openContactForm, openContactImport } from '../../support/open-contact-forms.js';
+import type { ContactSubcommand } from '../../../../core/commands/command-grammar.js';
+import { respondContactSearch } from '../support/find-contacts.js';
+import { openContactForm, openContactImport } from '../support/open-contact-forms.js';
 import type { CommandContext } from './command-context.js';
 
 /** `/interaction contact add | find <text> | import` (F11): routed to the contact feature. */

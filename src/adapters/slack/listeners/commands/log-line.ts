@@ -1,9 +1,9 @@
-import type { LogLineSpec } from '../../../../../core/commands/command-grammar.js';
-import { logFromLine } from '../../../../../core/commands/log-line.js';
-import { personalTime } from '../../../../../core/workspaces/personal-time.js';
-import { parseNaturalMoment } from '../../../../shared/natural-dates.js';
-import { loggedMessage } from '../../../blocks/log-confirmation.js';
-import { publishHome } from '../../../home/publish-home.js';
+import type { LogLineSpec } from '../../../../core/commands/command-grammar.js';
+import { logFromLine } from '../../../../core/commands/log-line.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { parseNaturalMoment } from '../../../shared/natural-dates.js';
+import { loggedMessage } from '../../blocks/log-confirmation.js';
+import { publishHome } from '../../home/publish-home.js';
 import type { CommandContext } from './command-context.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { FilterSpec } from '../../../../../core/commands/command-grammar.js';
-import { type ResultQuery, resolveFilterSpec } from '../../../../../core/queries/result-query.js';
-import { runExport } from '../../support/export-runner.js';
+import type { FilterSpec } from '../../../../core/commands/command-grammar.js';
+import { type ResultQuery, resolveFilterSpec } from '../../../../core/queries/result-query.js';
+import { runExport } from '../support/export-runner.js';
 import { type CommandContext, claimOnce, requireBotToken } from './command-context.js';
 
 /**

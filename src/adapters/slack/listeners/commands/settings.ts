@@ -1,4 +1,4 @@
-import { openSettingsForm } from '../../support/open-forms.js';
+import { openSettingsForm } from '../support/open-forms.js';
 import type { CommandContext } from './command-context.js';
 
 /** `/interaction settings` (F16): routed to the settings feature; the core refuses non-admins. */

@@ -1,4 +1,4 @@
-import { followUpsMessage } from '../../support/follow-ups-message.js';
+import { followUpsMessage } from '../support/follow-ups-message.js';
 import type { CommandContext } from './command-context.js';
 
 /** `/interaction followups`: my open follow-ups, overdue first, with Done / Snooze. */

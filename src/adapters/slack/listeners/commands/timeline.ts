@@ -1,7 +1,7 @@
-import { findTimelineSubject } from '../../../../../core/queries/timeline-subject.js';
-import { escapeAndTruncate } from '../../../blocks/limits.js';
-import { pickerMessage } from '../../../blocks/timeline-picker.js';
-import { timelineMessage } from '../../support/timeline-message.js';
+import { findTimelineSubject } from '../../../../core/queries/timeline-subject.js';
+import { escapeAndTruncate } from '../../blocks/limits.js';
+import { pickerMessage } from '../../blocks/timeline-picker.js';
+import { timelineMessage } from '../support/timeline-message.js';
 import type { CommandContext } from './command-context.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Tenant } from '../../../middleware/tenant.js';
-import type { SlackDeps } from '../../deps.js';
-import type { Reply } from '../../support/reply.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import type { SlackDeps } from '../deps.js';
+import type { Reply } from '../support/reply.js';
 
 /** What every `/interaction` subcommand gets, once the command is acked and its tenant known. */
 export interface CommandContext {

@@ -1,5 +1,5 @@
-import type { ReportPeriod } from '../../../../../core/commands/command-grammar.js';
-import { runReport } from '../../support/report-runner.js';
+import type { ReportPeriod } from '../../../../core/commands/command-grammar.js';
+import { runReport } from '../support/report-runner.js';
 import { type CommandContext, claimOnce } from './command-context.js';
 
 /** `/interaction report [last week | this week | from..to]` (F14): the report posted now, here. */

@@ -1,4 +1,4 @@
-import { helpBlocks } from '../../../blocks/help-blocks.js';
+import { helpBlocks } from '../../blocks/help-blocks.js';
 import type { CommandContext } from './command-context.js';
 
 /** `/interaction` or `/interaction help`: every command and filter, only for the caller. */
