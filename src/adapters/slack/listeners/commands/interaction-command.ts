@@ -1,7 +1,6 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { dispatchCommand } from '../../../../core/commands/command-dispatch.js';
 import { commandErrorBlocks } from '../../blocks/help-blocks.js';
-import { SlashCommand } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import type { SlackDeps } from '../deps.js';
 import { afterAck } from '../support/after-ack.js';
@@ -27,36 +26,37 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * reply naming the bad part and the syntax; any other domain error (a viewer exporting is
  * fine, a viewer logging is not) reaches the global error handler, which tells the user.
  */
-export function registerInteractionCommand(app: App, deps: SlackDeps): void {
-  app.command(SlashCommand.interaction, async ({ ack, command, client, respond, context }: CommandArgs) => {
-    await ack();
-    await afterAck();
-    const reply = replyWith(respond);
-    const ctx: CommandContext = {
-      tenant: tenantOf(context),
-      deps,
-      client,
-      command,
-      respond,
-      reply,
-      botToken: typeof context.botToken === 'string' ? context.botToken : undefined,
-    };
-    await dispatchCommand<void>(
-      command.text,
-      {
-        help: () => helpCommand(ctx),
-        log: (contactQueries) => logCommand(ctx, contactQueries),
-        logLine: (line) => logLineCommand(ctx, line),
-        timeline: (contactQuery) => timelineCommand(ctx, contactQuery),
-        list: (filter, hasFilters) => listCommand(ctx, filter, hasFilters),
-        export: (filter, hasFilters) => exportCommand(ctx, filter, hasFilters),
-        report: (period) => reportCommand(ctx, period),
-        followups: () => followUpsCommand(ctx),
-        contact: (sub, text) => contactCommand(ctx, sub, text),
-        settings: () => settingsCommand(ctx),
-        syntaxError: (error) => reply(commandErrorBlocks(error, command.command)),
-      },
-      { interactionTypes: ctx.tenant.workspace.settings.interactionTypes },
-    );
-  });
+export async function onInteractionCommand(
+  { ack, command, client, respond, context }: CommandArgs,
+  deps: SlackDeps,
+): Promise<void> {
+  await ack();
+  await afterAck();
+  const reply = replyWith(respond);
+  const ctx: CommandContext = {
+    tenant: tenantOf(context),
+    deps,
+    client,
+    command,
+    respond,
+    reply,
+    botToken: typeof context.botToken === 'string' ? context.botToken : undefined,
+  };
+  await dispatchCommand<void>(
+    command.text,
+    {
+      help: () => helpCommand(ctx),
+      log: (contactQueries) => logCommand(ctx, contactQueries),
+      logLine: (line) => logLineCommand(ctx, line),
+      timeline: (contactQuery) => timelineCommand(ctx, contactQuery),
+      list: (filter, hasFilters) => listCommand(ctx, filter, hasFilters),
+      export: (filter, hasFilters) => exportCommand(ctx, filter, hasFilters),
+      report: (period) => reportCommand(ctx, period),
+      followups: () => followUpsCommand(ctx),
+      contact: (sub, text) => contactCommand(ctx, sub, text),
+      settings: () => settingsCommand(ctx),
+      syntaxError: (error) => reply(commandErrorBlocks(error, command.command)),
+    },
+    { interactionTypes: ctx.tenant.workspace.settings.interactionTypes },
+  );
 }

@@ -1,9 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
-import { registerHomeEvents } from './home-events.js';
-import { registerLifecycleEvents } from './lifecycle-events.js';
+import { oncePerEvent } from './event-dedupe.js';
+import { onHomeOpened } from './home-events.js';
+import { onAppUninstalled, onTokensRevoked } from './lifecycle-events.js';
 
+/** Each event is handled once per event id, though Slack may deliver it again (oncePerEvent). */
 export function registerEventListeners(app: App, deps: SlackDeps): void {
-  registerHomeEvents(app, deps); // app_home_opened
-  registerLifecycleEvents(app, deps); // app_uninstalled, tokens_revoked
+  app.event('app_home_opened', oncePerEvent(deps), (args) => onHomeOpened(args, deps));
+  app.event('app_uninstalled', oncePerEvent(deps), (args) => onAppUninstalled(args, deps));
+  app.event('tokens_revoked', oncePerEvent(deps), (args) => onTokensRevoked(args, deps));
 }

@@ -1,6 +1,5 @@
-import type { App, Context } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
-import { oncePerEvent } from './event-dedupe.js';
 
 /**
  * F19: when a workspace uninstalls the app, or revokes its bot token, its stored installation is
@@ -8,15 +7,23 @@ import { oncePerEvent } from './event-dedupe.js';
  * authorization for the workspace now fails. Data (contacts, interactions) stays: a reinstall
  * finds it again. A revoked *user* token alone changes nothing, since the app acts as its bot.
  */
-export function registerLifecycleEvents(app: App, deps: SlackDeps): void {
-  app.event('app_uninstalled', oncePerEvent(deps), async ({ context }) => {
-    await removeInstallation(context, deps, 'app_uninstalled');
-  });
+type EventArgs<E extends 'app_uninstalled' | 'tokens_revoked'> = SlackEventMiddlewareArgs<E> &
+  AllMiddlewareArgs;
 
-  app.event('tokens_revoked', oncePerEvent(deps), async ({ event, context }) => {
-    if ((event.tokens.bot ?? []).length === 0) return;
-    await removeInstallation(context, deps, 'tokens_revoked');
-  });
+export async function onAppUninstalled(
+  { context }: EventArgs<'app_uninstalled'>,
+  deps: SlackDeps,
+): Promise<void> {
+  await removeInstallation(context, deps, 'app_uninstalled');
+}
+
+/** Only a revoked bot token ends the installation; a revoked user token does not. */
+export async function onTokensRevoked(
+  { event, context }: EventArgs<'tokens_revoked'>,
+  deps: SlackDeps,
+): Promise<void> {
+  if ((event.tokens.bot ?? []).length === 0) return;
+  await removeInstallation(context, deps, 'tokens_revoked');
 }
 
 async function removeInstallation(context: Context, deps: SlackDeps, reason: string): Promise<void> {

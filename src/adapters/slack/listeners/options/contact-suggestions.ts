@@ -1,12 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { option } from '../../blocks/block-kit.js';
 import { contactLabel } from '../../blocks/contact-label.js';
 import { LIMITS } from '../../blocks/limits.js';
-import { InteractionFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import type { SlackDeps } from '../deps.js';
-import { answerSuggestionsOnce } from './suggestions-once.js';
+import { answerSuggestionsOnce } from '../support/suggestions-once.js';
 
 /** The core's search cap (FIND_LIMIT_MAX), well under Slack's 100 options per answer. */
 const SUGGESTIONS = 50;
@@ -23,19 +22,19 @@ function optionsFor(contacts: Contact[]) {
  * case-insensitive search ("levy" finds "Lévy"), as "Name · email" options whose value is the
  * contact id, answered once within Slack's deadline (answerSuggestionsOnce).
  */
-export function registerContactSuggestions(app: App, deps: SlackDeps): void {
-  app.options<'block_suggestion'>(
-    { action_id: InteractionFormField.contacts.actionId, type: 'block_suggestion' },
-    async ({ ack, payload, context }) => {
-      const tenant = tenantOf(context);
-      const search = deps.container.contacts.findContacts(tenant.actor, {
-        text: payload.value,
-        limit: SUGGESTIONS,
-      });
-      await answerSuggestionsOnce(ack, search, optionsFor, deps, {
-        ...(context.teamId ? { teamId: context.teamId } : {}),
-        picker: 'log form contacts',
-      });
-    },
-  );
+type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
+
+export async function suggestContacts(
+  { ack, payload, context }: SuggestionArgs,
+  deps: SlackDeps,
+): Promise<void> {
+  const tenant = tenantOf(context);
+  const search = deps.container.contacts.findContacts(tenant.actor, {
+    text: payload.value,
+    limit: SUGGESTIONS,
+  });
+  await answerSuggestionsOnce(ack, search, optionsFor, deps, {
+    ...(context.teamId ? { teamId: context.teamId } : {}),
+    picker: 'log form contacts',
+  });
 }

@@ -1,7 +1,12 @@
 import type { App } from '@slack/bolt';
+import { InteractionFormField } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
-import { registerContactSuggestions } from './contact-suggestions.js';
+import { suggestContacts } from './contact-suggestions.js';
 
+/** Type-ahead menus outside a form of their own (the merge and time zone pickers sit with their forms in views/). */
 export function registerOptionListeners(app: App, deps: SlackDeps): void {
-  registerContactSuggestions(app, deps);
+  app.options<'block_suggestion'>(
+    { action_id: InteractionFormField.contacts.actionId, type: 'block_suggestion' },
+    (args) => suggestContacts(args, deps),
+  );
 }

@@ -1,7 +1,14 @@
-import type { App } from '@slack/bolt';
+import type { App, GlobalShortcut, MessageShortcut } from '@slack/bolt';
+import { CallbackId } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
-import { registerLogShortcuts } from './log-shortcuts.js';
+import { onLogMessageShortcut, onLogShortcut } from './log-shortcuts.js';
 
 export function registerShortcutListeners(app: App, deps: SlackDeps): void {
-  registerLogShortcuts(app, deps);
+  app.shortcut<GlobalShortcut>({ callback_id: CallbackId.logShortcut, type: 'shortcut' }, (args) =>
+    onLogShortcut(args, deps),
+  );
+  app.shortcut<MessageShortcut>(
+    { callback_id: CallbackId.logMessageShortcut, type: 'message_action' },
+    (args) => onLogMessageShortcut(args, deps),
+  );
 }

@@ -1,13 +1,12 @@
 import type {
   AllMiddlewareArgs,
-  App,
   SlackOptionsMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { settingsErrors, timeZoneOptions } from '../../blocks/settings-fields.js';
-import { CallbackId, SettingsFormField } from '../../ids.js';
+import { SettingsFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readSettingsForm } from '../../payloads/settings-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
@@ -20,15 +19,8 @@ type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddle
  * F16 settings form. The time zone picker is an external_select (Slack allows 100 options per
  * list, and there are ~420 zones), so its suggestions are served here with the form they belong to.
  */
-export function registerSettingsViews(app: App, deps: SlackDeps): void {
-  app.options<'block_suggestion'>(
-    { action_id: SettingsFormField.timezone.actionId },
-    async ({ ack, body }: SuggestionArgs) => {
-      await ack({ options: timeZoneOptions(body.value) });
-    },
-  );
-
-  app.view<ViewSubmitAction>(CallbackId.settingsForm, (args: SubmitArgs) => submitSettings(args, deps));
+export async function suggestTimeZones({ ack, body }: SuggestionArgs): Promise<void> {
+  await ack({ options: timeZoneOptions(body.value) });
 }
 
 /**
@@ -37,7 +29,7 @@ export function registerSettingsViews(app: App, deps: SlackDeps): void {
  * of each write, so the next request already sees the change; the report scheduler picks up a
  * new day/time/channel from the saved settings.
  */
-async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDeps): Promise<void> {
+export async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDeps): Promise<void> {
   const tenant = tenantOf(context);
   const { workspaces } = deps.container;
   const submission = readSettingsForm(formStateOf(view));

@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import type { SlackMessage } from '../../blocks/block-kit.js';
 import { importingView } from '../../blocks/contact-import.js';
 import { importFailedMessage, importReportMessage } from '../../blocks/import-report.js';
 import { userMessageFor } from '../../errors.js';
-import { CallbackId, ContactImportField } from '../../ids.js';
+import { ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
@@ -19,15 +19,11 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export function registerContactImportView(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(CallbackId.contactImport, (args: SubmitArgs) => submitContactImport(args, deps));
-}
-
 /**
  * Acks at once with an "Importing…" view (files can be large), then downloads the upload with
  * the bot token, imports it and DMs the per-row report. A double submit is claimed by view id.
  */
-async function submitContactImport(
+export async function submitContactImport(
   { ack, view, client, context }: SubmitArgs,
   deps: SlackDeps,
 ): Promise<void> {

@@ -1,28 +1,17 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { contactSavedMessage } from '../../blocks/contact-card.js';
 import { contactFormErrors, contactFormMetadata } from '../../blocks/contact-form.js';
-import { CallbackId, ContactFormField } from '../../ids.js';
+import { ContactFormField } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readContactForm } from '../../payloads/contact-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { confirmToUser } from '../support/contact-replies.js';
 import { claimSubmission, parseMetadata } from '../support/view-claims.js';
-import { registerContactImportView } from './contact-import-view.js';
-import { registerContactMergeView } from './contact-merge-view.js';
-import { registerContactSearchView } from './contact-search-view.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** F11 modals: add/edit contact, CSV import, merge, and the Home tab's contact search. */
-export function registerContactViews(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(CallbackId.contactForm, (args: SubmitArgs) => submitContactForm(args, deps));
-  registerContactImportView(app, deps);
-  registerContactMergeView(app, deps);
-  registerContactSearchView(app, deps);
-}
 
 /**
  * Saves the contact before acking, because only then do we know whether to keep the modal open
