@@ -1,11 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
-import { ContactActionId } from '../../ids.js';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ContactButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
@@ -22,38 +15,36 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
  * ones opening a modal use the trigger_id before any database work. Refusals (a viewer, a
  * deleted contact) reach the global error handler, which answers the user.
  */
-export function registerContactResultActions(app: App, deps: SlackDeps): void {
-  const on = (
-    actionId: string,
-    work: (args: ButtonArgs, tenant: Tenant, contactId: string) => Promise<void>,
-  ) =>
-    app.action<BlockAction<ButtonAction>>(actionId, async (args: ButtonArgs) => {
-      await args.ack();
-      const tenant = tenantOf(args.context);
-      const { c } = decodeValue(ContactButtonValue.contact, args.action.value);
-      await work(args, tenant, c);
-    });
-
-  on(ContactActionId.log, ({ body, client }, tenant, contactId) =>
-    openLogForm(client, body.trigger_id, tenant, deps, {
-      contactIds: [contactId],
-      ...(body.channel?.id ? { channelId: body.channel.id } : {}),
-    }),
-  );
-
-  on(ContactActionId.edit, ({ body, client }, tenant, contactId) =>
-    openContactForm(client, body.trigger_id, tenant, deps, {
-      contactId,
-      ...(body.channel?.id ? { channelId: body.channel.id } : {}),
-    }),
-  );
-
-  on(ContactActionId.merge, ({ body, client }, tenant, contactId) =>
-    openMergeForm(client, body.trigger_id, tenant, deps, contactId),
-  );
-
-  on(ContactActionId.timeline, async ({ body, client, respond }, tenant, contactId) => {
-    const message = await timelineMessage(tenant, deps, { k: 'contact', s: contactId });
-    await replyToUser(client, respond, body.response_url, tenant.actor.userId, message);
-  });
+function contactButton(
+  work: (args: ButtonArgs, tenant: Tenant, contactId: string, deps: SlackDeps) => Promise<void>,
+) {
+  return async (args: ButtonArgs, deps: SlackDeps): Promise<void> => {
+    await args.ack();
+    const tenant = tenantOf(args.context);
+    const { c } = decodeValue(ContactButtonValue.contact, args.action.value);
+    await work(args, tenant, c, deps);
+  };
 }
+
+export const onContactLog = contactButton(({ body, client }, tenant, contactId, deps) =>
+  openLogForm(client, body.trigger_id, tenant, deps, {
+    contactIds: [contactId],
+    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+  }),
+);
+
+export const onContactEdit = contactButton(({ body, client }, tenant, contactId, deps) =>
+  openContactForm(client, body.trigger_id, tenant, deps, {
+    contactId,
+    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+  }),
+);
+
+export const onContactMerge = contactButton(({ body, client }, tenant, contactId, deps) =>
+  openMergeForm(client, body.trigger_id, tenant, deps, contactId),
+);
+
+export const onContactTimeline = contactButton(async ({ body, client, respond }, tenant, contactId, deps) => {
+  const message = await timelineMessage(tenant, deps, { k: 'contact', s: contactId });
+  await replyToUser(client, respond, body.response_url, tenant.actor.userId, message);
+});

@@ -1,8 +1,8 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
-import { ActionIdPattern, BlockId } from '../../ids.js';
+import { BlockId } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { FormMetadata } from '../../payloads/form-metadata.js';
@@ -15,23 +15,27 @@ import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
  * the standard log form, prefilled with the contact and carrying the follow-up, so that
  * logging closes it. Whether it may be closed is the core's decision, at submission.
  */
-export function registerFollowUpLogButton(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(
-    { action_id: ActionIdPattern.followUpLog },
-    async ({ ack, body, action, client, context }) => {
-      await ack();
-      const { i, c } = decodeValue(ButtonValue.followUp, action.value);
-      const channelId = body.channel?.id;
-      // From the reminder DM itself: that message is updated once the follow-up is logged.
-      const reminderTs = action.block_id === BlockId.followUpActions ? body.message?.ts : undefined;
-      await openLogForm(client, body.trigger_id, tenantOf(context), deps, {
-        contactIds: [c],
-        closesFollowUpOf: i,
-        ...(channelId ? { channelId } : {}),
-        ...(reminderTs ? { reminderTs } : {}),
-      });
-    },
-  );
+export async function onLogFollowUp(
+  {
+    ack,
+    body,
+    action,
+    client,
+    context,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,
+  deps: SlackDeps,
+): Promise<void> {
+  await ack();
+  const { i, c } = decodeValue(ButtonValue.followUp, action.value);
+  const channelId = body.channel?.id;
+  // From the reminder DM itself: that message is updated once the follow-up is logged.
+  const reminderTs = action.block_id === BlockId.followUpActions ? body.message?.ts : undefined;
+  await openLogForm(client, body.trigger_id, tenantOf(context), deps, {
+    contactIds: [c],
+    closesFollowUpOf: i,
+    ...(channelId ? { channelId } : {}),
+    ...(reminderTs ? { reminderTs } : {}),
+  });
 }
 
 /** After a "Log the follow-up" form: the reminder DM it came from says so, without its buttons. */

@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   ButtonAction,
   SlackActionMiddlewareArgs,
@@ -8,7 +7,6 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { publishHome } from '../../home/publish-home.js';
-import { ActionId, ActionIdPattern, BlockId, HomeBlockIdPattern } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
@@ -16,79 +14,56 @@ import { openContactSearchModal } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
 import { timelineMessage } from '../support/timeline-message.js';
-import { registerContactResultActions } from './contact-result-actions.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
-
-/** The quick actions row of the Home tab only: "Log interaction" also appears in lists and help. */
-const inHomeActions = (actionId: string) => ({ block_id: BlockId.homeActions, action_id: actionId });
-/** Home follow-up rows only: the reminder DM shares these action ids and has its own listeners. */
-const inHomeFollowUp = (actionId: RegExp) => ({
-  block_id: HomeBlockIdPattern.followUpActions,
-  action_id: actionId,
-});
 
 /**
  * F12 App Home buttons: Log interaction, Search (contact search modal), and per follow-up Done,
  * Snooze and Open timeline. After a follow-up change the Home is republished — also when the
  * change was refused (already done elsewhere), so the tab never keeps showing a stale row.
- * Also registers the contact buttons (find results, confirmations), which live on every surface.
  */
-export function registerHomeActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(inHomeActions(ActionId.logInteraction), async (args: ButtonArgs) => {
-    await args.ack();
-    await openLogForm(args.client, args.body.trigger_id, tenantOf(args.context), deps);
+export async function onHomeLog(args: ButtonArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  await openLogForm(args.client, args.body.trigger_id, tenantOf(args.context), deps);
+}
+
+export async function onHomeSearch(args: ButtonArgs): Promise<void> {
+  await args.ack();
+  await openContactSearchModal(args.client, args.body.trigger_id);
+}
+
+export async function onHomeFollowUpDone(args: ButtonArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const { i } = decodeValue(ButtonValue.followUp, args.action.value);
+  await thenRefresh(args.client, tenant, deps, () =>
+    deps.container.followUps.markDone(tenant.actor, { interactionId: i }),
+  );
+}
+
+export async function onHomeFollowUpSnooze(args: SelectArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const value = args.action.selected_option.value;
+  await thenRefresh(args.client, tenant, deps, async () => {
+    const now = deps.container.clock.now();
+    const input = await snoozeInputFrom(args.client, tenant.actor.userId, value, now);
+    return deps.container.followUps.snooze(tenant.actor, input);
   });
+}
 
-  app.action<BlockAction<ButtonAction>>(inHomeActions(ActionId.homeSearch), async (args: ButtonArgs) => {
-    await args.ack();
-    await openContactSearchModal(args.client, args.body.trigger_id);
+export async function onHomeFollowUpTimeline(args: ButtonArgs, deps: SlackDeps): Promise<void> {
+  await args.ack();
+  const tenant = tenantOf(args.context);
+  const { c } = decodeValue(ButtonValue.followUp, args.action.value);
+  const message = await timelineMessage(tenant, deps, { k: 'contact', s: c });
+  // The Home tab has no response_url: the timeline goes to the app's DM with the user.
+  await args.client.chat.postMessage({
+    channel: tenant.actor.userId,
+    text: message.text,
+    blocks: message.blocks,
   });
-
-  app.action<BlockAction<ButtonAction>>(
-    inHomeFollowUp(ActionIdPattern.followUpDone),
-    async (args: ButtonArgs) => {
-      await args.ack();
-      const tenant = tenantOf(args.context);
-      const { i } = decodeValue(ButtonValue.followUp, args.action.value);
-      await thenRefresh(args.client, tenant, deps, () =>
-        deps.container.followUps.markDone(tenant.actor, { interactionId: i }),
-      );
-    },
-  );
-
-  app.action<BlockAction<StaticSelectAction>>(
-    inHomeFollowUp(ActionIdPattern.followUpSnoozeSelect),
-    async (args: SelectArgs) => {
-      await args.ack();
-      const tenant = tenantOf(args.context);
-      const value = args.action.selected_option.value;
-      await thenRefresh(args.client, tenant, deps, async () => {
-        const now = deps.container.clock.now();
-        const input = await snoozeInputFrom(args.client, tenant.actor.userId, value, now);
-        return deps.container.followUps.snooze(tenant.actor, input);
-      });
-    },
-  );
-
-  app.action<BlockAction<ButtonAction>>(
-    inHomeFollowUp(ActionIdPattern.followUpOpenTimeline),
-    async (args: ButtonArgs) => {
-      await args.ack();
-      const tenant = tenantOf(args.context);
-      const { c } = decodeValue(ButtonValue.followUp, args.action.value);
-      const message = await timelineMessage(tenant, deps, { k: 'contact', s: c });
-      // The Home tab has no response_url: the timeline goes to the app's DM with the user.
-      await args.client.chat.postMessage({
-        channel: tenant.actor.userId,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    },
-  );
-
-  registerContactResultActions(app, deps);
 }
 
 async function thenRefresh(client: WebClient, tenant: Tenant, deps: SlackDeps, work: () => Promise<unknown>) {
