@@ -148,6 +148,20 @@ describe('the Slack adapter layout', () => {
     expect(problems).toEqual([]);
   });
 
+  it("keeps each surface's handlers to their own surface: what two surfaces share is in support/", () => {
+    const problems = surfaces.flatMap((surface) =>
+      tsFiles(join(LISTENERS, surface)).flatMap((file) =>
+        importsOf(rel(file), readFileSync(file, 'utf8'))
+          .map(({ target }) => target)
+          .filter((target) =>
+            surfaces.some((other) => other !== surface && target.startsWith(`listeners/${other}/`)),
+          )
+          .map((target) => `${rel(file)} imports ${target}`),
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('keeps blocks/ pure: no listener, middleware, notifier, app or Slack runtime import', () => {
     const files = tsFiles(join(SLACK, 'blocks'));
     expect(files.length).toBeGreaterThan(20);

@@ -9,8 +9,8 @@ import { isDomainError, userMessageFor } from '../../errors.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import { reminderAfterAction, updateReminder } from '../support/reminder-update.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
-import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

@@ -1,14 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
-import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { BlockId } from '../../ids.js';
-import { type Tenant, tenantOf } from '../../middleware/tenant.js';
+import { tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
-import type { FormMetadata } from '../../payloads/form-metadata.js';
 import type { SlackDeps } from '../deps.js';
 import { openLogForm } from '../support/open-forms.js';
-import { reminderAfterAction, updateReminder } from './follow-up-outcome.js';
 
 /**
  * "Log the follow-up", wherever it shows (the reminder DM, the App Home, the follow-ups list):
@@ -36,19 +31,4 @@ export async function onLogFollowUp(
     ...(channelId ? { channelId } : {}),
     ...(reminderTs ? { reminderTs } : {}),
   });
-}
-
-/** After a "Log the follow-up" form: the reminder DM it came from says so, without its buttons. */
-export async function updateLoggedReminder(
-  client: WebClient,
-  tenant: Tenant,
-  metadata: FormMetadata,
-  result: LogInteractionResult,
-  now: Date,
-): Promise<void> {
-  const closed = result.closedFollowUp;
-  if (!closed || !metadata.ch || !metadata.fts) return;
-  const note = `:memo: Follow-up logged and marked done by <@${tenant.actor.userId}>.`;
-  const message = reminderAfterAction(closed, now, personalTime(tenant), note, false);
-  await updateReminder(client, { channel: metadata.ch, ts: metadata.fts }, message);
 }

@@ -20,10 +20,10 @@ import { slackErrorCode } from '../../notifiers/slack-errors.js';
 import { decodeFormMetadata, type FormMetadata } from '../../payloads/form-metadata.js';
 import { type FormValues, readFormValues } from '../../payloads/interaction-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
-import { updateLoggedReminder } from '../actions/follow-up-log.js';
 import type { SlackDeps } from '../deps.js';
 import { beforeDeadline, timedAckDeadline } from '../support/ack-deadline.js';
 import { logInputFrom } from '../support/interaction-form-input.js';
+import { updateLoggedReminder } from '../support/reminder-update.js';
 import { tellUser } from '../support/replies.js';
 import { refusal, registerAssignee, type SubmitArgs } from '../support/submit-support.js';
 

@@ -1,8 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
+import type { LogInteractionResult } from '../../../../core/interactions/interaction.service.js';
 import { hasFollowUp, presentReminder } from '../../../../core/views/follow-up-view.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { context, type RenderOptions, type SlackMessage } from '../../blocks/block-kit.js';
 import { followUpReminderBlocks } from '../../blocks/follow-up-blocks.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import type { FormMetadata } from '../../payloads/form-metadata.js';
 
 /**
  * The reminder DM after a button: the same card from the record as it is now, plus a line
@@ -38,4 +42,19 @@ export async function updateReminder(
     text: message.text,
     blocks: message.blocks,
   });
+}
+
+/** After a "Log the follow-up" form: the reminder DM it came from says so, without its buttons. */
+export async function updateLoggedReminder(
+  client: WebClient,
+  tenant: Tenant,
+  metadata: FormMetadata,
+  result: LogInteractionResult,
+  now: Date,
+): Promise<void> {
+  const closed = result.closedFollowUp;
+  if (!closed || !metadata.ch || !metadata.fts) return;
+  const note = `:memo: Follow-up logged and marked done by <@${tenant.actor.userId}>.`;
+  const message = reminderAfterAction(closed, now, personalTime(tenant), note, false);
+  await updateReminder(client, { channel: metadata.ch, ts: metadata.fts }, message);
 }
