@@ -13,14 +13,8 @@ import {
 } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
 import type { ButtonArgs, SelectArgs } from '../support/action-support.js';
-import { onContactEdit, onContactLog, onContactMerge, onContactTimeline } from './contact-result-actions.js';
+import { onContactEdit, onContactLog, onContactMerge, onContactTimeline } from './contact-buttons.js';
 import { onExportToDm, onListExport, onTimelineExport } from './export.js';
-import {
-  onReminderCalendar,
-  onReminderDone,
-  onReminderOpenTimeline,
-  onReminderSnooze,
-} from './follow-up-actions.js';
 import { onFollowUpListDone, onFollowUpListSnooze, onFollowUpListTimeline } from './follow-up-list.js';
 import { onLogFollowUp } from './follow-up-log.js';
 import {
@@ -29,9 +23,9 @@ import {
   onHomeFollowUpTimeline,
   onHomeLog,
   onHomeSearch,
-} from './home-actions.js';
-import { onItemMenu, onItemShowMore, onLoggedOpenTimeline } from './interaction-item-actions.js';
-import { onLogFormTypeChosen } from './log-form-actions.js';
+} from './home.js';
+import { onItemMenu, onItemShowMore, onLoggedOpenTimeline } from './interaction-items.js';
+import { onLogFormTypeChosen } from './log-form-type.js';
 import {
   onListPage,
   onListRefine,
@@ -40,6 +34,12 @@ import {
   onTimelinePage,
   onTimelinePick,
 } from './paging.js';
+import {
+  onReminderCalendar,
+  onReminderDone,
+  onReminderOpenTimeline,
+  onReminderSnooze,
+} from './reminder-buttons.js';
 
 type ButtonHandler = (args: ButtonArgs, deps: SlackDeps) => Promise<void>;
 type SelectHandler = (args: SelectArgs, deps: SlackDeps) => Promise<void>;

@@ -3,7 +3,7 @@ import { logFromLine } from '../../../../core/commands/log-line.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { parseNaturalMoment } from '../../../shared/natural-dates.js';
 import { loggedMessage } from '../../blocks/log-confirmation.js';
-import { publishHome } from '../../home/publish-home.js';
+import { publishHome } from '../support/publish-home.js';
 import type { CommandContext } from './command-context.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { oncePerEvent } from './event-dedupe.js';
-import { onHomeOpened } from './home-events.js';
-import { onAppUninstalled, onTokensRevoked } from './lifecycle-events.js';
+import { onHomeOpened } from './home-opened.js';
+import { onAppUninstalled, onTokensRevoked } from './uninstall.js';
 
 /** Each event is handled once per event id, though Slack may deliver it again (oncePerEvent). */
 export function registerEventListeners(app: App, deps: SlackDeps): void {

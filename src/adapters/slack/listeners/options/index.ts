@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { InteractionFormField } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
-import { suggestContacts } from './contact-suggestions.js';
+import { suggestContacts } from './contacts.js';
 
 /** Type-ahead menus outside a form of their own (the merge and time zone pickers sit with their forms in views/). */
 export function registerOptionListeners(app: App, deps: SlackDeps): void {

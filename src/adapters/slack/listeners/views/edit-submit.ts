@@ -5,13 +5,13 @@ import { personalTime } from '../../../../core/workspaces/personal-time.js';
 import { noticeView } from '../../blocks/interaction-modals.js';
 import { ALREADY_DELETED, deletedText, updatedText } from '../../blocks/log-confirmation.js';
 import { userMessageFor } from '../../errors.js';
-import { publishHome } from '../../home/publish-home.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { decodeDeleteMetadata, decodeFormMetadata, type FormMetadata } from '../../payloads/form-metadata.js';
 import { type FormValues, readFormValues } from '../../payloads/interaction-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { editInputFrom } from '../support/interaction-form-input.js';
+import { publishHome } from '../support/publish-home.js';
 import { tellUser } from '../support/replies.js';
 import { refusal, registerAssignee, type SubmitArgs } from '../support/submit-support.js';
 

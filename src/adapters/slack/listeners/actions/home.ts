@@ -6,12 +6,12 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { publishHome } from '../../home/publish-home.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
 import { openContactSearchModal } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
+import { publishHome } from '../support/publish-home.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
 import { timelineMessage } from '../support/timeline-message.js';
 

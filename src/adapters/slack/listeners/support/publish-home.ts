@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { presentHome } from '../../../core/views/home-view.js';
-import { personalTime } from '../../../core/workspaces/personal-time.js';
-import { homeToView } from '../blocks/home-view.js';
-import type { SlackDeps } from '../listeners/deps.js';
-import type { Tenant } from '../middleware/tenant.js';
+import { presentHome } from '../../../../core/views/home-view.js';
+import { personalTime } from '../../../../core/workspaces/personal-time.js';
+import { homeToView } from '../../blocks/home-view.js';
+import type { Tenant } from '../../middleware/tenant.js';
+import type { SlackDeps } from '../deps.js';
 
 /** Open follow-ups read for the Home tab; the renderer shows 10 per section and counts the rest. */
 const HOME_FOLLOW_UPS = 50;
