@@ -16,8 +16,7 @@ import { DEFAULT_DATE_FORMAT, DEFAULT_TIMEZONE } from '../workspaces/workspace.j
 export type DateFormatter = (date: Date) => string;
 
 const SLOT_MS = 15 * 60_000;
-/** Two years of 15-minute slots (~5 MB): an export's creation dates are spread over its span. */
-const OFFSET_CACHE_MAX = 70_176;
+const OFFSET_CACHE_MAX = 8_192;
 const DAY_MS = 86_400_000;
 const DAY_CACHE_MAX = 4_096;
 

@@ -24,8 +24,8 @@ export interface BatchDetails {
  * (one `findByIds` for the batch's unseen contacts) and kept in bounded LRU caches that hold
  * at most `capacity` contacts, whatever the number of rows.
  * Deleted contacts are cached as null so they are not asked for again.
- * Each row is looked up once per cache: a lookup hashes a fresh id string read from the
- * store, and three or four of them a row were a tenth of a large export's time.
+ * Each row is looked up once per cache, and what it found is handed to the row builder by
+ * position: a lookup hashes an id string fresh from the store, for every row of the export.
  */
 export class ExportLookups {
   private readonly contacts: BoundedCache<string, ContactInfo | null>;
