@@ -16,7 +16,16 @@ import { frozenWriter, NOTHING_SAVED, useHealthEndpoint } from './support/outage
  */
 describe('SQLite outages, over HTTP on Slack and Teams', () => {
   const lost: string[] = [];
-  const store = useDefaultStore({ onFileUnusable: (reason) => lost.push(reason) });
+  let signalLoss: (reason: string) => void = () => {};
+  const loss = new Promise<string>((resolve) => {
+    signalLoss = resolve;
+  });
+  const store = useDefaultStore({
+    onFileUnusable: (reason) => {
+      lost.push(reason);
+      signalLoss(reason);
+    },
+  });
   const slack = useSlackApp({ store, submissionDeadline: writeDeadlineNeverPasses });
   const teams = useTeamsApp({ store });
   const health = useHealthEndpoint(store);
@@ -77,6 +86,9 @@ describe('SQLite outages, over HTTP on Slack and Teams', () => {
       const slackButton = await slackPerson.showTimeline();
       const teamsButton = await teamsPerson.showTimelineButton();
       unlinkSync(path());
+      // Reads trust the file's watch rather than stat it each time: the loss is noticed by the
+      // watch's event, with no request under way (without it this never settles).
+      expect(await loss).toContain('was deleted');
       expectTold(await slackPerson.pressButton(slackButton), NOTHING_SAVED);
       expectTold(await teamsPerson.pressButton(teamsButton), NOTHING_SAVED);
       expectTold(await slackPerson.timeline(), NOTHING_SAVED);

@@ -1,5 +1,5 @@
 /**
- * Turns rows of plain strings into CSV text. Implemented in infra (csv-stringify); the core
+ * Turns rows of plain strings into CSV text. Implemented in infra (src/infra/csv); the core
  * decides which cells exist and neutralises them, the encoder only quotes and joins.
  */
 export interface CsvEncoder {

@@ -8,20 +8,29 @@ import { DEFAULT_DATE_FORMAT, DEFAULT_TIMEZONE } from '../workspaces/workspace.j
  * Exports format two or three dates per row for up to hundreds of thousands of rows, and
  * `format(new TZDate(…))` costs ~25 µs a call. So: the zone offset is cached per 15-minute
  * UTC slot (zone transitions fall on such boundaries; a slot that straddles one is computed
- * exactly), and the common numeric tokens are rendered directly. Any other pattern falls
+ * exactly), and the common numeric tokens are rendered directly: the date's part once per
+ * wall-clock day (kept), the time of day from small tables. A day's text depends only on the
+ * wall-clock time, so a DST change inside a day is already in it. Any other pattern falls
  * back to date-fns on a TZDate, so the output is always exactly date-fns's.
  */
 export type DateFormatter = (date: Date) => string;
 
 const SLOT_MS = 15 * 60_000;
 const OFFSET_CACHE_MAX = 8_192;
+const DAY_MS = 86_400_000;
+const DAY_CACHE_MAX = 4_096;
 
 type Part = { literal: string } | { token: string };
-type Fields = { y: number; M: number; d: number; H: number; m: number; s: number };
+type DayFields = { y: number; M: number; d: number };
+type TimeRenderer = (hours: number, minutes: number, seconds: number) => string;
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
+/** '0'…'59' and '00'…'59': the time of day is read from these, not formatted per call. */
+const PLAIN = Array.from({ length: 60 }, (_, value) => String(value));
+const PADDED = Array.from({ length: 60 }, (_, value) => pad(value, 2));
 
-const FAST_TOKENS: Record<string, (f: Fields) => string> = {
+/** Tokens that depend on the wall-clock day only: rendered once per day and kept. */
+const DAY_TOKENS: Record<string, (f: DayFields) => string> = {
   yyyy: (f) => pad(f.y, 4),
   yy: (f) => pad(f.y % 100, 2),
   y: (f) => String(f.y),
@@ -29,15 +38,56 @@ const FAST_TOKENS: Record<string, (f: Fields) => string> = {
   M: (f) => String(f.M),
   dd: (f) => pad(f.d, 2),
   d: (f) => String(f.d),
-  HH: (f) => pad(f.H, 2),
-  H: (f) => String(f.H),
-  hh: (f) => pad(f.H % 12 || 12, 2),
-  h: (f) => String(f.H % 12 || 12),
-  mm: (f) => pad(f.m, 2),
-  m: (f) => String(f.m),
-  ss: (f) => pad(f.s, 2),
-  s: (f) => String(f.s),
 };
+
+/**
+ * Tokens of the time of day: looked up in the tables above on every call (an invalid date's
+ * NaN is not in them, and renders as it always did).
+ */
+const padded = (value: number) => PADDED[value] ?? pad(value, 2);
+const plain = (value: number) => PLAIN[value] ?? String(value);
+const TIME_TOKENS: Record<string, TimeRenderer> = {
+  HH: (hours) => padded(hours),
+  H: (hours) => plain(hours),
+  hh: (hours) => padded(hours % 12 || 12),
+  h: (hours) => plain(hours % 12 || 12),
+  mm: (_, minutes) => padded(minutes),
+  m: (_, minutes) => plain(minutes),
+  ss: (_, __, seconds) => padded(seconds),
+  s: (_, __, seconds) => plain(seconds),
+};
+
+/**
+ * A pattern the fast path can render: runs of literals and day tokens (each run one string per
+ * day) between time tokens. `layout` lists, in order, a run's index or a time token.
+ */
+interface Compiled {
+  dayRuns: ((f: DayFields) => string)[][];
+  layout: (number | TimeRenderer)[];
+}
+
+function compile(parts: readonly Part[]): Compiled | undefined {
+  const dayRuns: ((f: DayFields) => string)[][] = [];
+  const layout: (number | TimeRenderer)[] = [];
+  let run: ((f: DayFields) => string)[] | undefined;
+  for (const part of parts) {
+    if ('literal' in part || DAY_TOKENS[part.token]) {
+      const render = 'literal' in part ? () => part.literal : DAY_TOKENS[part.token]!;
+      if (!run) {
+        run = [];
+        layout.push(dayRuns.length);
+        dayRuns.push(run);
+      }
+      run.push(render);
+      continue;
+    }
+    const time = TIME_TOKENS[part.token];
+    if (!time) return undefined;
+    layout.push(time);
+    run = undefined;
+  }
+  return { dayRuns, layout };
+}
 
 /** Splits a date-fns pattern into tokens and literals ('quoted text', '' for a quote). */
 function tokenize(pattern: string): Part[] {
@@ -110,24 +160,44 @@ export function createDateFormatter(pattern: string, requestedTimeZone: string):
     return offset ?? tzOffset(timeZone, new Date(ms));
   };
 
-  const parts = tokenize(safePattern);
-  const renderers = parts.map((part) => ('literal' in part ? part.literal : FAST_TOKENS[part.token]));
-  if (renderers.some((renderer) => renderer === undefined)) {
-    return (date) => format(new TZDate(date.getTime(), timeZone), safePattern);
-  }
+  const compiled = compile(tokenize(safePattern));
+  if (!compiled) return (date) => format(new TZDate(date.getTime(), timeZone), safePattern);
+  const { dayRuns, layout } = compiled;
+  // An export walks dates in order, so the last day answers most calls; the map the rest.
+  const days = new Map<number, string[]>();
+  let lastDay = Number.NaN;
+  let lastRuns: string[] = [];
+  const runsOf = (day: number): string[] => {
+    if (day === lastDay) return lastRuns;
+    let runs = days.get(day);
+    if (!runs) {
+      const midnight = new Date(day * DAY_MS);
+      const fields = {
+        y: midnight.getUTCFullYear(),
+        M: midnight.getUTCMonth() + 1,
+        d: midnight.getUTCDate(),
+      };
+      runs = dayRuns.map((run) => run.map((render) => render(fields)).join(''));
+      if (days.size >= DAY_CACHE_MAX) days.clear();
+      days.set(day, runs);
+    }
+    lastDay = day;
+    lastRuns = runs;
+    return runs;
+  };
   return (date) => {
     const ms = date.getTime();
-    const wall = new Date(ms + offsetAt(ms) * 60_000);
-    const fields: Fields = {
-      y: wall.getUTCFullYear(),
-      M: wall.getUTCMonth() + 1,
-      d: wall.getUTCDate(),
-      H: wall.getUTCHours(),
-      m: wall.getUTCMinutes(),
-      s: wall.getUTCSeconds(),
-    };
+    // As `new Date(ms + offset)` would: a zone's odd historical offsets may be fractional.
+    const wall = Math.trunc(ms + offsetAt(ms) * 60_000);
+    const day = Math.floor(wall / DAY_MS);
+    const runs = runsOf(day);
+    const seconds = Math.floor((wall - day * DAY_MS) / 1000);
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor(seconds / 60) % 60;
     let out = '';
-    for (const renderer of renderers) out += typeof renderer === 'string' ? renderer : renderer!(fields);
+    for (const piece of layout) {
+      out += typeof piece === 'number' ? runs[piece] : piece(hours, minutes, seconds % 60);
+    }
     return out;
   };
 }

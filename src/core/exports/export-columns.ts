@@ -61,12 +61,20 @@ export const EXPORT_HEADER: readonly string[] = EXPORT_COLUMNS.map((column) => c
 /**
  * Spreadsheet formula injection: a cell starting with = + - @ (or a tab / carriage return,
  * which some spreadsheets strip before evaluating) is shown as text by a leading quote.
- * Checked on the first character's code: this runs for every cell of every exported row.
+ * Checked on the first character's code, in a switch: this runs for every cell of every row.
  */
-const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r'].map((char) => char.charCodeAt(0)));
-
 export function neutraliseFormula(cell: string): string {
-  return cell.length > 0 && FORMULA_STARTS.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
+  switch (cell.charCodeAt(0)) {
+    case 0x3d: // =
+    case 0x2b: // +
+    case 0x2d: // -
+    case 0x40: // @
+    case 0x09: // tab
+    case 0x0d: // carriage return
+      return `'${cell}`;
+    default:
+      return cell; // including '' (charCodeAt gives NaN)
+  }
 }
 
 export function buildRow(context: ExportRowContext): string[] {

@@ -13,11 +13,19 @@ function toInfo(contact: Contact): ContactInfo {
   };
 }
 
+/** Each row of a batch with what it shows of its contact (null: deleted) and organisation. */
+export interface BatchDetails {
+  contacts: (ContactInfo | null)[];
+  organisationNames: string[];
+}
+
 /**
  * Contact and organisation details for export rows, fetched once per batch of interactions
  * (one `findByIds` for the batch's unseen contacts) and kept in bounded LRU caches that hold
  * at most `capacity` contacts, whatever the number of rows.
  * Deleted contacts are cached as null so they are not asked for again.
+ * Each row is looked up once per cache, and what it found is handed to the row builder by
+ * position: a lookup hashes an id string fresh from the store, for every row of the export.
  */
 export class ExportLookups {
   private readonly contacts: BoundedCache<string, ContactInfo | null>;
@@ -33,82 +41,94 @@ export class ExportLookups {
     this.organisations = new BoundedCache(Math.max(1, Math.floor(capacity / 4)));
   }
 
-  /** Makes every contact and organisation the batch refers to available to the getters. */
-  async load(batch: readonly Interaction[]): Promise<void> {
+  /** The contact and organisation of every row of the batch, reading what the caches lack. */
+  async load(batch: readonly Interaction[]): Promise<BatchDetails> {
     this.batches++;
-    let missingContacts = this.missingContacts(batch);
+    const found: (ContactInfo | null | undefined)[] = new Array(batch.length);
+    let missing = this.lookUpContacts(batch, found);
     // A second batch means a large export: read the workspace's contacts once (up to the cache
     // size, in one query) rather than one findByIds per batch until the cache has them all.
     // On FerretDB every $in lookup scans the collection, so this is most of the export time.
-    if (this.batches === 2 && missingContacts.size > 0) {
+    if (this.batches === 2 && missing.size > 0) {
       const everyone = await this.repositories.contacts.search(this.workspaceId, '', this.capacity);
       for (const contact of everyone) this.contacts.set(contact.id, toInfo(contact));
-      missingContacts = this.missingContacts(batch);
+      missing = this.lookUpContacts(batch, found);
     }
-    if (missingContacts.size > 0) {
-      const found = await this.repositories.contacts.findByIds(this.workspaceId, [...missingContacts]);
-      for (const contact of found) this.contacts.set(contact.id, toInfo(contact));
-      for (const id of missingContacts) if (!this.contacts.has(id)) this.contacts.set(id, null);
+    const contacts = found as (ContactInfo | null)[];
+    if (missing.size > 0) {
+      const read = new Map<string, ContactInfo>();
+      for (const contact of await this.repositories.contacts.findByIds(this.workspaceId, [...missing])) {
+        read.set(contact.id, toInfo(contact));
+      }
+      for (const id of missing) this.contacts.set(id, read.get(id) ?? null);
+      for (let index = 0; index < batch.length; index++) {
+        if (found[index] === undefined) contacts[index] = read.get(batch[index]!.contactId) ?? null;
+      }
     }
-
-    const missingOrganisations = new Set<string>();
-    const organisationsSeen = new Set<string>();
-    for (const interaction of batch) {
-      const organisationId = this.organisationIdOf(interaction);
-      if (!organisationId || organisationsSeen.has(organisationId)) continue;
-      organisationsSeen.add(organisationId);
-      const known =
-        this.organisations.size + batch.length <= this.organisations.capacity
-          ? this.organisations.has(organisationId)
-          : this.organisations.get(organisationId) !== undefined;
-      if (!known) missingOrganisations.add(organisationId);
-    }
-    await Promise.all(
-      [...missingOrganisations].map(async (id) => {
-        const organisation = await this.repositories.organisations.findById(this.workspaceId, id);
-        this.organisations.set(id, organisation?.name ?? '');
-      }),
-    );
+    return { contacts, organisationNames: await this.organisationNames(batch, contacts) };
   }
 
   /**
-   * The batch's contacts the cache lacks. Marking the others recently used matters only once
-   * the cache may evict: while it has room for every contact of the batch, nothing this batch
-   * adds can push an entry out, so the rows are only looked up (a move in the LRU's map for
-   * every row was a tenth of a large export's time). Once it is that full, each contact of the
-   * batch is marked once. Either way a contact the cache lost is read again, never missed.
+   * Fills `found` with each row's cached contact (undefined: not cached) and returns the ids to
+   * read. Marking a contact recently used matters only once the cache may evict: while it has
+   * room for every contact of the batch, nothing this batch adds can push an entry out, so the
+   * rows are only peeked at (a move in the LRU's map for every row was a tenth of a large
+   * export's time). Once it is that full, each contact of the batch is marked once.
    */
-  private missingContacts(batch: readonly Interaction[]): Set<string> {
+  private lookUpContacts(
+    batch: readonly Interaction[],
+    found: (ContactInfo | null | undefined)[],
+  ): Set<string> {
     const missing = new Set<string>();
-    if (this.contacts.size + batch.length <= this.capacity) {
-      for (const interaction of batch) {
-        if (!this.contacts.has(interaction.contactId)) missing.add(interaction.contactId);
+    const roomy = this.contacts.size + batch.length <= this.capacity;
+    const marked = roomy ? undefined : new Map<string, ContactInfo | null | undefined>();
+    for (let index = 0; index < batch.length; index++) {
+      const id = batch[index]!.contactId;
+      let contact: ContactInfo | null | undefined;
+      if (!marked) contact = this.contacts.peek(id);
+      else if (marked.has(id)) contact = marked.get(id);
+      else {
+        contact = this.contacts.get(id);
+        marked.set(id, contact);
       }
-      return missing;
-    }
-    const seen = new Set<string>();
-    for (const interaction of batch) {
-      const id = interaction.contactId;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (this.contacts.get(id) === undefined) missing.add(id);
+      found[index] = contact;
+      if (contact === undefined) missing.add(id);
     }
     return missing;
   }
 
-  // The getters peek: `load` has just marked the batch's contacts and organisations as recently
-  // used, and the cache holds two batches, so re-marking them per row would only cost time.
-  contact(interaction: Interaction): ContactInfo | null {
-    return this.contacts.peek(interaction.contactId) ?? null;
-  }
-
-  organisationName(interaction: Interaction): string {
-    const organisationId = this.organisationIdOf(interaction);
-    return organisationId ? (this.organisations.peek(organisationId) ?? '') : '';
-  }
-
-  /** The interaction's own organisation (denormalised at write time), else the contact's. */
-  private organisationIdOf(interaction: Interaction): string | undefined {
-    return interaction.organisationId ?? this.contacts.peek(interaction.contactId)?.organisationId;
+  /** Each row's organisation name ('' when it has none), reading the ones not cached. */
+  private async organisationNames(
+    batch: readonly Interaction[],
+    contacts: readonly (ContactInfo | null)[],
+  ): Promise<string[]> {
+    const names = new Array<string>(batch.length);
+    const roomy = this.organisations.size + batch.length <= this.organisations.capacity;
+    const missing = new Map<string, number[]>();
+    for (let index = 0; index < batch.length; index++) {
+      // The interaction's own organisation (denormalised at write time), else the contact's.
+      const id = batch[index]!.organisationId ?? contacts[index]?.organisationId;
+      if (!id) {
+        names[index] = '';
+        continue;
+      }
+      const name = roomy ? this.organisations.peek(id) : this.organisations.get(id);
+      if (name !== undefined) {
+        names[index] = name;
+        continue;
+      }
+      const rows = missing.get(id);
+      if (rows) rows.push(index);
+      else missing.set(id, [index]);
+    }
+    await Promise.all(
+      [...missing].map(async ([id, rows]) => {
+        const organisation = await this.repositories.organisations.findById(this.workspaceId, id);
+        const name = organisation?.name ?? '';
+        this.organisations.set(id, name);
+        for (const index of rows) names[index] = name;
+      }),
+    );
+    return names;
   }
 }

@@ -68,18 +68,16 @@ export function createExportService(deps: ExportDeps) {
   ): AsyncGenerator<string[][]> {
     const lookups = new ExportLookups(workspace.id, deps, cacheSize);
     const rowsFor = async (batch: Interaction[]): Promise<string[][]> => {
-      await lookups.load(batch);
-      const rows: string[][] = [];
-      for (const interaction of batch) {
-        rows.push(
-          buildRow({
-            interaction,
-            contact: lookups.contact(interaction),
-            organisationName: lookups.organisationName(interaction),
-            formatDate,
-            now,
-          }),
-        );
+      const { contacts, organisationNames } = await lookups.load(batch);
+      const rows = new Array<string[]>(batch.length);
+      for (let index = 0; index < batch.length; index++) {
+        rows[index] = buildRow({
+          interaction: batch[index]!,
+          contact: contacts[index] ?? null,
+          organisationName: organisationNames[index] ?? '',
+          formatDate,
+          now,
+        });
       }
       counter.rows += rows.length;
       return rows;

@@ -2,7 +2,8 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../../core/shared/ports.js';
 import type { Storage } from '../storage.js';
 import { openSqlite, type SqliteDatabase, type SqliteOptions } from './database.js';
-import { guardSqliteRepositories, SQLITE_BUSY_TIMEOUT_MS, SqliteFileWatch } from './outage.js';
+import { SqliteFileWatch } from './file-watch.js';
+import { guardSqliteRepositories, SQLITE_BUSY_TIMEOUT_MS } from './outage.js';
 import { SqliteAuditRepository, SqliteClaimRepository } from './repositories/claim-audit.repository.js';
 import { SqliteContactRepository, SqliteOrganisationRepository } from './repositories/contact.repository.js';
 import { SqliteConversationRefRepository } from './repositories/conversation-ref.repository.js';
@@ -39,7 +40,6 @@ export interface SqliteStoreOptions extends SqliteOptions {
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
   const database = openSqlite(options);
   database.db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const file = new SqliteFileWatch(options.path);
   const report =
     options.onFileUnusable ??
     ((reason: string) => options.logger.error('The store stopped working', { reason }));
@@ -50,6 +50,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
     reported = true;
     report(reason);
   };
+  // A watch event that finds the file gone says so at once, even with no request under way.
+  const file = new SqliteFileWatch(options.path, { onUnusable: onFileUnusable });
   const health = healthConnection(options.path);
   const repositories = guardSqliteRepositories(
     {
@@ -100,6 +102,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStorage {
       }
     },
     async close() {
+      file.close();
       if (health?.isOpen) health.close();
       database.close();
     },

@@ -1,9 +1,9 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import { setTimeout as wait } from 'node:timers/promises';
 import { StoreUnreachableError } from '../../core/shared/store-unreachable.js';
 import { isReadMethod } from '../../core/shared/write-outcome.js';
 import { aroundRepositoryCalls } from '../repository-calls.js';
 import type { SqliteDatabase } from './database.js';
+import type { SqliteFileWatch } from './file-watch.js';
 import { SqliteCode, sqliteCodeOf } from './result-codes.js';
 
 /**
@@ -37,40 +37,6 @@ function classify(error: unknown): Failure | undefined {
       return 'file-gone';
     default:
       return undefined;
-  }
-}
-
-/**
- * The file this connection opened, checked before each call: a connection keeps working on a
- * deleted or replaced file (its inode lives on until closed), so writes would go to a file
- * nobody will ever open again. Also refuses a file this user can no longer read and write,
- * which a restart could not open.
- */
-export class SqliteFileWatch {
-  private readonly identity: { dev: number; ino: number; mode: number; uid: number; gid: number } | undefined;
-  constructor(private readonly path: string) {
-    const stat = path === ':memory:' ? undefined : statSync(path, { throwIfNoEntry: false });
-    this.identity = stat
-      ? { dev: stat.dev, ino: stat.ino, mode: stat.mode, uid: stat.uid, gid: stat.gid }
-      : undefined;
-  }
-
-  /** Why the file is no longer usable, or undefined while it is. Runs before every call: one stat. */
-  problem(): string | undefined {
-    if (!this.identity) return undefined;
-    const stat = statSync(this.path, { throwIfNoEntry: false });
-    if (!stat) return `The database file ${this.path} was deleted while the app was running.`;
-    if (stat.dev !== this.identity.dev || stat.ino !== this.identity.ino)
-      return `The database file ${this.path} was replaced while the app was running.`;
-    // Access can only have changed if the owner or the permission bits did: ask the kernel then.
-    const { mode, uid, gid } = this.identity;
-    if (stat.mode === mode && stat.uid === uid && stat.gid === gid) return undefined;
-    try {
-      accessSync(this.path, constants.R_OK | constants.W_OK);
-    } catch {
-      return `The database file ${this.path} can no longer be read and written by this user.`;
-    }
-    return undefined;
   }
 }
 
@@ -127,7 +93,8 @@ export function guardSqliteRepositories<R extends object>(repositories: R, optio
     let backoff = FIRST_BACKOFF_MS;
     const reading = isReadMethod(method);
     const attempt = (): unknown => {
-      const problem = options.file.problem();
+      // Writes look at the file every time; reads trust its watch (see SqliteFileWatch).
+      const problem = reading ? options.file.beforeRead() : options.file.problem();
       if (problem) {
         fileUnusable(problem);
         return Promise.reject(new StoreUnreachableError('storage-failed', false, new Error(problem)));

@@ -39,6 +39,33 @@ describe('createDateFormatter', () => {
     expect(newYork(new Date('2026-11-01T06:30:00Z'))).toBe('01/11/2026 01:30');
   });
 
+  it('renders every minute of a day with a DST change exactly, one formatter per zone in turn', () => {
+    // The date part is kept per wall-clock day: a day whose offset changes at 02:00 (or at
+    // 02:00 by half an hour, on Lord Howe) must still read like date-fns, minute by minute,
+    // with two zones' formatters used alternately so neither can answer with the other's day.
+    const days = [
+      ['Europe/Paris', Date.UTC(2026, 2, 28, 12)],
+      ['Europe/Paris', Date.UTC(2026, 9, 24, 12)],
+      ['America/New_York', Date.UTC(2026, 2, 7, 12)],
+      ['America/New_York', Date.UTC(2026, 10, 1, 0)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 0)],
+      ['Asia/Kathmandu', Date.UTC(1969, 11, 31, 0)],
+    ] as const;
+    const mismatches: string[] = [];
+    for (const pattern of ['dd/MM/yyyy HH:mm', 'yyyy-MM-dd h:mm:ss', "d.M.yy 'at' H:m:s"]) {
+      const formatters = new Map(days.map(([zone]) => [zone, createDateFormatter(pattern, zone)]));
+      for (let minute = 0; minute < 36 * 60; minute += 1) {
+        for (const [zone, start] of days) {
+          const ms = start + minute * 60_000 + (minute % 7) * 1_000;
+          const expected = format(new TZDate(ms, zone), pattern);
+          const actual = formatters.get(zone)!(new Date(ms));
+          if (actual !== expected) mismatches.push(`${zone} ${pattern} ${new Date(ms).toISOString()}`);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
   it('falls back to the default pattern and UTC when the settings hold invalid values', () => {
     const formatter = createDateFormatter('DD/jj', 'Mars/Olympus');
     expect(formatter(new Date('2026-03-04T05:06:00Z'))).toBe('04/03/2026 05:06');
