@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 export const slackId = z.string().min(1).max(255);
 
-export const slackUser = z.looseObject({ id: slackId });
+/** Who acted; `team_id` is where Bolt finds the workspace when `team` is null (org-wide installs). */
+export const slackUser = z.looseObject({ id: slackId, team_id: slackId.nullish() });
 
 /**
  * The workspace an interactive payload comes from: Bolt reads `team.id` to find the tenant, so
@@ -16,6 +17,28 @@ export const slackUser = z.looseObject({ id: slackId });
  * Slack's own shape for an org-wide (Enterprise Grid) install, which names the enterprise.
  */
 export const slackTeam = z.looseObject({ id: slackId }).nullish();
+
+/**
+ * Whether an interactive payload names the workspace it comes from, where Bolt looks for it:
+ * a modal's `view.app_installed_team_id`, `team.id`, else `user.team_id`, or the organisation of
+ * an org-wide install. Tenancy needs one, so a payload naming none (a user without `team_id`
+ * and no team) would reach its listener with no tenant and end in "something went wrong";
+ * schemas refuse it instead, as the shape it is ({@link WORKSPACE_NAMED}).
+ */
+function namesItsWorkspace(body: unknown): boolean {
+  if (loggedIdAt(body, 'view', 'app_installed_team_id')) return true;
+  if (loggedIdAt(body, 'team', 'id') || loggedIdAt(body, 'user', 'team_id')) return true;
+  const orgWide = typeof body === 'object' && body !== null && 'is_enterprise_install' in body;
+  const install = orgWide ? body.is_enterprise_install : false;
+  const enterprise = loggedIdAt(body, 'enterprise', 'id') ?? loggedIdAt(body, 'team', 'enterprise_id');
+  return (install === true || install === 'true') && enterprise !== undefined;
+}
+
+/** The refinement every interactive surface's schema ends with: `.refine(...WORKSPACE_NAMED)`. */
+export const WORKSPACE_NAMED: [(body: unknown) => boolean, { path: string[]; message: string }] = [
+  namesItsWorkspace,
+  { path: ['team'], message: 'names no workspace (no team.id, user.team_id or enterprise)' },
+];
 
 /** A select or checkbox option as Slack reports it back: the app reads its value and label. */
 export const selectedOption = z.looseObject({
