@@ -74,21 +74,27 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     assertOwner(actor);
   }
 
-  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
-  async function setRole(actor: Actor, input: unknown): Promise<Member> {
-    await requireOwner(actor);
+  /**
+   * A role change checked, nothing written: the member it changes and the role asked for, or
+   * `unchanged` when they already have it. Refuses someone the app has never seen (no member
+   * yet) and the demotion of the last owner.
+   */
+  async function planRoleChange(actor: Actor, input: unknown): Promise<RoleChange> {
     const { userId, role } = parseInput(setRoleSchema, input);
     const target = await members.find(actor.workspaceId, userId);
-    if (!target) {
-      throw new ValidationError({
-        userId: 'This person has not used the app yet; they get a role the first time they do.',
-      });
-    }
-    if (target.role === role) return target;
-    const demotesOwner = target.role === 'owner';
-    if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
+    if (!target) throw new ValidationError({ userId: NOT_A_MEMBER_YET });
+    if (target.role === role) return { target, role, unchanged: true };
+    if (target.role === 'owner' && (await members.countOwners(actor.workspaceId)) <= 1) {
       throw lastOwnerError(target, actor);
     }
+    return { target, role, unchanged: false };
+  }
+
+  async function applyRoleChange(actor: Actor, change: RoleChange): Promise<Member> {
+    const { target, role } = change;
+    if (change.unchanged) return target;
+    const { userId } = target;
+    const demotesOwner = target.role === 'owner';
     const now = clock.now();
     await members.setRole(actor.workspaceId, userId, role, now);
     // Two owners demoting each other concurrently both passed the check above: undo.
@@ -109,6 +115,43 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       },
     ]);
     return { ...target, role, updatedAt: now };
+  }
+
+  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
+  async function setRole(actor: Actor, input: unknown): Promise<Member> {
+    await requireOwner(actor);
+    return applyRoleChange(actor, await planRoleChange(actor, input));
+  }
+
+  /** The settings a patch leads to, checked (a refusal throws); nothing written. */
+  async function planSettings(actor: Actor, input: unknown): Promise<SettingsChange> {
+    const patch = parseInput(updateSettingsSchema, input);
+    const workspace = await loadWorkspace(actor.workspaceId);
+    return { workspace, after: applySettingsPatch(workspace.settings, patch) };
+  }
+
+  async function applySettings(
+    actor: Actor,
+    { workspace, after }: SettingsChange,
+  ): Promise<WorkspaceSettings> {
+    const before = workspace.settings;
+    const changed = changedSettings(before, after);
+    if (Object.keys(changed).length === 0) return before;
+    const now = clock.now();
+    await workspaces.updateSettings(workspace.id, changed, now);
+    await audit.insertMany([
+      {
+        id: ids.next(),
+        workspaceId: workspace.id,
+        actorId: actor.userId,
+        action: 'settings.updated',
+        targetId: workspace.id,
+        at: now,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+      },
+    ]);
+    return after;
   }
 
   return {
@@ -146,27 +189,37 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     /** F16, owners only. Only the keys given change; the whole input is checked before writing. */
     async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceSettings> {
       await requireOwner(actor);
-      const patch = parseInput(updateSettingsSchema, input);
-      const workspace = await loadWorkspace(actor.workspaceId);
-      const before = workspace.settings;
-      const after = applySettingsPatch(before, patch);
-      const changed = changedSettings(before, after);
-      if (Object.keys(changed).length === 0) return before;
-      const now = clock.now();
-      await workspaces.updateSettings(workspace.id, changed, now);
-      await audit.insertMany([
-        {
-          id: ids.next(),
-          workspaceId: workspace.id,
-          actorId: actor.userId,
-          action: 'settings.updated',
-          targetId: workspace.id,
-          at: now,
-          before: JSON.stringify(before),
-          after: JSON.stringify(after),
-        },
-      ]);
-      return after;
+      return applySettings(actor, await planSettings(actor, input));
+    },
+
+    /**
+     * F16's form as one decision, all or nothing: the settings and, when one is asked for, a role
+     * change are both checked before anything is written, so a refusal of either (a role for
+     * someone who has not used the app yet, the last owner's demotion, a bad setting) leaves
+     * everything as it was. Every refusal comes back at once, each on its own field.
+     */
+    async updateSettingsAndRole(
+      actor: Actor,
+      input: { settings: unknown; role?: unknown },
+    ): Promise<{ settings: WorkspaceSettings; member?: Member }> {
+      await requireOwner(actor);
+      const refusals: Record<string, string> = {};
+      const refusedOrPlanned = async <T>(plan: Promise<T>): Promise<T | undefined> => {
+        try {
+          return await plan;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          Object.assign(refusals, error.fieldErrors);
+          return undefined;
+        }
+      };
+      const settings = await refusedOrPlanned(planSettings(actor, input.settings));
+      const role =
+        input.role === undefined ? undefined : await refusedOrPlanned(planRoleChange(actor, input.role));
+      if (!settings || Object.keys(refusals).length > 0) throw new ValidationError(refusals);
+      const saved = await applySettings(actor, settings);
+      if (!role) return { settings: saved };
+      return { settings: saved, member: await applyRoleChange(actor, role) };
     },
 
     setRole,
@@ -225,6 +278,21 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
         : undefined;
     },
   };
+}
+
+/** A role for someone with no member record: what they must do, and that the form saved nothing. */
+export const NOT_A_MEMBER_YET =
+  'This person has not used the app yet, so they have no role to change. Ask them to open the app once (any command will do), then give them a role. Nothing was saved.';
+
+interface RoleChange {
+  target: Member;
+  role: Role;
+  unchanged: boolean;
+}
+
+interface SettingsChange {
+  workspace: Workspace;
+  after: WorkspaceSettings;
 }
 
 function lastOwnerError(target: Member, actor: Actor): ValidationError {
