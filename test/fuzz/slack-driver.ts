@@ -49,6 +49,28 @@ const FORM_CALLBACKS = [
 
 type Send = () => Promise<SlackHttpResponse>;
 
+/** The interactive payload types Slack defines that reach an app's request URL. */
+const SLACK_PAYLOAD_TYPES: readonly unknown[] = [
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+  'dialog_submission',
+  'dialog_cancellation',
+  'dialog_suggestion',
+  'event_callback',
+  'url_verification',
+];
+
+/** A payload (not a slash command) whose `type` names nothing Slack sends: no surface to answer on. */
+function namesNoSurface(sent: unknown): boolean {
+  if (typeof sent !== 'object' || sent === null) return false;
+  return !SLACK_PAYLOAD_TYPES.includes((sent as { type?: unknown }).type);
+}
+
 /**
  * Drives the real Bolt app (useSlackApp) with one fuzzed input per call and reports what the
  * person got. `known` holds ids the store really has (contacts), so forged options are a mix
@@ -294,6 +316,7 @@ export class SlackFuzzDriver {
       rowsWritten: rowsOf(this.slack.store.storage) - rowsBefore,
       ...(fault ? { fault } : {}),
       ...(transportError ? { transportError } : {}),
+      ...(namesNoSurface(sent) ? { noSurface: true } : {}),
     };
   }
 }
