@@ -1,5 +1,4 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbackId } from '../../../src/adapters/slack/ids.js';
 import { rowsOf } from '../../fuzz/store-rows.js';
 import {
   globalShortcutPayload,
