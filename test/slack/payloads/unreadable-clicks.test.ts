@@ -153,6 +153,9 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     ['the message as a string', (payload) => alter(payload, ['message'], 'hello')],
     ['message text as an object', (payload) => alter(payload, ['message', 'text'], { text: 'x' })],
     ['no team and a user without team_id', withoutWorkspace],
+    // The form keeps the message's ts in its metadata, whose own check used to fail in the listener.
+    ['a message ts that is no timestamp', (payload) => alter(payload, ['message', 'ts'], "' OR 1=1 --")],
+    ['a message_ts that is no timestamp', (payload) => alter(payload, ['message_ts'], 'yesterday')],
   ])('the message shortcut with %s: an ephemeral says so, nothing logged', async (_name, broken) => {
     const payload = messageShortcutPayload({
       fake: slack.fake,

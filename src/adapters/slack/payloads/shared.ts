@@ -8,6 +8,12 @@ import { z } from 'zod';
 
 export const slackId = z.string().min(1).max(255);
 
+/**
+ * A message timestamp as Slack writes it ("1700000000.000200"): the log form keeps the message's
+ * ts in its metadata under the same rule, so a forged one must stop here, not in the listener.
+ */
+export const slackTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
+
 /** Who acted; `team_id` is where Bolt finds the workspace when `team` is null (org-wide installs). */
 export const slackUser = z.looseObject({ id: slackId, team_id: slackId.nullish() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerWhereItCameFrom } from './answers.js';
 import type { PayloadSurface } from './parse-payload.js';
-import { loggedIdAt, slackId, slackTeam, slackUser, WORKSPACE_NAMED } from './shared.js';
+import { loggedIdAt, slackId, slackTeam, slackTs, slackUser, WORKSPACE_NAMED } from './shared.js';
 
 /** "Log an interaction" from anywhere: only the trigger (to open the form) and who asked. */
 export const globalShortcut = z
@@ -23,8 +23,8 @@ export const messageShortcut = z
     user: slackUser,
     team: slackTeam,
     channel: z.looseObject({ id: slackId }),
-    message_ts: z.string().min(1),
-    message: z.looseObject({ ts: z.string().optional(), text: z.string().nullish() }),
+    message_ts: slackTs,
+    message: z.looseObject({ ts: slackTs.optional(), text: z.string().nullish() }),
     response_url: z.string().optional(),
   })
   .refine(...WORKSPACE_NAMED);
