@@ -65,10 +65,21 @@ const SLACK_PAYLOAD_TYPES: readonly unknown[] = [
   'url_verification',
 ];
 
-/** A payload (not a slash command) whose `type` names nothing Slack sends: no surface to answer on. */
+const nonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
+/**
+ * A payload (not a slash command) with nowhere to answer: its `type` names nothing Slack sends,
+ * or it names no person and carries no way back to one (no user id, response_url, trigger or view).
+ */
 function namesNoSurface(sent: unknown): boolean {
   if (typeof sent !== 'object' || sent === null) return false;
-  return !SLACK_PAYLOAD_TYPES.includes((sent as { type?: unknown }).type);
+  const payload = sent as Record<string, unknown>;
+  if (!SLACK_PAYLOAD_TYPES.includes(payload.type)) return true;
+  const user = payload.user;
+  const userId = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : payload.user_id;
+  const view = payload.view;
+  const viewId = typeof view === 'object' && view !== null ? (view as { id?: unknown }).id : undefined;
+  return ![userId, payload.response_url, payload.trigger_id, viewId].some(nonEmptyString);
 }
 
 /**

@@ -32,7 +32,8 @@ export interface Exchange {
   transportError?: string;
   /**
    * The request names no surface the platform defines (a Slack payload whose `type` is garbage,
-   * null or missing): there is no one and nowhere to answer, so an empty 2xx ack is its answer.
+   * null or missing), or no person and no way back to one (no user id, response_url, trigger or
+   * view): there is no one and nowhere to answer, so an empty 2xx ack is its answer.
    */
   noSurface?: boolean;
   /**
