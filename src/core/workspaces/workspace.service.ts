@@ -5,11 +5,11 @@ import type { Clock, IdGenerator, Logger } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
 import { noAdminYetMessage } from './arrival.js';
 import { createActorResolver } from './resolve-actor.js';
+import { applySettingsPatch, changedSettings } from './settings-patch.js';
 import {
   defaultSettings,
   type Member,
   type Platform,
-  type ReportSchedule,
   type Workspace,
   type WorkspaceSettings,
 } from './workspace.js';
@@ -19,7 +19,6 @@ import {
   memberIdSchema,
   resolveWorkspaceSchema,
   setRoleSchema,
-  type UpdateSettingsInput,
   updateSettingsSchema,
 } from './workspace.schemas.js';
 
@@ -300,47 +299,4 @@ function lastOwnerError(target: Member, actor: Actor): ValidationError {
   return new ValidationError({
     role: `${who} the only workspace admin. Make someone else an admin first, so the workspace keeps one.`,
   });
-}
-
-function applySettingsPatch(before: WorkspaceSettings, patch: UpdateSettingsInput): WorkspaceSettings {
-  const after: WorkspaceSettings = { ...before };
-  if (patch.interactionTypes) after.interactionTypes = patch.interactionTypes;
-  if (patch.actions) after.actions = patch.actions;
-  if (patch.timezone) after.timezone = patch.timezone;
-  if (patch.dateFormat) after.dateFormat = patch.dateFormat;
-  if (patch.defaultRole) after.defaultRole = patch.defaultRole;
-  if (patch.report) {
-    const { channelId, ...rest } = patch.report;
-    const report: ReportSchedule = { ...before.report };
-    if (rest.enabled !== undefined) report.enabled = rest.enabled;
-    if (rest.weekday !== undefined) report.weekday = rest.weekday;
-    if (rest.time !== undefined) report.time = rest.time;
-    if (channelId === null) delete report.channelId;
-    else if (channelId !== undefined) report.channelId = channelId;
-    if (report.enabled && !report.channelId) {
-      throw new ValidationError({
-        'report.channelId': 'Choose a channel for the weekly report before turning it on.',
-      });
-    }
-    after.report = report;
-  }
-  return after;
-}
-
-const SETTINGS_KEYS = [
-  'timezone',
-  'dateFormat',
-  'interactionTypes',
-  'actions',
-  'report',
-  'defaultRole',
-] as const satisfies readonly (keyof WorkspaceSettings)[];
-
-function changedSettings(before: WorkspaceSettings, after: WorkspaceSettings): Partial<WorkspaceSettings> {
-  const changed: Partial<WorkspaceSettings> = {};
-  const compare = <K extends keyof WorkspaceSettings>(key: K): void => {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
-  };
-  for (const key of SETTINGS_KEYS) compare(key);
-  return changed;
 }
