@@ -139,6 +139,17 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     expect(referenceIn(opened?.args.view)).toBe(expectOneUnreadableLine(log.lines, { surface: 'shortcut' }));
   });
 
+  it('the global shortcut with a trigger Slack never issued: told in the app DM, no modal tried', async () => {
+    const opens = slack.fake.callsTo('views.open').length;
+    const response = await slack.interact(alter(globalShortcut(), ['trigger_id'], '__proto__; DROP TABLE x'));
+
+    expect(response.status).toBe(200);
+    expect(slack.fake.callsTo('views.open')).toHaveLength(opens);
+    const dm = slack.fake.messages(ALICE).at(-1);
+    expect(dm?.text).toMatch(/shortcut could not be read/);
+    expect(referenceIn(dm?.text)).toBe(expectOneUnreadableLine(log.lines, { surface: 'shortcut' }));
+  });
+
   /** As an org-wide install sends it (team null), but with the user's team_id gone too. */
   function withoutWorkspace(payload: object): object {
     return alter(alter(payload, ['team'], null), ['user', 'team_id'], undefined);

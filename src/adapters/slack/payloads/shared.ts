@@ -14,6 +14,13 @@ export const slackId = z.string().min(1).max(255);
  */
 export const slackTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
 
+/**
+ * A trigger id as Slack issues them ("13345224609.738474920.8088930838d88f008e0"). A shortcut's
+ * only way to answer is views.open with it, so a forged one is refused before the listener
+ * opens nothing and says "something went wrong"; the answer then goes to the person's DM.
+ */
+export const slackTrigger = z.string().regex(/^\d{1,20}\.\d{1,20}\.[0-9a-zA-Z]{1,64}$/);
+
 /** Who acted; `team_id` is where Bolt finds the workspace when `team` is null (org-wide installs). */
 export const slackUser = z.looseObject({ id: slackId, team_id: slackId.nullish() });
 

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { answerWhereItCameFrom } from './answers.js';
 import type { PayloadSurface } from './parse-payload.js';
-import { loggedIdAt, slackId, slackTeam, slackTs, slackUser, WORKSPACE_NAMED } from './shared.js';
+import {
+  loggedIdAt,
+  slackId,
+  slackTeam,
+  slackTrigger,
+  slackTs,
+  slackUser,
+  WORKSPACE_NAMED,
+} from './shared.js';
 
 /** "Log an interaction" from anywhere: only the trigger (to open the form) and who asked. */
 export const globalShortcut = z
   .looseObject({
     type: z.literal('shortcut'),
     callback_id: z.string().min(1),
-    trigger_id: z.string().min(1),
+    trigger_id: slackTrigger,
     user: slackUser,
     team: slackTeam,
   })
@@ -19,7 +27,7 @@ export const messageShortcut = z
   .looseObject({
     type: z.literal('message_action'),
     callback_id: z.string().min(1),
-    trigger_id: z.string().min(1),
+    trigger_id: slackTrigger,
     user: slackUser,
     team: slackTeam,
     channel: z.looseObject({ id: slackId }),
