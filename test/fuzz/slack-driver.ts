@@ -65,6 +65,7 @@ const SLACK_PAYLOAD_TYPES: readonly unknown[] = [
   'url_verification',
 ];
 
+const SLACK_TRIGGER = /^\d+\.\d+\.[0-9a-zA-Z]+$/;
 const nonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
 
 /**
@@ -79,7 +80,9 @@ function namesNoSurface(sent: unknown): boolean {
   const userId = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : payload.user_id;
   const view = payload.view;
   const viewId = typeof view === 'object' && view !== null ? (view as { id?: unknown }).id : undefined;
-  return ![userId, payload.response_url, payload.trigger_id, viewId].some(nonEmptyString);
+  // A trigger only opens a modal when Slack issued it: "digits.digits.alphanumerics".
+  const trigger = typeof payload.trigger_id === 'string' && SLACK_TRIGGER.test(payload.trigger_id);
+  return !trigger && ![userId, payload.response_url, viewId].some(nonEmptyString);
 }
 
 /**
