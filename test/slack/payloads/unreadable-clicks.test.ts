@@ -167,6 +167,7 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     // The form keeps the message's ts in its metadata, whose own check used to fail in the listener.
     ['a message ts that is no timestamp', (payload) => alter(payload, ['message', 'ts'], "' OR 1=1 --")],
     ['a message_ts that is no timestamp', (payload) => alter(payload, ['message_ts'], 'yesterday')],
+    ['a channel id Slack never writes', (payload) => alter(payload, ['channel', 'id'], "' OR 1=1 --")],
   ])('the message shortcut with %s: an ephemeral says so, nothing logged', async (_name, broken) => {
     const payload = messageShortcutPayload({
       fake: slack.fake,

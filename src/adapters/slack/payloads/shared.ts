@@ -14,6 +14,9 @@ export const slackId = z.string().min(1).max(255);
  */
 export const slackTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
 
+/** A conversation id as Slack writes it ("C0123ABCD"): the log form keeps it in its metadata under this rule. */
+export const slackChannelId = z.string().regex(/^[A-Z0-9]{2,32}$/);
+
 /**
  * A trigger id as Slack issues them ("13345224609.738474920.8088930838d88f008e0"). A shortcut's
  * only way to answer is views.open with it, so a forged one is refused before the listener

@@ -3,6 +3,7 @@ import { answerWhereItCameFrom } from './answers.js';
 import type { PayloadSurface } from './parse-payload.js';
 import {
   loggedIdAt,
+  slackChannelId,
   slackId,
   slackTeam,
   slackTrigger,
@@ -30,7 +31,7 @@ export const messageShortcut = z
     trigger_id: slackTrigger,
     user: slackUser,
     team: slackTeam,
-    channel: z.looseObject({ id: slackId }),
+    channel: z.looseObject({ id: slackChannelId }),
     message_ts: slackTs,
     message: z.looseObject({ ts: slackTs.optional(), text: z.string().nullish() }),
     response_url: z.string().optional(),
