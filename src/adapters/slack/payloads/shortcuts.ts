@@ -4,7 +4,6 @@ import type { PayloadSurface } from './parse-payload.js';
 import {
   loggedIdAt,
   slackChannelId,
-  slackId,
   slackTeam,
   slackTrigger,
   slackTs,
