@@ -232,6 +232,14 @@ export class TeamsFuzzDriver {
       rowsWritten: rowsOf(this.teams.store.storage) - rowsBefore,
       ...(fault ? { fault } : {}),
       ...(transportError ? { transportError } : {}),
+      ...(isTransportRefusal(response) ? { transportRefusal: true } : {}),
     };
   }
+}
+
+/** /api/messages refusing the body itself (over 100 kB, JSON cut short): a 400 or 413 with a JSON reason. */
+function isTransportRefusal(response: TeamsHttpResponse | undefined): boolean {
+  if (response?.status !== 400 && response?.status !== 413) return false;
+  const body = response.body;
+  return typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string';
 }

@@ -55,6 +55,48 @@ describe('the fuzz invariants', () => {
     expect(invariants({ ...answered, replies, rowsWritten: 0, fault: 'teams-503' })).toEqual([]);
   });
 
+  it('accept the empty ack of a Slack payload naming no surface, and nothing else from it', () => {
+    const noSurface: Exchange = {
+      ...answered,
+      platform: 'slack',
+      surface: 'form',
+      status: 200,
+      answered: false,
+      replies: [],
+      rowsWritten: 0,
+      noSurface: true,
+    };
+    expect(invariants(noSurface)).toEqual([]);
+    // The same silence for a payload that does name a surface: nobody was answered.
+    expect(invariants({ ...noSurface, noSurface: false })).toEqual(['unanswered']);
+    // Bolt's 404 after its 3 s wait is no ack.
+    expect(invariants({ ...noSurface, status: 404 })).toEqual(['unanswered']);
+    // A surfaceless payload that wrote still wrote.
+    expect(
+      invariants({ ...noSurface, answered: true, rowsWritten: 1, replies: ['could not be read'] }),
+    ).toEqual(['written-on-error']);
+  });
+
+  it("accept Teams' JSON 400/413 for a body it cannot take, never an HTML page or a 5xx", () => {
+    const refused: Exchange = {
+      ...answered,
+      status: 413,
+      answered: false,
+      replies: [],
+      rowsWritten: 0,
+      transportRefusal: true,
+    };
+    expect(invariants(refused)).toEqual([]);
+    expect(invariants({ ...refused, status: 400 })).toEqual([]);
+    // Not marked a refusal (no JSON reason): silence.
+    expect(invariants({ ...refused, transportRefusal: false })).toEqual(['unanswered']);
+    expect(invariants({ ...refused, status: 500 })).toEqual(['http-5xx', 'unanswered']);
+    // Express's HTML 413 could not be read as JSON: the driver reports it as a transport error.
+    expect(
+      invariants({ ...refused, transportRefusal: false, transportError: 'SyntaxError: Unexpected token <' }),
+    ).toEqual(['crash']);
+  });
+
   it('replays an input from its seed alone', () => {
     const draw = (seed: number) => {
       const rng = new Rng(seed);

@@ -30,6 +30,17 @@ export interface Exchange {
   lost?: boolean;
   /** The driver threw (connection refused, reset): the app is down. */
   transportError?: string;
+  /**
+   * The request names no surface the platform defines (a Slack payload whose `type` is garbage,
+   * null or missing), or no person and no way back to one (no user id, response_url, trigger or
+   * view): there is no one and nowhere to answer, so an empty 2xx ack is its answer.
+   */
+  noSurface?: boolean;
+  /**
+   * The transport refused the body itself, in JSON (Teams: over 100 kB, or JSON cut short):
+   * nothing reached the app, and a 400 or 413 saying so is the answer, not a crash.
+   */
+  transportRefusal?: boolean;
 }
 
 export type InvariantName =
@@ -68,12 +79,23 @@ export function isSuccess(reply: string): boolean {
   return /^:white_check_mark:|^Logged[ :]|^Saved|^Updated/.test(reply);
 }
 
+/**
+ * An answer that stands without a reply to a person: the empty ack of a request with no surface
+ * (anything else, a reply included, is judged as usual), or the transport's 400/413 refusal.
+ */
+function answeredWithoutReply(exchange: Exchange): boolean {
+  const { status } = exchange;
+  if (exchange.noSurface && status >= 200 && status < 300 && exchange.replies.length === 0) return true;
+  return exchange.transportRefusal === true && (status === 400 || status === 413);
+}
+
 export function violationsOf(exchange: Exchange): Violation[] {
   const found: Violation[] = [];
   const add = (invariant: InvariantName, detail: string) => found.push({ invariant, detail });
   if (exchange.transportError) add('crash', exchange.transportError);
   if (exchange.status >= 500) add('http-5xx', `HTTP ${exchange.status}`);
-  if (!exchange.transportError && !exchange.answered) add('unanswered', `HTTP ${exchange.status}, no reply`);
+  if (!exchange.transportError && !exchange.answered && !answeredWithoutReply(exchange))
+    add('unanswered', `HTTP ${exchange.status}, no reply`);
   for (const invalid of exchange.invalidMessages) add('invalid-message', invalid);
   const failed = exchange.replies.find((reply) => FALSE_FAILURE.test(reply));
   if (failed && exchange.rowsWritten > 0) {

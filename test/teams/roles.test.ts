@@ -35,6 +35,8 @@ const closedWith = (body: unknown) => {
 
 const NEWCOMER = '00000000-0000-4000-8000-0000000e1e1e';
 const NAMELESS = '00000000-0000-4000-8000-00000000a0a0';
+/** An Entra id no activity ever came from: the app has no member record for it. */
+const NEVER_SEEN = '00000000-0000-4000-8000-0000000dead0';
 
 describe('Teams people and roles (F16, F17)', () => {
   const t = useTeamsApp();
@@ -125,6 +127,19 @@ describe('Teams people and roles (F16, F17)', () => {
     expect(await roleOf(USERS.vera.aad)).toBe('viewer');
   });
 
+  it('refuses a role for someone who has not used the app yet, inside the dialog, and writes nothing', async () => {
+    const audit = async () =>
+      (await storageOf(t.container).repositories.audit.listForTarget(world.workspace.id, NEVER_SEEN)).length;
+    const auditBefore = await audit();
+    const refused = dialogCard((await changeRole({ rolePerson: NEVER_SEEN, newRole: 'member' }, 'bob')).body);
+    expectValidCard(refused);
+    expect(cardText(refused)).toContain('has not used the app yet');
+    expect(cardText(refused)).toContain('Ask them to open the app once');
+    expect(cardText(refused)).toContain('Nothing was saved.');
+    expect(await roleOf(NEVER_SEEN)).toBeUndefined();
+    expect(await audit()).toBe(auditBefore);
+  });
+
   it('is refused to anyone but an admin, opening or submitting', async () => {
     expect(closedWith((await openRoles('vera')).body)).toMatch(/Only workspace admins/);
     expect(
@@ -166,6 +181,8 @@ describe('Teams people and roles (F16, F17)', () => {
     );
     expectValidCard(settings);
     expect(choicesOf(settings, 'defaultRole').map((choice) => choice.value)).toEqual(['viewer', 'member']);
+    // Roles are changed in their own dialog, one write: this one saves settings alone, all or nothing.
+    expect(JSON.stringify(settings)).not.toContain('"id":"rolePerson"');
     const saved = await t.invoke(
       'task/submit',
       { data: { ...action(settings, 'Save settings').data, defaultRole: 'viewer' } },

@@ -7,6 +7,7 @@ import { registerCardActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import type { TeamsDeps } from './deps.js';
 import { registerDialogs } from './dialogs/index.js';
+import { answerEscapedFailures } from './escaped-failures.js';
 import { registerEvents } from './events/index.js';
 import { downloadHandler } from './files/download-route.js';
 import { createFileLinks, FILE_ROUTE } from './files/file-links.js';
@@ -88,6 +89,8 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsRun
 
   // First of all: nothing reads a payload its surface's schema has not read.
   guardInboundPayloads(app, container.logger);
+  // Outermost middleware: a failure that escapes a listener (a reply Teams refused) is no 5xx.
+  answerEscapedFailures(app, container.logger);
   const tenancy = teamsTenancy(
     container.workspaces,
     container.clock,

@@ -5,11 +5,11 @@ import type { Clock, IdGenerator, Logger } from '../shared/ports.js';
 import { parseInput } from '../shared/zod.js';
 import { noAdminYetMessage } from './arrival.js';
 import { createActorResolver } from './resolve-actor.js';
+import { applySettingsPatch, changedSettings } from './settings-patch.js';
 import {
   defaultSettings,
   type Member,
   type Platform,
-  type ReportSchedule,
   type Workspace,
   type WorkspaceSettings,
 } from './workspace.js';
@@ -19,7 +19,6 @@ import {
   memberIdSchema,
   resolveWorkspaceSchema,
   setRoleSchema,
-  type UpdateSettingsInput,
   updateSettingsSchema,
 } from './workspace.schemas.js';
 
@@ -74,21 +73,27 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     assertOwner(actor);
   }
 
-  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
-  async function setRole(actor: Actor, input: unknown): Promise<Member> {
-    await requireOwner(actor);
+  /**
+   * A role change checked, nothing written: the member it changes and the role asked for, or
+   * `unchanged` when they already have it. Refuses someone the app has never seen (no member
+   * yet) and the demotion of the last owner.
+   */
+  async function planRoleChange(actor: Actor, input: unknown): Promise<RoleChange> {
     const { userId, role } = parseInput(setRoleSchema, input);
     const target = await members.find(actor.workspaceId, userId);
-    if (!target) {
-      throw new ValidationError({
-        userId: 'This person has not used the app yet; they get a role the first time they do.',
-      });
-    }
-    if (target.role === role) return target;
-    const demotesOwner = target.role === 'owner';
-    if (demotesOwner && (await members.countOwners(actor.workspaceId)) <= 1) {
+    if (!target) throw new ValidationError({ userId: NOT_A_MEMBER_YET });
+    if (target.role === role) return { target, role, unchanged: true };
+    if (target.role === 'owner' && (await members.countOwners(actor.workspaceId)) <= 1) {
       throw lastOwnerError(target, actor);
     }
+    return { target, role, unchanged: false };
+  }
+
+  async function applyRoleChange(actor: Actor, change: RoleChange): Promise<Member> {
+    const { target, role } = change;
+    if (change.unchanged) return target;
+    const { userId } = target;
+    const demotesOwner = target.role === 'owner';
     const now = clock.now();
     await members.setRole(actor.workspaceId, userId, role, now);
     // Two owners demoting each other concurrently both passed the check above: undo.
@@ -109,6 +114,43 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
       },
     ]);
     return { ...target, role, updatedAt: now };
+  }
+
+  /** Owners only. The last owner cannot be demoted, even by two owners demoting each other at once. */
+  async function setRole(actor: Actor, input: unknown): Promise<Member> {
+    await requireOwner(actor);
+    return applyRoleChange(actor, await planRoleChange(actor, input));
+  }
+
+  /** The settings a patch leads to, checked (a refusal throws); nothing written. */
+  async function planSettings(actor: Actor, input: unknown): Promise<SettingsChange> {
+    const patch = parseInput(updateSettingsSchema, input);
+    const workspace = await loadWorkspace(actor.workspaceId);
+    return { workspace, after: applySettingsPatch(workspace.settings, patch) };
+  }
+
+  async function applySettings(
+    actor: Actor,
+    { workspace, after }: SettingsChange,
+  ): Promise<WorkspaceSettings> {
+    const before = workspace.settings;
+    const changed = changedSettings(before, after);
+    if (Object.keys(changed).length === 0) return before;
+    const now = clock.now();
+    await workspaces.updateSettings(workspace.id, changed, now);
+    await audit.insertMany([
+      {
+        id: ids.next(),
+        workspaceId: workspace.id,
+        actorId: actor.userId,
+        action: 'settings.updated',
+        targetId: workspace.id,
+        at: now,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+      },
+    ]);
+    return after;
   }
 
   return {
@@ -146,27 +188,37 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
     /** F16, owners only. Only the keys given change; the whole input is checked before writing. */
     async updateSettings(actor: Actor, input: unknown): Promise<WorkspaceSettings> {
       await requireOwner(actor);
-      const patch = parseInput(updateSettingsSchema, input);
-      const workspace = await loadWorkspace(actor.workspaceId);
-      const before = workspace.settings;
-      const after = applySettingsPatch(before, patch);
-      const changed = changedSettings(before, after);
-      if (Object.keys(changed).length === 0) return before;
-      const now = clock.now();
-      await workspaces.updateSettings(workspace.id, changed, now);
-      await audit.insertMany([
-        {
-          id: ids.next(),
-          workspaceId: workspace.id,
-          actorId: actor.userId,
-          action: 'settings.updated',
-          targetId: workspace.id,
-          at: now,
-          before: JSON.stringify(before),
-          after: JSON.stringify(after),
-        },
-      ]);
-      return after;
+      return applySettings(actor, await planSettings(actor, input));
+    },
+
+    /**
+     * F16's form as one decision, all or nothing: the settings and, when one is asked for, a role
+     * change are both checked before anything is written, so a refusal of either (a role for
+     * someone who has not used the app yet, the last owner's demotion, a bad setting) leaves
+     * everything as it was. Every refusal comes back at once, each on its own field.
+     */
+    async updateSettingsAndRole(
+      actor: Actor,
+      input: { settings: unknown; role?: unknown },
+    ): Promise<{ settings: WorkspaceSettings; member?: Member }> {
+      await requireOwner(actor);
+      const refusals: Record<string, string> = {};
+      const refusedOrPlanned = async <T>(plan: Promise<T>): Promise<T | undefined> => {
+        try {
+          return await plan;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          Object.assign(refusals, error.fieldErrors);
+          return undefined;
+        }
+      };
+      const settings = await refusedOrPlanned(planSettings(actor, input.settings));
+      const role =
+        input.role === undefined ? undefined : await refusedOrPlanned(planRoleChange(actor, input.role));
+      if (!settings || Object.keys(refusals).length > 0) throw new ValidationError(refusals);
+      const saved = await applySettings(actor, settings);
+      if (!role) return { settings: saved };
+      return { settings: saved, member: await applyRoleChange(actor, role) };
     },
 
     setRole,
@@ -227,52 +279,24 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps) {
   };
 }
 
+/** A role for someone with no member record: what they must do, and that the form saved nothing. */
+export const NOT_A_MEMBER_YET =
+  'This person has not used the app yet, so they have no role to change. Ask them to open the app once (any command will do), then give them a role. Nothing was saved.';
+
+interface RoleChange {
+  target: Member;
+  role: Role;
+  unchanged: boolean;
+}
+
+interface SettingsChange {
+  workspace: Workspace;
+  after: WorkspaceSettings;
+}
+
 function lastOwnerError(target: Member, actor: Actor): ValidationError {
   const who = target.userId === actor.userId ? 'You are' : `${target.displayName || target.userId} is`;
   return new ValidationError({
     role: `${who} the only workspace admin. Make someone else an admin first, so the workspace keeps one.`,
   });
-}
-
-function applySettingsPatch(before: WorkspaceSettings, patch: UpdateSettingsInput): WorkspaceSettings {
-  const after: WorkspaceSettings = { ...before };
-  if (patch.interactionTypes) after.interactionTypes = patch.interactionTypes;
-  if (patch.actions) after.actions = patch.actions;
-  if (patch.timezone) after.timezone = patch.timezone;
-  if (patch.dateFormat) after.dateFormat = patch.dateFormat;
-  if (patch.defaultRole) after.defaultRole = patch.defaultRole;
-  if (patch.report) {
-    const { channelId, ...rest } = patch.report;
-    const report: ReportSchedule = { ...before.report };
-    if (rest.enabled !== undefined) report.enabled = rest.enabled;
-    if (rest.weekday !== undefined) report.weekday = rest.weekday;
-    if (rest.time !== undefined) report.time = rest.time;
-    if (channelId === null) delete report.channelId;
-    else if (channelId !== undefined) report.channelId = channelId;
-    if (report.enabled && !report.channelId) {
-      throw new ValidationError({
-        'report.channelId': 'Choose a channel for the weekly report before turning it on.',
-      });
-    }
-    after.report = report;
-  }
-  return after;
-}
-
-const SETTINGS_KEYS = [
-  'timezone',
-  'dateFormat',
-  'interactionTypes',
-  'actions',
-  'report',
-  'defaultRole',
-] as const satisfies readonly (keyof WorkspaceSettings)[];
-
-function changedSettings(before: WorkspaceSettings, after: WorkspaceSettings): Partial<WorkspaceSettings> {
-  const changed: Partial<WorkspaceSettings> = {};
-  const compare = <K extends keyof WorkspaceSettings>(key: K): void => {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
-  };
-  for (const key of SETTINGS_KEYS) compare(key);
-  return changed;
 }

@@ -122,6 +122,12 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
   it.each<[string, () => object]>([
     ['a user as a string', () => alter(globalShortcut(), ['user'], ALICE)],
     ['a callback id as a number', () => alter(globalShortcut(), ['callback_id'], 3)],
+    // Bolt would find no workspace, so the listener would run with no tenant: "something went wrong".
+    ['no team and a user without team_id', () => withoutWorkspace(globalShortcut())],
+    [
+      'no team field and a user team_id as a number',
+      () => alter(alter(globalShortcut(), ['team'], undefined), ['user', 'team_id'], 7),
+    ],
   ])('the global shortcut with %s: a modal says so instead of the form', async (_name, payload) => {
     const response = await slack.interact(payload());
 
@@ -133,6 +139,22 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     expect(referenceIn(opened?.args.view)).toBe(expectOneUnreadableLine(log.lines, { surface: 'shortcut' }));
   });
 
+  it('the global shortcut with a trigger Slack never issued: told in the app DM, no modal tried', async () => {
+    const opens = slack.fake.callsTo('views.open').length;
+    const response = await slack.interact(alter(globalShortcut(), ['trigger_id'], '__proto__; DROP TABLE x'));
+
+    expect(response.status).toBe(200);
+    expect(slack.fake.callsTo('views.open')).toHaveLength(opens);
+    const dm = slack.fake.messages(ALICE).at(-1);
+    expect(dm?.text).toMatch(/shortcut could not be read/);
+    expect(referenceIn(dm?.text)).toBe(expectOneUnreadableLine(log.lines, { surface: 'shortcut' }));
+  });
+
+  /** As an org-wide install sends it (team null), but with the user's team_id gone too. */
+  function withoutWorkspace(payload: object): object {
+    return alter(alter(payload, ['team'], null), ['user', 'team_id'], undefined);
+  }
+
   function globalShortcut() {
     return globalShortcutPayload({ fake: slack.fake, userId: ALICE, callbackId: CallbackId.logShortcut });
   }
@@ -141,6 +163,11 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     ['no channel', (payload) => alter(payload, ['channel'], undefined)],
     ['the message as a string', (payload) => alter(payload, ['message'], 'hello')],
     ['message text as an object', (payload) => alter(payload, ['message', 'text'], { text: 'x' })],
+    ['no team and a user without team_id', withoutWorkspace],
+    // The form keeps the message's ts in its metadata, whose own check used to fail in the listener.
+    ['a message ts that is no timestamp', (payload) => alter(payload, ['message', 'ts'], "' OR 1=1 --")],
+    ['a message_ts that is no timestamp', (payload) => alter(payload, ['message_ts'], 'yesterday')],
+    ['a channel id Slack never writes', (payload) => alter(payload, ['channel', 'id'], "' OR 1=1 --")],
   ])('the message shortcut with %s: an ephemeral says so, nothing logged', async (_name, broken) => {
     const payload = messageShortcutPayload({
       fake: slack.fake,

@@ -75,6 +75,15 @@ describe('a log or edit form whose payload cannot be read', () => {
     ['a null view', () => alter(good(), ['view'], null)],
     ['no user', () => alter(good(), ['user'], undefined)],
     [
+      'no workspace named (no team, no user team_id, no installed team on the view)',
+      () =>
+        alter(
+          alter(alter(good(), ['team'], null), ['user', 'team_id'], undefined),
+          ['view', 'app_installed_team_id'],
+          undefined,
+        ),
+    ],
+    [
       'a type option with a numeric value',
       () =>
         alter(

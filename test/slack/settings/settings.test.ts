@@ -9,6 +9,7 @@ import {
 import { openContactForm } from '../../../src/adapters/slack/listeners/support/open-contact-forms.js';
 import { openSettingsForm } from '../../../src/adapters/slack/listeners/support/open-forms.js';
 import type { Tenant } from '../../../src/adapters/slack/middleware/tenant.js';
+import { storageOf } from '../../../src/app/container.js';
 import { ForbiddenError } from '../../../src/core/shared/errors.js';
 import {
   ALICE,
@@ -26,6 +27,9 @@ import {
 } from '../contacts/slack-test-kit.js';
 import { blockSuggestionPayload, viewSubmissionPayload } from '../fake-slack/index.js';
 import { useSlackApp } from '../support/slack-app.js';
+
+/** Someone Slack knows and the app has never seen: no member record, so no role to change. */
+const STRANGER = 'U0NEVERSEEN';
 
 const selected = (value: string): ViewStateValue => ({
   type: 'static_select',
@@ -206,6 +210,57 @@ describe('workspace settings (F16)', () => {
       ]),
     );
     expect(ackErrors(response.body)?.[F.role.blockId]).toContain('only workspace admin');
+  });
+
+  it('keeps the rest of the form unsaved too when the last admin would be demoted', async () => {
+    const before = await slack.container.workspaces.getSettings(alice.actor);
+    const response = await submit(
+      settingsValues([
+        [F.interactionTypes, { type: 'plain_text_input', value: 'Visit\nNot saved either' }],
+        [F.roleUser, { type: 'users_select', selected_user: ALICE }],
+        [F.role, selected('member')],
+      ]),
+    );
+    expect(ackErrors(response.body)?.[F.role.blockId]).toContain('only workspace admin');
+    expect(await slack.container.workspaces.getSettings(alice.actor)).toEqual(before);
+  });
+
+  it('refuses the whole form when the role names someone who has not used the app yet, and saves nothing', async () => {
+    const before = await slack.container.workspaces.getSettings(alice.actor);
+    const auditOf = async (targetId: string) =>
+      (await storageOf(slack.container).repositories.audit.listForTarget(alice.actor.workspaceId, targetId))
+        .length;
+    const settingsAudit = await auditOf(alice.actor.workspaceId);
+    const response = await submit(
+      settingsValues([
+        [F.interactionTypes, { type: 'plain_text_input', value: 'Visit\nCall\nNever saved' }],
+        [F.roleUser, { type: 'users_select', selected_user: STRANGER }],
+        [F.role, selected('member')],
+      ]),
+    );
+    const errors = ackErrors(response.body);
+    expect(errors?.[F.roleUser.blockId]).toContain('has not used the app yet');
+    expect(errors?.[F.roleUser.blockId]).toContain('Ask them to open the app once');
+    expect(errors?.[F.roleUser.blockId]).toContain('Nothing was saved.');
+    expect(JSON.stringify(errors)).not.toContain('other settings were saved');
+    expect(await slack.container.workspaces.getSettings(alice.actor)).toEqual(before);
+    expect(await auditOf(alice.actor.workspaceId)).toBe(settingsAudit);
+    expect(await auditOf(STRANGER)).toBe(0);
+  });
+
+  it('refuses a bad setting and a bad role change together, each on its input, saving neither', async () => {
+    const before = await slack.container.workspaces.getSettings(alice.actor);
+    const response = await submit(
+      settingsValues([
+        [F.reportChannel, { type: 'conversations_select', selected_conversation: null }],
+        [F.roleUser, { type: 'users_select', selected_user: STRANGER }],
+        [F.role, selected('member')],
+      ]),
+    );
+    const errors = ackErrors(response.body);
+    expect(errors?.[F.reportChannel.blockId]).toContain('Choose a channel');
+    expect(errors?.[F.roleUser.blockId]).toContain('has not used the app yet');
+    expect(await slack.container.workspaces.getSettings(alice.actor)).toEqual(before);
   });
 
   it('shows a list too long for a text box read-only, and leaves it as it is on save', async () => {

@@ -10,6 +10,7 @@ import {
   slackTeam,
   slackUser,
   slackView,
+  WORKSPACE_NAMED,
 } from './shared.js';
 
 /**
@@ -61,7 +62,8 @@ export const blockActions = z
         ctx.addIssue({ code: 'custom', path: ['view', ...issue.path], message: issue.message });
       }
     });
-  });
+  })
+  .refine(...WORKSPACE_NAMED);
 
 export const blockActionsSurface: PayloadSurface = {
   kind: 'block_actions',

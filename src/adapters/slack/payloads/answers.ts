@@ -1,6 +1,7 @@
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import { type AnswerArgs, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
+import { slackTrigger } from './shared.js';
 
 /**
  * Where to tell the person, read from a payload that failed its schema: each field is kept
@@ -12,7 +13,8 @@ const replyAddress = z
       .url({ protocol: /^https?$/ })
       .optional()
       .catch(undefined),
-    trigger_id: z.string().min(1).optional().catch(undefined),
+    // Only a trigger Slack could have issued: views.open with any other fails, and the DM is left.
+    trigger_id: slackTrigger.optional().catch(undefined),
     user_id: z.string().min(1).optional().catch(undefined),
     user: z
       .object({ id: z.string().min(1) })

@@ -2,16 +2,15 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Logger } from '../../../core/shared/ports.js';
-import { newReferenceId } from '../errors.js';
 import { blockActionsSurface } from './actions.js';
-import { answerWhereItCameFrom } from './answers.js';
 import { commandSurface } from './commands.js';
 import { eventSurface } from './events.js';
-import { type ElementIds, ListenedIds } from './listened-ids.js';
+import { ListenedIds } from './listened-ids.js';
 import { optionsSurface } from './options.js';
 import { type AnswerArgs, type PayloadSurface, parsePayload } from './parse-payload.js';
 import { loggedIdAt } from './shared.js';
 import { globalShortcutSurface, messageShortcutSurface } from './shortcuts.js';
+import { answerUnlistened, unlistenedIn } from './unlistened.js';
 import { viewClosedSurface, viewSubmissionSurface } from './views.js';
 
 const BY_TYPE = new Map<string, PayloadSurface>([
@@ -41,49 +40,6 @@ export function surfaceOf(body: unknown): PayloadSurface {
   return loggedIdAt(body, 'command') !== undefined ? commandSurface : unknownSurface;
 }
 
-/** What the person reads after a click on an element the app does not (or no longer) listen for. */
-export const UNSUPPORTED_BUTTON = 'That button is no longer supported — run the command again';
-
-/** The element a parsed click or search came from, when it is one: Bolt routes on these ids. */
-function elementIdsOf(body: unknown): ElementIds | undefined {
-  const parsed = z
-    .looseObject({
-      type: z.enum(['block_actions', 'block_suggestion']),
-      action_id: z.string().optional(),
-      block_id: z.string().optional(),
-      actions: z.array(z.looseObject({ action_id: z.string(), block_id: z.string() })).optional(),
-    })
-    .safeParse(body);
-  if (!parsed.success) return undefined;
-  const { type, actions } = parsed.data;
-  const element = type === 'block_actions' ? actions?.[0] : parsed.data;
-  if (element?.action_id === undefined || element.block_id === undefined) return undefined;
-  return { type, actionId: element.action_id, blockId: element.block_id };
-}
-
-/**
- * A click or search whose ids no listener matches (a forged payload, or an element of an old
- * message whose listener is gone): acknowledged at once and answered as an unreadable payload
- * would be, one log line with the reference the person reads.
- */
-async function answerUnlistened(ids: ElementIds, args: AnswerArgs, logger: Logger): Promise<void> {
-  const referenceId = newReferenceId();
-  logger.warn('A Slack click or search names an element no listener handles; the person was told', {
-    referenceId,
-    surface: ids.type,
-    id: ids.actionId.slice(0, 100),
-  });
-  try {
-    if (ids.type === 'block_suggestion') await optionsSurface.answer(args, referenceId);
-    else await answerWhereItCameFrom(args, UNSUPPORTED_BUTTON, referenceId);
-  } catch (error) {
-    logger.warn('Could not tell the person their click is not handled', {
-      referenceId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
 /** A client to answer with when Bolt has not authorized the request (it never will). */
 export type AnswerClientFor = (body: unknown) => Promise<WebClient | undefined>;
 
@@ -93,8 +49,9 @@ export type AnswerClientFor = (body: unknown) => Promise<WebClient | undefined>;
  * listener. Each request is parsed by its surface's schema; one that does not parse is answered
  * and logged by parsePayload and never handed to Bolt, so no listener can see it. Listeners
  * then read Bolt's body, every field of which they use has been checked here. It also records
- * the ids every later `app.action` / `app.options` listens for, so a click or search that none
- * of them would match is answered here rather than left to Bolt's silent 404.
+ * the ids every later `app.action`, `app.options`, `app.view` and `app.shortcut` listens for,
+ * so a click, search, form or shortcut none of them would match is answered here rather than
+ * left to Bolt's 404 after its 3-second wait.
  */
 export function parseBeforeRouting(app: App, logger: Logger, answerClientFor: AnswerClientFor): void {
   const listened = new ListenedIds();
@@ -108,9 +65,9 @@ export function parseBeforeRouting(app: App, logger: Logger, answerClientFor: An
     };
     const outcome = await parsePayload(surfaceOf(event.body), args, logger);
     if (!outcome.ok) return;
-    const ids = elementIdsOf(event.body);
-    if (ids && !(ids.type === 'block_suggestion' ? listened.hasOptions(ids) : listened.hasAction(ids))) {
-      await answerUnlistened(ids, args, logger);
+    const unlistened = unlistenedIn(event.body, listened);
+    if (unlistened) {
+      await answerUnlistened(unlistened, args, logger);
       return;
     }
     await route(event);

@@ -8,7 +8,24 @@ import { z } from 'zod';
 
 export const slackId = z.string().min(1).max(255);
 
-export const slackUser = z.looseObject({ id: slackId });
+/**
+ * A message timestamp as Slack writes it ("1700000000.000200"): the log form keeps the message's
+ * ts in its metadata under the same rule, so a forged one must stop here, not in the listener.
+ */
+export const slackTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
+
+/** A conversation id as Slack writes it ("C0123ABCD"): the log form keeps it in its metadata under this rule. */
+export const slackChannelId = z.string().regex(/^[A-Z0-9]{2,32}$/);
+
+/**
+ * A trigger id as Slack issues them ("13345224609.738474920.8088930838d88f008e0"). A shortcut's
+ * only way to answer is views.open with it, so a forged one is refused before the listener
+ * opens nothing and says "something went wrong"; the answer then goes to the person's DM.
+ */
+export const slackTrigger = z.string().regex(/^\d{1,20}\.\d{1,20}\.[0-9a-zA-Z]{1,64}$/);
+
+/** Who acted; `team_id` is where Bolt finds the workspace when `team` is null (org-wide installs). */
+export const slackUser = z.looseObject({ id: slackId, team_id: slackId.nullish() });
 
 /**
  * The workspace an interactive payload comes from: Bolt reads `team.id` to find the tenant, so
@@ -16,6 +33,28 @@ export const slackUser = z.looseObject({ id: slackId });
  * Slack's own shape for an org-wide (Enterprise Grid) install, which names the enterprise.
  */
 export const slackTeam = z.looseObject({ id: slackId }).nullish();
+
+/**
+ * Whether an interactive payload names the workspace it comes from, where Bolt looks for it:
+ * a modal's `view.app_installed_team_id`, `team.id`, else `user.team_id`, or the organisation of
+ * an org-wide install. Tenancy needs one, so a payload naming none (a user without `team_id`
+ * and no team) would reach its listener with no tenant and end in "something went wrong";
+ * schemas refuse it instead, as the shape it is ({@link WORKSPACE_NAMED}).
+ */
+function namesItsWorkspace(body: unknown): boolean {
+  if (loggedIdAt(body, 'view', 'app_installed_team_id')) return true;
+  if (loggedIdAt(body, 'team', 'id') || loggedIdAt(body, 'user', 'team_id')) return true;
+  const orgWide = typeof body === 'object' && body !== null && 'is_enterprise_install' in body;
+  const install = orgWide ? body.is_enterprise_install : false;
+  const enterprise = loggedIdAt(body, 'enterprise', 'id') ?? loggedIdAt(body, 'team', 'enterprise_id');
+  return (install === true || install === 'true') && enterprise !== undefined;
+}
+
+/** The refinement every interactive surface's schema ends with: `.refine(...WORKSPACE_NAMED)`. */
+export const WORKSPACE_NAMED: [(body: unknown) => boolean, { path: string[]; message: string }] = [
+  namesItsWorkspace,
+  { path: ['team'], message: 'names no workspace (no team.id, user.team_id or enterprise)' },
+];
 
 /** A select or checkbox option as Slack reports it back: the app reads its value and label. */
 export const selectedOption = z.looseObject({

@@ -9,7 +9,15 @@ import {
 import { unreadableView } from './answers.js';
 import { stateOf } from './form-state.js';
 import { type PayloadSurface, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
-import { loggedIdAt, type StateValues, slackTeam, slackUser, slackView, viewState } from './shared.js';
+import {
+  loggedIdAt,
+  type StateValues,
+  slackTeam,
+  slackUser,
+  slackView,
+  viewState,
+  WORKSPACE_NAMED,
+} from './shared.js';
 
 /**
  * Modal submissions and closes. Every form (log, edit, delete, contact, import, merge, search,
@@ -17,14 +25,16 @@ import { loggedIdAt, type StateValues, slackTeam, slackUser, slackView, viewStat
  * state types checked here (shared.ts): options with a value and a text, arrays where Slack
  * sends arrays, strings or null elsewhere.
  */
-export const viewSubmission = z.looseObject({
-  type: z.literal('view_submission'),
-  user: slackUser,
-  team: slackTeam,
-  view: slackView,
-  // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
-  response_urls: z.array(z.looseObject({ response_url: z.string().min(1) })).optional(),
-});
+export const viewSubmission = z
+  .looseObject({
+    type: z.literal('view_submission'),
+    user: slackUser,
+    team: slackTeam,
+    view: slackView,
+    // Bolt reads response_urls[0].response_url while routing (a modal with a conversation picker).
+    response_urls: z.array(z.looseObject({ response_url: z.string().min(1) })).optional(),
+  })
+  .refine(...WORKSPACE_NAMED);
 
 /** A file attached in the log or edit form: what an attachment reference keeps of it. */
 export const attachedFile = z.looseObject({
@@ -90,12 +100,14 @@ function submissionOf(callbackId: string | undefined): z.ZodType {
   });
 }
 
-export const viewClosed = z.looseObject({
-  type: z.literal('view_closed'),
-  user: slackUser,
-  team: slackTeam,
-  view: slackView,
-});
+export const viewClosed = z
+  .looseObject({
+    type: z.literal('view_closed'),
+    user: slackUser,
+    team: slackTeam,
+    view: slackView,
+  })
+  .refine(...WORKSPACE_NAMED);
 
 /** A submission is answered in the modal itself: the form is replaced by one saying so. */
 export const viewSubmissionSurface: PayloadSurface = {

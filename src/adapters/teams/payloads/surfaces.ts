@@ -22,7 +22,7 @@ import { fileConsentActivity, messageSubmitActivity } from './unhandled-invokes.
  * reply in the conversation (a typed message), or nowhere (an event nobody filled in).
  */
 export type Refusal =
-  | { kind: 'invoke'; body: (referenceId: string) => unknown }
+  | { kind: 'invoke'; body: (referenceId: string, text?: string) => unknown }
   | { kind: 'reply'; text: (referenceId: string) => string }
   | { kind: 'silent' };
 
@@ -31,8 +31,15 @@ export interface Surface {
   refusal: Refusal;
 }
 
-const inDialog: Refusal = { kind: 'invoke', body: (ref) => closeWith(unreadableMessage(ref)) };
-const inMessageExtension: Refusal = { kind: 'invoke', body: (ref) => messageResult(unreadableMessage(ref)) };
+// `text` replaces the "could not be read" sentence when the same surface answers another failure.
+const inDialog: Refusal = {
+  kind: 'invoke',
+  body: (ref, text) => closeWith(text ?? unreadableMessage(ref)),
+};
+const inMessageExtension: Refusal = {
+  kind: 'invoke',
+  body: (ref, text) => messageResult(text ?? unreadableMessage(ref)),
+};
 const silent: Refusal = { kind: 'silent' };
 
 const INVOKES: Record<string, Surface> = {
@@ -40,7 +47,10 @@ const INVOKES: Record<string, Surface> = {
   'task/submit': { schema: dialogSubmitActivity, refusal: inDialog },
   'adaptiveCard/action': {
     schema: cardActionActivity,
-    refusal: { kind: 'invoke', body: (ref) => messageResponse(unreadableMessage(ref, CARD_UNREADABLE)) },
+    refusal: {
+      kind: 'invoke',
+      body: (ref, text) => messageResponse(text ?? unreadableMessage(ref, CARD_UNREADABLE)),
+    },
   },
   'composeExtension/query': { schema: messageExtensionQueryActivity, refusal: inMessageExtension },
   'composeExtension/fetchTask': { schema: messageExtensionOpenActivity, refusal: inMessageExtension },

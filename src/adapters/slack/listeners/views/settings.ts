@@ -24,21 +24,23 @@ export async function suggestTimeZones({ ack, body }: SuggestionArgs): Promise<v
 }
 
 /**
- * Saves the settings (the core checks owner and every field before writing), then the role
- * change if one was asked for. A refusal is shown on its input. The core tells the tenant cache
- * of each write, so the next request already sees the change; the report scheduler picks up a
- * new day/time/channel from the saved settings.
+ * Saves the settings and the role change, if one was asked for, all or nothing: the core checks
+ * owner, every field and the role change before writing either, and a refusal is shown on its
+ * input with nothing saved. The core tells the tenant cache of each write, so the next request
+ * already sees the change; the report scheduler picks up a new day/time/channel from the settings.
  */
 export async function submitSettings({ ack, view, context }: SubmitArgs, deps: SlackDeps): Promise<void> {
   const tenant = tenantOf(context);
-  const { workspaces } = deps.container;
   const submission = readSettingsForm(formStateOf(view));
   if (submission.roleProblem) {
     await ack({ response_action: 'errors', errors: submission.roleProblem });
     return;
   }
   try {
-    await workspaces.updateSettings(tenant.actor, submission.settings);
+    await deps.container.workspaces.updateSettingsAndRole(tenant.actor, {
+      settings: submission.settings,
+      ...(submission.role ? { role: submission.role } : {}),
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     await ack({
@@ -46,17 +48,6 @@ export async function submitSettings({ ack, view, context }: SubmitArgs, deps: S
       errors: settingsErrors(error, SettingsFormField.interactionTypes),
     });
     return;
-  }
-  if (submission.role) {
-    try {
-      await workspaces.setRole(tenant.actor, submission.role);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      const errors = settingsErrors(error, SettingsFormField.roleUser);
-      for (const key of Object.keys(errors)) errors[key] = `${errors[key]} (The other settings were saved.)`;
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
   }
   await ack();
 }
