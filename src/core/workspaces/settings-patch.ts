@@ -33,7 +33,8 @@ export function applySettingsPatch(before: WorkspaceSettings, patch: UpdateSetti
   return after;
 }
 
-const SETTINGS_KEYS = [
+/** Every key of the workspace settings: what a change compares and what a store writes one by one. */
+export const SETTINGS_KEYS = [
   'timezone',
   'dateFormat',
   'interactionTypes',

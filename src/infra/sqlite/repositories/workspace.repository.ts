@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../../core/shared/actor.js';
+import { SETTINGS_KEYS } from '../../../core/workspaces/settings-patch.js';
 import {
   type Member,
   PLATFORMS,
@@ -37,15 +38,6 @@ export function toWorkspace(row: Row): Workspace {
     updatedAt: date(row, 'updated_at'),
   };
 }
-
-const SETTINGS_KEYS = [
-  'timezone',
-  'dateFormat',
-  'interactionTypes',
-  'actions',
-  'report',
-  'defaultRole',
-] as const;
 
 export class SqliteWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly database: SqliteDatabase) {}
