@@ -172,7 +172,7 @@ export class TeamsFuzzDriver {
   }
 
   private executes(): { verb?: string; data?: Json }[] {
-    const sent = this.teams.connector.messages(CHAT).slice(-5);
+    const sent = this.teams.connector.messages(CHAT, 5);
     const cards = [
       ...sent.flatMap((a) => (a.attachments ?? []).map((x) => (x as { content?: unknown }).content)),
       ...this.lastCards,
@@ -196,7 +196,7 @@ export class TeamsFuzzDriver {
   ): Promise<Exchange> {
     const connector = this.teams.connector;
     const callsBefore = connector.calls.length;
-    const sentBefore = connector.sent().length;
+    const sentBefore = connector.sentCount();
     const rowsBefore = rowsOf(this.teams.store.storage);
     let response: TeamsHttpResponse | undefined;
     let transportError: string | undefined;
@@ -205,7 +205,7 @@ export class TeamsFuzzDriver {
     } catch (error) {
       transportError = String(error);
     }
-    const activities = connector.sent().slice(sentBefore);
+    const activities = connector.sent(sentBefore);
     const calls = connector.calls.slice(callsBefore);
     const cards = cardsInBody(response?.body);
     if (cards.length > 0) this.lastCards = cards;

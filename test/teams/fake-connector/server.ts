@@ -33,10 +33,15 @@ export interface FakeConnector {
   failNext(conversationId: string, failure: InjectedFailure): void;
   /** Forgets injected failures no call has used up yet. */
   clearFailures(): void;
-  /** Current activities in the conversation (after updates and deletes). */
-  messages(conversationId: string): StoredActivity[];
-  /** Every activity created successfully, in order, as it was when created. */
-  sent(): StoredActivity[];
+  /** Current activities in the conversation (after updates and deletes); `last`: only the newest ones. */
+  messages(conversationId: string, last?: number): StoredActivity[];
+  /**
+   * Every activity created successfully, in order, as it was when created; `from`: only those
+   * after the first `from` (copies are deep, so a long run asks for its tail, not the whole log).
+   */
+  sent(from?: number): StoredActivity[];
+  /** How many activities `sent()` holds. */
+  sentCount(): number;
   /** The 1:1 conversation id created via POST /v3/conversations for this user. */
   conversationFor(tenantId: string, aadObjectId: string): string | undefined;
   close(): Promise<void>;
@@ -96,8 +101,12 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     },
     failNext: (conversationId, failure) => state.failNext(conversationId, failure),
     clearFailures: () => state.clearFailures(),
-    messages: (conversationId) => structuredClone(state.conversation(conversationId)?.activities ?? []),
-    sent: () => structuredClone(state.sent),
+    messages: (conversationId, last) => {
+      const activities = state.conversation(conversationId)?.activities ?? [];
+      return structuredClone(last === undefined ? activities : activities.slice(-last));
+    },
+    sent: (from = 0) => structuredClone(state.sent.slice(from)),
+    sentCount: () => state.sent.length,
     conversationFor: (tenantId, aadObjectId) => state.personalChats.get(`${tenantId}\n${aadObjectId}`),
     close: async () => {
       server.closeAllConnections();
