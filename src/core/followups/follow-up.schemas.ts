@@ -16,6 +16,13 @@ export type FollowUpScope = (typeof FOLLOW_UP_SCOPES)[number];
 export const SNOOZE_PRESETS = ['1h', 'tomorrow', 'next-week'] as const;
 export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
 
+/** The snooze buttons as a person reads them, in the order every surface shows them. */
+export const SNOOZE_CHOICES = [
+  { title: 'Snooze 1 hour', preset: '1h' },
+  { title: 'Tomorrow', preset: 'tomorrow' },
+  { title: 'Next week', preset: 'next-week' },
+] as const satisfies readonly { title: string; preset: SnoozePreset }[];
+
 export const listMyFollowUpsSchema = z.object({
   scope: z.enum(FOLLOW_UP_SCOPES, { error: 'Choose due, overdue or open.' }).default('open'),
   limit: z

@@ -1,4 +1,5 @@
 import type { CardElement, IAdaptiveCard } from '@microsoft/teams.cards';
+import { SNOOZE_CHOICES } from '../../../core/followups/follow-up.schemas.js';
 import type { FollowUpListView } from '../../../core/views/follow-up-list-view.js';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
@@ -15,13 +16,6 @@ import {
   subtle,
   text,
 } from './card-kit.js';
-
-/** The snooze presets of the reminder card, here refreshing the list rather than a reminder. */
-const SNOOZES = [
-  { title: 'Snooze 1 hour', preset: '1h' },
-  { title: 'Tomorrow', preset: 'tomorrow' },
-  { title: 'Next week', preset: 'next-week' },
-] as const;
 
 /** Follow-ups shown in the `followups` card; the rest are counted. */
 export const FOLLOW_UPS_SHOWN = 10;
@@ -46,7 +40,7 @@ function row(view: FollowUpView, options: CardRenderOptions): CardElement[] {
       execute('Timeline', Verb.timelineOpen, { ref: { k: 'contact', s: view.contactId }, asNew: true }),
     ]),
     actionSet(
-      SNOOZES.map((snooze) =>
+      SNOOZE_CHOICES.map((snooze) =>
         execute(snooze.title, Verb.followUpSnooze, {
           id: view.interactionId,
           preset: snooze.preset,

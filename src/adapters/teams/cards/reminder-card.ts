@@ -1,4 +1,5 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { SNOOZE_CHOICES } from '../../../core/followups/follow-up.schemas.js';
 import type { FollowUpView } from '../../../core/views/follow-up-view.js';
 import type { TimeOptions } from '../../../core/workspaces/personal-time.js';
 import { Dialog, FOLLOW_UP_OF_KEY, Verb } from '../ids.js';
@@ -15,13 +16,6 @@ import {
   subtle,
   text,
 } from './card-kit.js';
-
-/** The snooze presets the follow-up use case knows, as buttons. */
-const SNOOZES = [
-  { title: 'Snooze 1 hour', preset: '1h' },
-  { title: 'Tomorrow', preset: 'tomorrow' },
-  { title: 'Next week', preset: 'next-week' },
-] as const;
 
 /**
  * F13 reminder DM: what is due, about whom, what was agreed; Done / Snooze / Log the follow-up
@@ -63,7 +57,7 @@ export function reminderCard(
   if (view.status !== 'open') return adaptiveCard(body, [timeline]);
   // Two rows: what to do about it, and when to be reminded again (a set holds 5 actions).
   const snoozes = actionSet(
-    SNOOZES.map((snooze) => execute(snooze.title, Verb.followUpSnooze, { id, preset: snooze.preset })),
+    SNOOZE_CHOICES.map((snooze) => execute(snooze.title, Verb.followUpSnooze, { id, preset: snooze.preset })),
   );
   return adaptiveCard(
     [...body, snoozes],
