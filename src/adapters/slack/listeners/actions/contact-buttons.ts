@@ -1,13 +1,11 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ContactButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
 import { replyToUser } from '../support/contact-replies.js';
+import type { ButtonArgs } from '../support/listener-args.js';
 import { openContactForm, openMergeForm } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
 import { timelineMessage } from '../support/timeline-message.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /**
  * A contact's buttons, wherever they are shown (find results, "contact saved", merge result, the

@@ -2,14 +2,9 @@ import type { BlockAction } from '@slack/bolt';
 import type { ResultQuery } from '../../../../core/queries/result-query.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import type { SlackDeps } from '../deps.js';
-import {
-  type ButtonArgs,
-  listValueOf,
-  messageOf,
-  timelineFilter,
-  timelineValueOf,
-} from '../support/action-support.js';
+import { listValueOf, messageOf, timelineFilter, timelineValueOf } from '../support/action-support.js';
 import { EXPORT_DEADLINE_MS, runExport } from '../support/export-runner.js';
+import type { ButtonArgs } from '../support/listener-args.js';
 import { type Reply, replyWith } from '../support/reply.js';
 
 /** Claims of the Export button: one per click of one message's button by one person. */

@@ -1,8 +1,8 @@
 import { tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
-import type { ButtonArgs, SelectArgs } from '../support/action-support.js';
 import { followUpsMessage } from '../support/follow-ups-message.js';
+import type { ButtonArgs, SelectArgs } from '../support/listener-args.js';
 import { replyWith } from '../support/reply.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
 import { timelineMessage } from '../support/timeline-message.js';

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { BlockId } from '../../ids.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs } from '../support/listener-args.js';
 import { openLogForm } from '../support/open-forms.js';
 
 /**
@@ -11,13 +11,7 @@ import { openLogForm } from '../support/open-forms.js';
  * logging closes it. Whether it may be closed is the core's decision, at submission.
  */
 export async function onLogFollowUp(
-  {
-    ack,
-    body,
-    action,
-    client,
-    context,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,
+  { ack, body, action, client, context }: ButtonArgs,
   deps: SlackDeps,
 ): Promise<void> {
   await ack();

@@ -1,22 +1,13 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-  StaticSelectAction,
-} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs, SelectArgs } from '../support/listener-args.js';
 import { openContactSearchModal } from '../support/open-contact-forms.js';
 import { openLogForm } from '../support/open-forms.js';
 import { publishHome } from '../support/publish-home.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
 import { timelineMessage } from '../support/timeline-message.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
 
 /**
  * F12 App Home buttons: Log interaction, Search (contact search modal), and per follow-up Done,

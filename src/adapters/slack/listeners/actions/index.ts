@@ -12,7 +12,7 @@ import {
   ResultBlockIdPattern,
 } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
-import type { ButtonArgs, SelectArgs } from '../support/action-support.js';
+import type { ButtonArgs, SelectArgs } from '../support/listener-args.js';
 import { onContactEdit, onContactLog, onContactMerge, onContactTimeline } from './contact-buttons.js';
 import { onExportToDm, onListExport, onTimelineExport } from './export.js';
 import { onFollowUpListDone, onFollowUpListSnooze, onFollowUpListTimeline } from './follow-up-list.js';

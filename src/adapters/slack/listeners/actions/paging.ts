@@ -1,8 +1,9 @@
 import { channelTarget } from '../../blocks/filter-form.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import type { SlackDeps } from '../deps.js';
-import { type ButtonArgs, listValueOf, messageOf, timelineValueOf } from '../support/action-support.js';
+import { listValueOf, messageOf, timelineValueOf } from '../support/action-support.js';
 import { listMessage } from '../support/list-message.js';
+import type { ButtonArgs } from '../support/listener-args.js';
 import { openFilterForm, openLogForm } from '../support/open-forms.js';
 import { replyWith } from '../support/reply.js';
 import { timelineMessage } from '../support/timeline-message.js';

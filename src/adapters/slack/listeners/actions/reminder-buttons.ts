@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { UseCases } from '../../../../core/use-cases.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
@@ -9,10 +9,9 @@ import { isDomainError, userMessageFor } from '../../errors.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs } from '../support/listener-args.js';
 import { reminderAfterAction, updateReminder } from '../support/reminder-update.js';
 import { snoozeInputFrom } from '../support/snooze-input.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /**
  * F13 reminder DM buttons: Done, Snooze (1 hour / tomorrow 9:00 / next week, in the assignee's

@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { option } from '../../blocks/block-kit.js';
 import { contactLabel } from '../../blocks/contact-label.js';
 import { LIMITS } from '../../blocks/limits.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import type { SlackDeps } from '../deps.js';
+import type { SuggestionArgs } from '../support/listener-args.js';
 import { answerSuggestionsOnce } from '../support/suggestions-once.js';
 
 /** The core's search cap (FIND_LIMIT_MAX), well under Slack's 100 options per answer. */
@@ -22,7 +22,6 @@ function optionsFor(contacts: Contact[]) {
  * case-insensitive search ("levy" finds "Lévy"), as "Name · email" options whose value is the
  * contact id, answered once within Slack's deadline (answerSuggestionsOnce).
  */
-type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
 export async function suggestContacts(
   { ack, payload, context }: SuggestionArgs,

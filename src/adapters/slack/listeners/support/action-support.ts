@@ -1,17 +1,8 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-  StaticSelectAction,
-} from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { InteractionFilter } from '../../../../core/interactions/interaction-filter.js';
 import type { ResultQuery } from '../../../../core/queries/result-query.js';
 import type { TimelineRef } from '../../../../core/queries/timeline-subject.js';
 import { ButtonValue, decodeValue, filterFromValue } from '../../payloads/action-values.js';
-
-export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-export type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
 
 /** Where a clicked message lives. Ephemeral messages come with `container` only, no `message`. */
 export function messageOf(body: BlockAction): { channelId?: string; messageTs?: string } {

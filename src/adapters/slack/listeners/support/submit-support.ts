@@ -1,10 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewOutput,
-  ViewResponseAction,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ValidationError } from '../../../../core/shared/errors.js';
 import type { PlatformFacts } from '../../../../core/workspaces/arrival.js';
@@ -16,8 +10,6 @@ import type { Tenant } from '../../middleware/tenant.js';
 import type { FormValues } from '../../payloads/interaction-form-state.js';
 import type { SlackDeps } from '../deps.js';
 import { type BlockErrors, pickerValues, toBlockErrors } from './interaction-form-input.js';
-
-export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The input blocks of the submitted view, in order: the only places Slack can show an error. */
 export function inputBlockIds(view: ViewOutput): string[] {

@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import type { SlackMessage } from '../../blocks/block-kit.js';
 import { importingView } from '../../blocks/contact-import.js';
@@ -8,9 +7,8 @@ import { ContactImportField } from '../../ids.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { formStateOf, type ImportedFile, uploadedFile } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
+import type { SubmitArgs } from '../support/listener-args.js';
 import { claimSubmission } from '../support/view-claims.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
  * The whole file is held in memory (up to this size) and read twice: once to check it is a

@@ -1,9 +1,3 @@
-import type {
-  AllMiddlewareArgs,
-  SlackOptionsMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import { type Contact, contactDisplayName } from '../../../../core/contacts/contact.js';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
 import { plural, section } from '../../blocks/block-kit.js';
@@ -16,11 +10,9 @@ import { tenantOf } from '../../middleware/tenant.js';
 import { stateOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
+import type { SubmitArgs, SuggestionArgs } from '../support/listener-args.js';
 import { answerSuggestionsOnce } from '../support/suggestions-once.js';
 import { claimSubmission, parseMetadata } from '../support/view-claims.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
 const SUGGESTIONS = 20;
 

@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isDomainError, ValidationError } from '../../../../core/shared/errors.js';
 import { contactSearchView } from '../../blocks/contact-search-modal.js';
 import { userMessageFor } from '../../errors.js';
@@ -8,8 +7,7 @@ import { textOf } from '../../payloads/form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { findContactMatches, organisationNames } from '../support/find-contacts.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import type { SubmitArgs } from '../support/listener-args.js';
 
 /** The Home search modal: each submission searches and redraws the modal with the results. */
 export async function submitContactSearch(

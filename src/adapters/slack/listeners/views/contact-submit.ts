@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../../../core/contacts/contact.js';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { contactSavedMessage } from '../../blocks/contact-card.js';
@@ -9,9 +8,8 @@ import { readContactForm } from '../../payloads/contact-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { confirmToUser } from '../support/contact-replies.js';
+import type { SubmitArgs } from '../support/listener-args.js';
 import { claimSubmission, parseMetadata } from '../support/view-claims.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
  * Saves the contact before acking, because only then do we know whether to keep the modal open

@@ -11,9 +11,10 @@ import { type FormValues, readFormValues } from '../../payloads/interaction-form
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { editInputFrom } from '../support/interaction-form-input.js';
+import type { SubmitArgs } from '../support/listener-args.js';
 import { publishHome } from '../support/publish-home.js';
 import { tellUser } from '../support/replies.js';
-import { refusal, registerAssignee, type SubmitArgs } from '../support/submit-support.js';
+import { refusal, registerAssignee } from '../support/submit-support.js';
 
 async function editFromForm(
   args: SubmitArgs,

@@ -1,13 +1,11 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { readFilterFormTarget } from '../../blocks/filter-form.js';
 import { tenantOf } from '../../middleware/tenant.js';
 import { readFilterForm } from '../../payloads/filter-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { listMessage } from '../support/list-message.js';
+import type { SubmitArgs } from '../support/listener-args.js';
 import { replyByApi, replyToUrl } from '../support/reply.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
  * The filter form (from `/interaction list` with no filters, "Refine filters" or the Home

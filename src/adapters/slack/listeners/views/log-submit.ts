@@ -22,10 +22,11 @@ import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
 import { beforeDeadline, timedAckDeadline } from '../support/ack-deadline.js';
 import { logInputFrom } from '../support/interaction-form-input.js';
+import type { SubmitArgs } from '../support/listener-args.js';
 import { publishHome } from '../support/publish-home.js';
 import { updateLoggedReminder } from '../support/reminder-update.js';
 import { tellUser } from '../support/replies.js';
-import { refusal, registerAssignee, type SubmitArgs } from '../support/submit-support.js';
+import { refusal, registerAssignee } from '../support/submit-support.js';
 
 /** F6: the message's permalink, when opening the form could not know it. Best effort. */
 async function withSourceLink(

@@ -1,9 +1,3 @@
-import type {
-  AllMiddlewareArgs,
-  SlackOptionsMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import { isDomainError } from '../../../../core/shared/errors.js';
 import { settingsErrors, timeZoneOptions } from '../../blocks/settings-fields.js';
 import { SettingsFormField } from '../../ids.js';
@@ -11,9 +5,7 @@ import { tenantOf } from '../../middleware/tenant.js';
 import { readSettingsForm } from '../../payloads/settings-form-state.js';
 import { formStateOf } from '../../payloads/views.js';
 import type { SlackDeps } from '../deps.js';
-
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
+import type { SubmitArgs, SuggestionArgs } from '../support/listener-args.js';
 
 /**
  * F16 settings form. The time zone picker is an external_select (Slack allows 100 options per
