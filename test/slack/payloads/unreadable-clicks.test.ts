@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
+import { ActionId, BlockId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
 import {
   blockActionsPayload,
@@ -39,6 +39,12 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
       userId: ALICE,
       action: { action_id: ActionId.timelineOlder, value: '{"k":"contact","s":"x","c":"y"}' },
     });
+  const logButton = () =>
+    blockActionsPayload({
+      fake: slack.fake,
+      userId: ALICE,
+      action: { action_id: ActionId.logInteraction, block_id: BlockId.helpActions },
+    });
   const overflow = () =>
     blockActionsPayload(
       { fake: slack.fake, userId: ALICE },
@@ -67,6 +73,23 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     ['the team as a string', () => alter(olderButton(), ['team'], 'T0001'), ActionId.timelineOlder],
     ['the channel as a string', () => alter(olderButton(), ['channel'], GENERAL), ActionId.timelineOlder],
     ['no trigger', () => alter(olderButton(), ['trigger_id'], undefined), ActionId.timelineOlder],
+    // "Log interaction" answers only by views.open with the trigger and keeps the channel in the
+    // form: forged ones failed in the listener as "something went wrong".
+    [
+      "a trigger not of Slack's shape",
+      () => alter(logButton(), ['trigger_id'], '<at>Alice</at>'),
+      ActionId.logInteraction,
+    ],
+    [
+      "a channel id not of Slack's shape",
+      () => alter(logButton(), ['channel', 'id'], '{{7*7}} null'),
+      ActionId.logInteraction,
+    ],
+    [
+      "a container channel not of Slack's shape",
+      () => alter(alter(logButton(), ['channel'], undefined), ['container', 'channel_id'], '../C0001'),
+      ActionId.logInteraction,
+    ],
     [
       'an overflow with no chosen option',
       () => alter(overflow(), ['actions', 0, 'selected_option'], undefined),
