@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, BlockId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
+import { rowsOf } from '../../fuzz/store-rows.js';
 import {
   blockActionsPayload,
   globalShortcutPayload,
@@ -206,5 +207,30 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     expect(slack.fake.callsTo('views.open').at(-1)?.args.view).not.toMatchObject({
       callback_id: CallbackId.logForm,
     });
+  });
+
+  it('the message shortcut from a user id Slack never writes: the refusal opens in a modal, no member recorded', async () => {
+    // The app used to record an actor for "{{7*7}} null" and refuse it ephemerally, to nobody.
+    const payload = alter(
+      alter(
+        messageShortcutPayload({
+          fake: slack.fake,
+          userId: ALICE,
+          callbackId: CallbackId.logMessageShortcut,
+        }),
+        ['user', 'id'],
+        '{{7*7}} null',
+      ),
+      ['response_url'],
+      '',
+    );
+    const rowsBefore = rowsOf(slack.store.storage);
+    const response = await slack.interact(payload);
+
+    expect(response.status).toBe(200);
+    const view = slack.fake.callsTo('views.open').at(-1)?.args.view;
+    expect(textOf(view)).toMatch(/shortcut could not be read/);
+    expectOneUnreadableLine(log.lines, { surface: 'message_action', id: CallbackId.logMessageShortcut });
+    expect(rowsOf(slack.store.storage)).toEqual(rowsBefore);
   });
 });
