@@ -16,6 +16,7 @@ import { hostileText } from './hostile-text.js';
 import { malform } from './malformed.js';
 import type { Rng } from './random.js';
 import { readableTexts } from './reply-texts.js';
+import { namesNoSurface } from './slack-no-surface.js';
 import { actionElementsOf, actionFor, inputsOf, stateValuesFor } from './slack-state-values.js';
 import { invalidBody, invalidCalls } from './slack-validity.js';
 import { rowsOf } from './store-rows.js';
@@ -48,42 +49,6 @@ const FORM_CALLBACKS = [
 ];
 
 type Send = () => Promise<SlackHttpResponse>;
-
-/** The interactive payload types Slack defines that reach an app's request URL. */
-const SLACK_PAYLOAD_TYPES: readonly unknown[] = [
-  'block_actions',
-  'block_suggestion',
-  'view_submission',
-  'view_closed',
-  'shortcut',
-  'message_action',
-  'interactive_message',
-  'dialog_submission',
-  'dialog_cancellation',
-  'dialog_suggestion',
-  'event_callback',
-  'url_verification',
-];
-
-const SLACK_TRIGGER = /^\d+\.\d+\.[0-9a-zA-Z]+$/;
-const nonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
-
-/**
- * A payload (not a slash command) with nowhere to answer: its `type` names nothing Slack sends,
- * or it names no person and carries no way back to one (no user id, response_url, trigger or view).
- */
-function namesNoSurface(sent: unknown): boolean {
-  if (typeof sent !== 'object' || sent === null) return false;
-  const payload = sent as Record<string, unknown>;
-  if (!SLACK_PAYLOAD_TYPES.includes(payload.type)) return true;
-  const user = payload.user;
-  const userId = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : payload.user_id;
-  const view = payload.view;
-  const viewId = typeof view === 'object' && view !== null ? (view as { id?: unknown }).id : undefined;
-  // A trigger only opens a modal when Slack issued it: "digits.digits.alphanumerics".
-  const trigger = typeof payload.trigger_id === 'string' && SLACK_TRIGGER.test(payload.trigger_id);
-  return !trigger && ![userId, payload.response_url, viewId].some(nonEmptyString);
-}
 
 /**
  * Drives the real Bolt app (useSlackApp) with one fuzzed input per call and reports what the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from './campaign.js';
 import { inputSeed, Rng } from './random.js';
+import { namesNoSurface } from './slack-no-surface.js';
 import type { Exchange } from './verdicts.js';
 
 const answered: Exchange = {
@@ -75,6 +76,15 @@ describe('the fuzz invariants', () => {
     expect(
       invariants({ ...noSurface, answered: true, rowsWritten: 1, replies: ['could not be read'] }),
     ).toEqual(['written-on-error']);
+  });
+
+  it("count a Slack payload whose user id is not of Slack's shape as naming no person", () => {
+    const shortcut = { type: 'message_action', user: { id: 'U0001' }, response_url: '', trigger_id: 'x' };
+    expect(namesNoSurface(shortcut)).toBe(false);
+    // The app refuses "{{7*7}} null": without a trigger or response_url there is nobody to answer.
+    expect(namesNoSurface({ ...shortcut, user: { id: '{{7*7}} null' } })).toBe(true);
+    // A trigger Slack issued still opens the refusal's modal: that one must be answered.
+    expect(namesNoSurface({ ...shortcut, user: { id: '{{7*7}} null' }, trigger_id: '1.2.ab3' })).toBe(false);
   });
 
   it("accept Teams' JSON 400/413 for a body it cannot take, never an HTML page or a 5xx", () => {

@@ -2,13 +2,16 @@
  * Folds text for accent- and case-insensitive substring search ("levy" finds "Lévy").
  * Stored alongside the original so a plain regex can search it on MongoDB and FerretDB alike
  * (neither collation nor $text is portable; see docs/mongodb-subset.md).
+ * Control characters and lone surrogates fold to a space like whitespace: nobody can type them
+ * on purpose, and a NUL ends SQLite's FTS5 query string half-way ("unterminated string"), so a
+ * pasted one made every search and export of that text fail instead of finding nothing.
  */
 export function foldForSearch(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\p{Cc}\p{Cs}]+/gu, ' ')
     .trim();
 }
 

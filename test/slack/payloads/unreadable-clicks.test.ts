@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
+import { ActionId, BlockId, CallbackId, ItemActionPrefix } from '../../../src/adapters/slack/ids.js';
 import type { Contact } from '../../../src/core/contacts/contact.js';
+import { rowsOf } from '../../fuzz/store-rows.js';
 import {
   blockActionsPayload,
   globalShortcutPayload,
@@ -39,6 +40,12 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
       userId: ALICE,
       action: { action_id: ActionId.timelineOlder, value: '{"k":"contact","s":"x","c":"y"}' },
     });
+  const logButton = () =>
+    blockActionsPayload({
+      fake: slack.fake,
+      userId: ALICE,
+      action: { action_id: ActionId.logInteraction, block_id: BlockId.helpActions },
+    });
   const overflow = () =>
     blockActionsPayload(
       { fake: slack.fake, userId: ALICE },
@@ -67,6 +74,23 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     ['the team as a string', () => alter(olderButton(), ['team'], 'T0001'), ActionId.timelineOlder],
     ['the channel as a string', () => alter(olderButton(), ['channel'], GENERAL), ActionId.timelineOlder],
     ['no trigger', () => alter(olderButton(), ['trigger_id'], undefined), ActionId.timelineOlder],
+    // "Log interaction" answers only by views.open with the trigger and keeps the channel in the
+    // form: forged ones failed in the listener as "something went wrong".
+    [
+      "a trigger not of Slack's shape",
+      () => alter(logButton(), ['trigger_id'], '<at>Alice</at>'),
+      ActionId.logInteraction,
+    ],
+    [
+      "a channel id not of Slack's shape",
+      () => alter(logButton(), ['channel', 'id'], '{{7*7}} null'),
+      ActionId.logInteraction,
+    ],
+    [
+      "a container channel not of Slack's shape",
+      () => alter(alter(logButton(), ['channel'], undefined), ['container', 'channel_id'], '../C0001'),
+      ActionId.logInteraction,
+    ],
     [
       'an overflow with no chosen option',
       () => alter(overflow(), ['actions', 0, 'selected_option'], undefined),
@@ -183,5 +207,30 @@ describe('clicks and shortcuts whose payload cannot be read', () => {
     expect(slack.fake.callsTo('views.open').at(-1)?.args.view).not.toMatchObject({
       callback_id: CallbackId.logForm,
     });
+  });
+
+  it('the message shortcut from a user id Slack never writes: the refusal opens in a modal, no member recorded', async () => {
+    // The app used to record an actor for "{{7*7}} null" and refuse it ephemerally, to nobody.
+    const payload = alter(
+      alter(
+        messageShortcutPayload({
+          fake: slack.fake,
+          userId: ALICE,
+          callbackId: CallbackId.logMessageShortcut,
+        }),
+        ['user', 'id'],
+        '{{7*7}} null',
+      ),
+      ['response_url'],
+      '',
+    );
+    const rowsBefore = rowsOf(slack.store.storage);
+    const response = await slack.interact(payload);
+
+    expect(response.status).toBe(200);
+    const view = slack.fake.callsTo('views.open').at(-1)?.args.view;
+    expect(textOf(view)).toMatch(/shortcut could not be read/);
+    expectOneUnreadableLine(log.lines, { surface: 'message_action', id: CallbackId.logMessageShortcut });
+    expect(rowsOf(slack.store.storage)).toEqual(rowsBefore);
   });
 });

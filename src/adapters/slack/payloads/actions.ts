@@ -6,8 +6,9 @@ import {
   containerView,
   loggedIdAt,
   selectedOption,
-  slackId,
+  slackChannelId,
   slackTeam,
+  slackTrigger,
   slackUser,
   slackView,
   WORKSPACE_NAMED,
@@ -43,11 +44,14 @@ export const blockActions = z
     type: z.literal('block_actions'),
     team: slackTeam,
     user: slackUser,
-    trigger_id: z.string().min(1),
+    // Buttons such as "Log interaction" answer only by views.open with the trigger, and keep the
+    // channel in the form's metadata: a forged one must be refused here ("could not be read"),
+    // not fail in the listener as "something went wrong".
+    trigger_id: slackTrigger,
     actions: z.array(actionElement).min(1),
-    channel: z.looseObject({ id: slackId }).optional(),
+    channel: z.looseObject({ id: slackChannelId }).optional(),
     message: z.looseObject({ ts: z.string() }).optional(),
-    container: z.looseObject({ type: z.string() }).optional(),
+    container: z.looseObject({ type: z.string(), channel_id: slackChannelId.optional() }).optional(),
     view: containerView.optional(),
     response_url: z.string().optional(),
   })

@@ -1,7 +1,7 @@
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import { type AnswerArgs, UNREADABLE_FORM, unreadableMessage } from './parse-payload.js';
-import { slackTrigger } from './shared.js';
+import { slackTrigger, slackUserId } from './shared.js';
 
 /**
  * Where to tell the person, read from a payload that failed its schema: each field is kept
@@ -15,11 +15,9 @@ const replyAddress = z
       .catch(undefined),
     // Only a trigger Slack could have issued: views.open with any other fails, and the DM is left.
     trigger_id: slackTrigger.optional().catch(undefined),
-    user_id: z.string().min(1).optional().catch(undefined),
-    user: z
-      .object({ id: z.string().min(1) })
-      .optional()
-      .catch(undefined),
+    // Only a member Slack could have named: a DM to any other fails, so it is no address.
+    user_id: slackUserId.optional().catch(undefined),
+    user: z.object({ id: slackUserId }).optional().catch(undefined),
     view: z
       .object({ id: z.string().min(1), type: z.string() })
       .optional()

@@ -24,8 +24,14 @@ export const slackChannelId = z.string().regex(/^[A-Z0-9]{2,32}$/);
  */
 export const slackTrigger = z.string().regex(/^\d{1,20}\.\d{1,20}\.[0-9a-zA-Z]{1,64}$/);
 
+/**
+ * A user id as Slack writes it ("U0123ABCD"). Any other names no member: the app would record
+ * an actor for it and answer a person who does not exist (the ephemeral fails, nobody is told).
+ */
+export const slackUserId = z.string().regex(/^[A-Z0-9]{2,32}$/);
+
 /** Who acted; `team_id` is where Bolt finds the workspace when `team` is null (org-wide installs). */
-export const slackUser = z.looseObject({ id: slackId, team_id: slackId.nullish() });
+export const slackUser = z.looseObject({ id: slackUserId, team_id: slackId.nullish() });
 
 /**
  * The workspace an interactive payload comes from: Bolt reads `team.id` to find the tenant, so

@@ -105,7 +105,10 @@ export function registerMessageExtensions(app: App, deps: TeamsDeps, tenancy: Te
         ...(data.src ? { sourceLink: data.src } : {}),
       });
       if (outcome.kind === 'invalid') return continueWith('Log as interaction', outcome.card);
-      if (outcome.card) await ctx.send(outcome.card);
+      // A replay (the same dialog submitted again) posts no second card: the invoke answer is
+      // then the only reply, so it must say the interaction was already logged.
+      if (!outcome.card) return messageResult(outcome.message);
+      await ctx.send(outcome.card);
       return {};
     } catch (error) {
       return messageResult(describeError(error, activity, logger).message);
