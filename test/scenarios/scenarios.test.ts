@@ -122,7 +122,7 @@ function runRow(
   const skip = marks?.skip?.[platform];
   // A row the platform cannot do at all (e.g. Teams has no App Home tab): shown as skipped with
   // the row's own reason, so the table still lists it; anything a platform merely lacks is `todo`.
-  if (skip) return it.skip(`${name} (${platform} cannot: ${skip})`, () => {});
+  if (skip) return it.skip(`${name} (${platform} cannot: ${skip})`, () => {}); // reason: platform cannot, see row
   const todo = marks?.todo?.[platform];
   const test = async () => check(expected, await perform(driver, step), known);
   if (todo) return it.fails(`${name} (todo on ${platform}: ${todo})`, test);
