@@ -1,11 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  OverflowAction,
-  RespondFn,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { Interaction } from '../../../../core/interactions/interaction.js';
 import { presentContactTimeline } from '../../../../core/views/timeline-view.js';
 import { personalTime } from '../../../../core/workspaces/personal-time.js';
@@ -15,6 +8,7 @@ import { timelineToBlocks } from '../../blocks/timeline-blocks.js';
 import { type Tenant, tenantOf } from '../../middleware/tenant.js';
 import { ButtonValue, decodeValue } from '../../payloads/action-values.js';
 import type { SlackDeps } from '../deps.js';
+import type { ButtonArgs, OverflowArgs } from '../support/listener-args.js';
 import { openEditForm, openLogForm } from '../support/open-forms.js';
 import { openModal, type ReplyTarget, tellUser } from '../support/replies.js';
 
@@ -39,11 +33,9 @@ function findInteraction(deps: SlackDeps, tenant: Tenant, id: string): Promise<I
  * one indexed read before views.open. Refusals and "not found" reach the user through the
  * global error handler (ephemeral where the click came from, else a DM).
  */
-type ActionArgs<A extends OverflowAction | ButtonAction> = SlackActionMiddlewareArgs<BlockAction<A>> &
-  AllMiddlewareArgs;
 
 export async function onItemMenu(
-  { ack, body, action, client, context, respond }: ActionArgs<OverflowAction>,
+  { ack, body, action, client, context, respond }: OverflowArgs,
   deps: SlackDeps,
 ): Promise<void> {
   const { logger } = deps.container;
@@ -78,7 +70,7 @@ export async function onItemMenu(
 
 /** "Show more": the whole description in a modal. */
 export async function onItemShowMore(
-  { ack, body, action, client, context, respond }: ActionArgs<ButtonAction>,
+  { ack, body, action, client, context, respond }: ButtonArgs,
   deps: SlackDeps,
 ): Promise<void> {
   const { logger } = deps.container;
@@ -92,7 +84,7 @@ export async function onItemShowMore(
 
 /** The "logged" confirmation's buttons: that contact's timeline, only for the one who clicked. */
 export async function onLoggedOpenTimeline(
-  { ack, body, action, client, context, respond }: ActionArgs<ButtonAction>,
+  { ack, body, action, client, context, respond }: ButtonArgs,
   deps: SlackDeps,
 ): Promise<void> {
   const { logger } = deps.container;
